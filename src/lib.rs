@@ -1,0 +1,12 @@
+//! nuqta: Arabic web text toolkit.
+//!
+//! The crate is the whole engine; `src/py/` is a thin pyo3 shell over it and is the
+//! only place that names Python. Every offset in this Rust API is a byte offset into
+//! the `&str` the caller passed; the bindings convert them to Python `str` indices.
+
+pub mod normalize;
+pub mod parallel;
+pub mod text;
+
+#[cfg(feature = "python")]
+mod py;
