@@ -4,9 +4,4 @@
 //! only place that names Python. Every offset in this Rust API is a byte offset into
 //! the `&str` the caller passed; the bindings convert them to Python `str` indices.
 
-pub mod normalize;
-pub mod parallel;
 pub mod text;
-
-#[cfg(feature = "python")]
-mod py;

@@ -1,0 +1,52 @@
+//! Conversion from Rust byte offsets to Python `str` indices (Unicode code points).
+
+/// Converts byte offsets into `text` to code-point indices.
+///
+/// Each offset must lie on a char boundary. `byte_offsets` may come in any order;
+/// the conversion costs one pass over `text` plus a sort of the offsets, so it is
+/// linear in the text for any number of spans.
+pub fn byte_to_char_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| byte_offsets[i]);
+    let mut result = vec![0; byte_offsets.len()];
+    let mut chars_before = 0;
+    let mut iter = text.char_indices().peekable();
+    for i in order {
+        let target = byte_offsets[i];
+        while let Some(&(pos, _)) = iter.peek() {
+            if pos >= target {
+                break;
+            }
+            chars_before += 1;
+            iter.next();
+        }
+        result[i] = chars_before;
+    }
+    result
+}
+
+/// Maps code-point indices back to byte offsets: `char_to_byte[i]` is where char `i`
+/// starts, with one extra entry for `text.len()`.
+pub fn char_starts(text: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    starts.push(text.len());
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_unsorted_offsets() {
+        let text = "aب c";
+        // bytes: a=0, ب=1..3, ' '=3, c=4
+        assert_eq!(byte_to_char_offsets(text, &[4, 0, 3, 1, 5]), vec![3, 0, 2, 1, 4]);
+    }
+
+    #[test]
+    fn char_starts_ends_with_len() {
+        assert_eq!(char_starts("بa"), vec![0, 2, 3]);
+        assert_eq!(char_starts(""), vec![0]);
+    }
+}
