@@ -2,6 +2,11 @@
 //!
 //! The crate is the whole engine; `src/py/` is a thin pyo3 shell over it and is the
 //! only place that names Python. Every offset in this Rust API is a byte offset into
-//! the `&str` the caller passed; the bindings convert them to Python `str` indices.
+//! the `&str` the caller passed, except where a doc says it counts chars.
 
+pub mod normalize;
+pub mod parallel;
 pub mod text;
+
+#[cfg(feature = "python")]
+mod py;

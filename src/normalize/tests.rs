@@ -1,0 +1,162 @@
+//! Unit tests of the normalizer: one per rule, plus the contextual rules and invariants.
+
+use super::*;
+
+fn with(name: &str, on: bool) -> Normalizer {
+    let mut o = Options::none();
+    assert!(o.set(name, on));
+    Normalizer::new(o)
+}
+
+fn only(name: &str, text: &str) -> String {
+    with(name, true).normalize(text).into_owned()
+}
+
+#[test]
+fn diacritics() {
+    assert_eq!(only("diacritics", "مُحَمَّدٌ"), "محمد");
+    assert_eq!(only("diacritics", "هٰذا"), "هذا");
+    // Quranic marks need their own switch too.
+    assert_eq!(only("diacritics", "قَالَ۝"), "قال۝");
+    let mut o = Options::none();
+    o.diacritics = true;
+    o.quranic_marks = true;
+    assert_eq!(Normalizer::new(o).normalize("الرَّحِيمِ ۖ ذَٰلِكَ"), "الرحيم  ذلك");
+}
+
+#[test]
+fn quranic_marks_alone_do_nothing() {
+    assert_eq!(only("quranic_marks", "ۖ"), "ۖ");
+}
+
+#[test]
+fn tatweel() {
+    assert_eq!(only("tatweel", "جميـــل"), "جميل");
+}
+
+#[test]
+fn alef() {
+    assert_eq!(only("alef", "أإآٱ"), "اااا");
+}
+
+#[test]
+fn alef_maqsura() {
+    assert_eq!(only("alef_maqsura", "على"), "علي");
+}
+
+#[test]
+fn teh_marbuta() {
+    assert_eq!(only("teh_marbuta", "مدرسة"), "مدرسه");
+}
+
+#[test]
+fn hamza() {
+    assert_eq!(only("hamza", "مؤتمر رئيس"), "موتمر رييس");
+}
+
+#[test]
+fn digits() {
+    assert_eq!(only("digits", "٢٠٢٦ و۱۴"), "2026 و14");
+    assert_eq!(only("digits", "٣٫٥ و١٬٠٠٠"), "3.5 و1,000");
+    // Separators away from digits stay.
+    assert_eq!(only("digits", "٫ ٬"), "٫ ٬");
+    assert_eq!(only("digits", "٣٫"), "3٫");
+}
+
+#[test]
+fn presentation_forms() {
+    assert_eq!(only("presentation_forms", "ﻻ ﷲ"), "لا الله");
+    assert_eq!(only("presentation_forms", "ﺑﺴﻢ"), "بسم");
+    // Expanded letters go through the other rules.
+    let mut o = Options::none();
+    o.presentation_forms = true;
+    o.alef = true;
+    assert_eq!(Normalizer::new(o).normalize("ﻷ"), "لا");
+}
+
+#[test]
+fn persian() {
+    assert_eq!(only("persian", "کی ھە ۀ"), "كي هه ه");
+}
+
+#[test]
+fn invisible() {
+    assert_eq!(only("invisible", "a\u{200B}b"), "a b");
+    assert_eq!(only("invisible", "مصر\u{200F}"), "مصر");
+    assert_eq!(only("invisible", "(\u{200F}مصر)"), "(مصر)");
+    assert_eq!(only("invisible", "می\u{200C}خواهم"), "میخواهم");
+    assert_eq!(only("invisible", "\u{FEFF}نص\u{00AD}"), "نص");
+    assert_eq!(only("invisible", "كلمة\u{200E}100"), "كلمة 100");
+}
+
+#[test]
+fn whitespace() {
+    assert_eq!(only("whitespace", "  a \u{00A0}\t b  \n  c\u{3000}d \n"), "a b\nc d\n");
+    assert_eq!(only("whitespace", "a\r\n\r\nb"), "a\r\n\r\nb");
+}
+
+#[test]
+fn punctuation() {
+    assert_eq!(only("punctuation", "نعم، لا؛ لماذا؟"), "نعم, لا; لماذا?");
+}
+
+#[test]
+fn unknown_characters_pass_through() {
+    let text = "Hello Привет 你好 😀 € £ $";
+    assert_eq!(Normalizer::new(Options::default()).normalize(text), text);
+    assert_eq!(Normalizer::new(Options::preset("search").unwrap()).normalize(text), text);
+}
+
+#[test]
+fn unchanged_text_is_borrowed() {
+    let n = Normalizer::default();
+    assert!(matches!(n.normalize("نص عادي"), Cow::Borrowed(_)));
+    assert!(matches!(n.normalize("نص  "), Cow::Borrowed("نص")));
+    assert!(matches!(n.normalize("نَص"), Cow::Owned(_)));
+}
+
+#[test]
+fn offsets_point_at_sources() {
+    let n = Normalizer::default();
+    let text = "  أَ\u{200B}ب ﻻ";
+    let (out, offsets) = n.normalize_with_offsets(text);
+    assert_eq!(out, "ا ب لا");
+    assert_eq!(offsets, vec![2, 4, 5, 6, 7, 7]);
+    assert_eq!(out.chars().count(), offsets.len());
+}
+
+#[test]
+fn camel_preset() {
+    let n = Normalizer::new(Options::preset("camel").unwrap());
+    assert_eq!(n.normalize("إِلَى المَدْرَسَةِ ـ ۖ"), "الي المدرسه ـ ۖ");
+}
+
+#[test]
+fn idempotent_on_tricky_input() {
+    let n = Normalizer::default();
+    for text in ["a \u{064E} b", " \u{200B} x", "ﹰ", "ﷺ", "٣٫٫٣", "\n \n", "a\u{200B}\u{200B} b"] {
+        let once = n.normalize(text).into_owned();
+        assert_eq!(n.normalize(&once), once, "{text:?}");
+    }
+}
+
+#[test]
+fn batch_matches_single() {
+    let n = Normalizer::default();
+    let texts: Vec<&str> = vec!["مُحَمَّد", "", "ﻻ", "abc"];
+    let batch = n.normalize_batch(&texts);
+    for (t, b) in texts.iter().zip(batch) {
+        assert_eq!(n.normalize(t), b);
+    }
+}
+
+#[test]
+fn large_inputs_are_linear() {
+    let n = Normalizer::default();
+    let tatweel = "ـ".repeat(1_000_000);
+    assert_eq!(n.normalize(&tatweel), "");
+    let marks = "\u{064E}".repeat(1_000_000);
+    assert_eq!(n.normalize(&marks), "");
+    let digits = "٣".repeat(1_000_000);
+    assert_eq!(n.normalize(&digits).len(), 1_000_000);
+}
