@@ -1,0 +1,27 @@
+//! The Python bindings: the only module that names pyo3. Classes, conversions and
+//! exceptions; every piece of logic lives in the core modules.
+
+mod convert;
+mod errors;
+mod normalize;
+
+use pyo3::prelude::*;
+
+/// `nuqta._nuqta`, the native half of the `nuqta` package.
+#[pymodule(gil_used = false)]
+mod _nuqta {
+    #[pymodule_export]
+    use super::normalize::{normalize, Normalizer};
+
+    #[pymodule_export]
+    use super::normalize::_normalizer_from_options;
+
+    #[pymodule_export]
+    use super::num_threads;
+}
+
+/// The number of threads batch calls use (`NUQTA_NUM_THREADS`, default: all cores).
+#[pyfunction]
+fn num_threads() -> usize {
+    crate::parallel::num_threads()
+}
