@@ -60,6 +60,9 @@ mod tests {
     #[test]
     fn map_keeps_order() {
         let items: Vec<u32> = (0..1000).collect();
-        assert_eq!(map(&items, |x| x * 2), items.iter().map(|x| x * 2).collect::<Vec<_>>());
+        assert_eq!(
+            map(&items, |x| x * 2),
+            items.iter().map(|x| x * 2).collect::<Vec<_>>()
+        );
     }
 }

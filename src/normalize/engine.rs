@@ -1,87 +1,60 @@
 //! The normalization loop: one pass over the input, applying the table and the
 //! contextual rules (space runs, line trimming, word breaks, digit separators).
 //!
-//! The loop writes into a [`Sink`]. [`Borrowing`] allocates nothing until the first
-//! character that changes; [`WithOffsets`] records, for every output character, the
-//! index of the input character it came from.
+//! Input comes as a [`Text`]: UTF-8 (`str`) or a fixed-width code-unit buffer. Runs
+//! of characters that no rule touches are handed to the [`Sink`] whole, so the common
+//! case costs one table lookup per character and one call per run.
 
 use super::presentation;
-use super::table::{Action, Table};
+use super::table::{Action, Class, Table};
 use crate::text::chars::digit_value;
-use std::borrow::Cow;
 
-/// Receives the output characters with the input position each one came from.
+/// An input position: code-unit index (bytes for UTF-8) and char index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pos {
+    pub(crate) unit: usize,
+    pub(crate) char: usize,
+}
+
+/// Input the engine can walk: a sequence of code units that decode to chars.
+pub(crate) trait Text {
+    /// The length in code units.
+    fn units(&self) -> usize;
+    /// The char starting at code unit `i` and its width in code units.
+    fn decode(&self, i: usize) -> (char, usize);
+}
+
+impl Text for str {
+    fn units(&self) -> usize {
+        self.len()
+    }
+
+    #[inline(always)]
+    fn decode(&self, i: usize) -> (char, usize) {
+        let bytes = self.as_bytes();
+        let b0 = bytes[i];
+        if b0 < 0x80 {
+            return (char::from(b0), 1);
+        }
+        if b0 < 0xE0 {
+            // A two-byte sequence (the whole Arabic block): valid UTF-8 guarantees bytes[i + 1].
+            let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            return (char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER), 2);
+        }
+        let c = self[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
+}
+
+/// Receives the output: single characters, or runs copied verbatim from the input.
 pub(crate) trait Sink {
-    /// Appends `ch`, produced by the input character at byte `src_byte`, char index `src_char`.
-    fn push(&mut self, ch: char, src_byte: usize, src_char: usize);
-}
-
-/// Builds the output lazily: as long as it equals a prefix of the input, nothing is copied.
-pub(crate) struct Borrowing<'a> {
-    input: &'a str,
-    /// Bytes of the input that the output reproduces so far (while `out` is `None`).
-    same: usize,
-    out: Option<String>,
-}
-
-impl<'a> Borrowing<'a> {
-    pub(crate) fn new(input: &'a str) -> Self {
-        Borrowing {
-            input,
-            same: 0,
-            out: None,
-        }
-    }
-
-    /// The output: the input itself, a prefix of it, or a new string.
-    pub(crate) fn finish(self) -> Cow<'a, str> {
-        match self.out {
-            Some(s) => Cow::Owned(s),
-            None => Cow::Borrowed(&self.input[..self.same]),
-        }
-    }
-}
-
-impl Sink for Borrowing<'_> {
-    #[inline(always)]
-    fn push(&mut self, ch: char, src_byte: usize, _src_char: usize) {
-        if let Some(out) = &mut self.out {
-            out.push(ch);
-            return;
-        }
-        let mut buf = [0u8; 4];
-        let encoded = ch.encode_utf8(&mut buf).as_bytes();
-        if src_byte == self.same && self.input.as_bytes()[src_byte..].starts_with(encoded) {
-            self.same += encoded.len();
-            return;
-        }
-        let mut out = String::with_capacity(self.input.len());
-        out.push_str(&self.input[..self.same]);
-        out.push(ch);
-        self.out = Some(out);
-    }
-}
-
-/// Builds the output and, for each output character, the input char index it came from.
-#[derive(Default)]
-pub(crate) struct WithOffsets {
-    pub(crate) out: String,
-    pub(crate) offsets: Vec<usize>,
-}
-
-impl Sink for WithOffsets {
-    #[inline(always)]
-    fn push(&mut self, ch: char, _src_byte: usize, src_char: usize) {
-        self.out.push(ch);
-        self.offsets.push(src_char);
-    }
-}
-
-/// An input position: byte offset and char index.
-#[derive(Clone, Copy)]
-struct Pos {
-    byte: usize,
-    char: usize,
+    /// Appends `ch`, produced by the input character at `at`.
+    fn push(&mut self, ch: char, at: Pos);
+    /// Appends the input from `from` up to (not including) `to`, unchanged.
+    fn push_run(&mut self, from: Pos, to: Pos);
 }
 
 /// The state of one normalization pass.
@@ -100,23 +73,21 @@ struct Pass<'t, S> {
 
 impl<S: Sink> Pass<'_, S> {
     /// Writes a visible character, first flushing a pending space or word break.
-    #[inline(always)]
     fn visible(&mut self, ch: char, at: Pos) {
         if let Some(space) = self.pending_space.take() {
             self.pending_break = None;
-            self.sink.push(' ', space.byte, space.char);
+            self.sink.push(' ', space);
         } else if let Some(brk) = self.pending_break.take() {
             if ch.is_alphanumeric() && self.last.is_some_and(char::is_alphanumeric) {
-                self.sink.push(' ', brk.byte, brk.char);
+                self.sink.push(' ', brk);
             }
         }
-        self.sink.push(ch, at.byte, at.char);
+        self.sink.push(ch, at);
         self.line_start = false;
         self.last = Some(ch);
     }
 
     /// Applies `action` to the character `c` found at `at`; `next` is the input character after it.
-    #[inline(always)]
     fn apply(&mut self, action: Action, c: char, at: Pos, next: Option<char>) {
         match action {
             Action::Keep => self.visible(c, at),
@@ -130,7 +101,7 @@ impl<S: Sink> Pass<'_, S> {
             Action::Newline => {
                 self.pending_space = None;
                 self.pending_break = None;
-                self.sink.push(c, at.byte, at.char);
+                self.sink.push(c, at);
                 self.line_start = true;
                 self.last = Some(c);
             }
@@ -162,7 +133,7 @@ impl<S: Sink> Pass<'_, S> {
 }
 
 /// Normalizes `text` under `table`, writing into `sink`.
-pub(crate) fn run<S: Sink>(table: &Table, text: &str, sink: S) -> S {
+pub(crate) fn run<T: Text + ?Sized, S: Sink>(table: &Table, text: &T, sink: S) -> S {
     let mut pass = Pass {
         table,
         sink,
@@ -171,19 +142,171 @@ pub(crate) fn run<S: Sink>(table: &Table, text: &str, sink: S) -> S {
         line_start: true,
         last: None,
     };
-    let mut chars = text.char_indices().enumerate().peekable();
-    while let Some((char_index, (byte, c))) = chars.next() {
-        let action = table.action(c);
-        let at = Pos {
-            byte,
-            char: char_index,
-        };
-        if action == Action::Keep {
-            pass.visible(c, at);
-            continue;
+    let end = text.units();
+    let mut at = Pos { unit: 0, char: 0 };
+    while at.unit < end {
+        if pass.pending_space.is_none() && pass.pending_break.is_none() {
+            at = copy_run(&mut pass, text, at);
+            if at.unit >= end {
+                break;
+            }
         }
-        let next = chars.peek().map(|&(_, (_, n))| n);
+        let (c, width) = text.decode(at.unit);
+        let action = table.action(c);
+        let next_at = Pos {
+            unit: at.unit + width,
+            char: at.char + 1,
+        };
+        let needs_next = matches!(action, Action::DigitSeparator(_) | Action::Expand(_));
+        let next = (needs_next && next_at.unit < end).then(|| text.decode(next_at.unit).0);
         pass.apply(action, c, at, next);
+        at = next_at;
     }
     pass.sink
+}
+
+/// The fast path, taken while no space or word break is pending: copies runs of
+/// characters that no rule touches (including single spaces between words) to the
+/// sink in one piece, and applies context-free deletions and replacements on the way.
+/// Returns where it stopped: at the end, or at a character that needs [`Pass::apply`].
+#[inline(always)]
+fn copy_run<T: Text + ?Sized, S: Sink>(pass: &mut Pass<'_, S>, text: &T, start: Pos) -> Pos {
+    let table = pass.table;
+    let end = text.units();
+    let mut from = start;
+    let mut at = start;
+    let mut last = pass.last;
+    let mut line_start = pass.line_start;
+    while at.unit < end {
+        let (c, width) = text.decode(at.unit);
+        let next = Pos {
+            unit: at.unit + width,
+            char: at.char + 1,
+        };
+        match table.class(c) {
+            Class::Keep => {}
+            // A lone space inside a line, before a character that is kept.
+            Class::Space
+                if !line_start
+                    && next.unit < end
+                    && table.class(text.decode(next.unit).0) == Class::Keep => {}
+            Class::Drop => {
+                if at != from {
+                    pass.sink.push_run(from, at);
+                }
+                from = next;
+                at = next;
+                continue;
+            }
+            Class::Map(m) => {
+                if at != from {
+                    pass.sink.push_run(from, at);
+                }
+                pass.sink.push(m, at);
+                last = Some(m);
+                line_start = false;
+                from = next;
+                at = next;
+                continue;
+            }
+            Class::Space | Class::Other => break,
+        }
+        last = Some(c);
+        line_start = false;
+        at = next;
+    }
+    if at != from {
+        pass.sink.push_run(from, at);
+    }
+    pass.last = last;
+    pass.line_start = line_start;
+    at
+}
+
+/// Builds a UTF-8 output lazily: while it equals a prefix of the input, nothing is copied.
+pub(crate) struct Borrowing<'a> {
+    input: &'a str,
+    /// Bytes of the input that the output reproduces so far (while `out` is `None`).
+    same: usize,
+    out: Option<String>,
+}
+
+impl<'a> Borrowing<'a> {
+    pub(crate) fn new(input: &'a str) -> Self {
+        Borrowing {
+            input,
+            same: 0,
+            out: None,
+        }
+    }
+
+    /// The output: the input itself, a prefix of it, or a new string.
+    pub(crate) fn finish(self) -> std::borrow::Cow<'a, str> {
+        match self.out {
+            Some(s) => s.into(),
+            None => self.input[..self.same].into(),
+        }
+    }
+
+    /// The output buffer, created on the first divergence from the input.
+    fn owned(&mut self) -> &mut String {
+        let (input, same) = (self.input, self.same);
+        self.out.get_or_insert_with(|| {
+            let mut out = String::with_capacity(input.len());
+            out.push_str(&input[..same]);
+            out
+        })
+    }
+}
+
+impl Sink for Borrowing<'_> {
+    fn push(&mut self, ch: char, at: Pos) {
+        if self.out.is_none() && at.unit == self.same {
+            let mut buf = [0u8; 4];
+            let encoded = ch.encode_utf8(&mut buf).as_bytes();
+            if self.input.as_bytes()[at.unit..].starts_with(encoded) {
+                self.same += encoded.len();
+                return;
+            }
+        }
+        self.owned().push(ch);
+    }
+
+    fn push_run(&mut self, from: Pos, to: Pos) {
+        if self.out.is_none() && from.unit == self.same {
+            self.same = to.unit;
+        } else {
+            let run = &self.input[from.unit..to.unit];
+            self.owned().push_str(run);
+        }
+    }
+}
+
+/// Builds a UTF-8 output and, for each output character, the input char index it came from.
+pub(crate) struct WithOffsets<'a> {
+    input: &'a str,
+    pub(crate) out: String,
+    pub(crate) offsets: Vec<usize>,
+}
+
+impl<'a> WithOffsets<'a> {
+    pub(crate) fn new(input: &'a str) -> Self {
+        WithOffsets {
+            input,
+            out: String::with_capacity(input.len()),
+            offsets: Vec::with_capacity(input.len()),
+        }
+    }
+}
+
+impl Sink for WithOffsets<'_> {
+    fn push(&mut self, ch: char, at: Pos) {
+        self.out.push(ch);
+        self.offsets.push(at.char);
+    }
+
+    fn push_run(&mut self, from: Pos, to: Pos) {
+        self.out.push_str(&self.input[from.unit..to.unit]);
+        self.offsets.extend(from.char..to.char);
+    }
 }

@@ -13,8 +13,10 @@ mod engine;
 mod options;
 mod presentation;
 mod table;
+mod units;
 
 pub use options::{Options, PRESETS};
+pub use units::{CodeUnit, UnitsError};
 
 use crate::parallel;
 use std::borrow::Cow;
@@ -35,7 +37,9 @@ static TABLES: LazyLock<Mutex<HashMap<Options, Arc<Table>>>> = LazyLock::new(Def
 impl Normalizer {
     /// A normalizer applying the rules switched on in `options`.
     pub fn new(options: Options) -> Normalizer {
-        let mut tables = TABLES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut tables = TABLES
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let table = tables
             .entry(options)
             .or_insert_with(|| Arc::new(Table::new(options)))
@@ -56,8 +60,17 @@ impl Normalizer {
     /// Normalizes `text` and returns, for each output character, the char index in
     /// `text` of the character it came from. Offsets never decrease.
     pub fn normalize_with_offsets(&self, text: &str) -> (String, Vec<usize>) {
-        let sink = engine::run(&self.table, text, engine::WithOffsets::default());
+        let sink = engine::run(&self.table, text, engine::WithOffsets::new(text));
         (sink.out, sink.offsets)
+    }
+
+    /// Normalizes a fixed-width buffer of code points (Latin-1, UCS-2 or UCS-4);
+    /// borrows it, or a prefix of it, when nothing else changes.
+    pub fn normalize_units<'a, T: CodeUnit>(
+        &self,
+        units: &'a [T],
+    ) -> Result<Cow<'a, [T]>, UnitsError> {
+        units::normalize_units(&self.table, units)
     }
 
     /// Normalizes every text, in parallel on the crate's thread pool.

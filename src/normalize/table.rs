@@ -26,6 +26,21 @@ pub(crate) enum Action {
     Expand(u16),
 }
 
+/// How the fast copy loop sees a character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// No rule touches it.
+    Keep,
+    /// An ASCII space under the whitespace rule: kept when alone between kept characters.
+    Space,
+    /// Deleted, with no effect on its neighbours.
+    Drop,
+    /// Replaced by this character.
+    Map(char),
+    /// Anything else: handled by [`Action`].
+    Other,
+}
+
 /// Characters below this code point are looked up in a flat table.
 const TABLE_SIZE: usize = 0x800;
 
@@ -33,6 +48,7 @@ const TABLE_SIZE: usize = 0x800;
 #[derive(Clone, Debug)]
 pub(crate) struct Table {
     low: Box<[Action; TABLE_SIZE]>,
+    classes: Box<[Class; TABLE_SIZE]>,
     options: Options,
 }
 
@@ -44,7 +60,33 @@ impl Table {
             let c = char::from_u32(cp as u32).expect("below the surrogate range");
             *slot = decide(c, &options);
         }
-        Table { low, options }
+        let mut classes = Box::new([Class::Other; TABLE_SIZE]);
+        for (class, action) in classes.iter_mut().zip(low.iter()) {
+            *class = match *action {
+                Action::Keep => Class::Keep,
+                Action::Drop => Class::Drop,
+                Action::Map(m) => Class::Map(m),
+                _ => Class::Other,
+            };
+        }
+        if low[usize::from(b' ')] == Action::Space {
+            classes[usize::from(b' ')] = Class::Space;
+        }
+        Table {
+            low,
+            classes,
+            options,
+        }
+    }
+
+    /// The class of `c` for the fast copy loop.
+    #[inline(always)]
+    pub(crate) fn class(&self, c: char) -> Class {
+        match self.classes.get(c as usize) {
+            Some(&class) => class,
+            None if decide(c, &self.options) == Action::Keep => Class::Keep,
+            None => Class::Other,
+        }
     }
 
     /// The action for `c`.
@@ -64,12 +106,28 @@ fn decide(c: char, o: &Options) -> Action {
     match c {
         // Whitespace.
         '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' => on(o.whitespace, Newline),
-        '\t' | '\u{000B}' | '\u{000C}' | ' ' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
-        | '\u{202F}' | '\u{205F}' | '\u{3000}' => on(o.whitespace, Space),
+        '\t'
+        | '\u{000B}'
+        | '\u{000C}'
+        | ' '
+        | '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => on(o.whitespace, Space),
         // Invisible characters: separators leave a word break, joiners vanish.
-        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'
+        '\u{200B}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}' => on(o.invisible, Break),
-        '\u{00AD}' | '\u{200C}' | '\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{180E}'
+        '\u{00AD}'
+        | '\u{200C}'
+        | '\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{180E}'
         | '\u{FEFF}' => on(o.invisible, Drop),
         // Diacritics.
         '\u{064B}'..='\u{0652}' | '\u{0670}' => on(o.diacritics, Drop),
@@ -124,7 +182,10 @@ mod tests {
         assert_eq!(off.action('\u{064E}'), Action::Keep);
         assert_eq!(on.action('٣'), Action::Map('3'));
         assert_eq!(on.action('\u{200F}'), Action::Break);
-        assert_eq!(on.action('ﻻ'), Action::Expand(presentation::index('ﻻ').unwrap()));
+        assert_eq!(
+            on.action('ﻻ'),
+            Action::Expand(presentation::index('ﻻ').unwrap())
+        );
         assert_eq!(on.action('€'), Action::Keep);
     }
 }

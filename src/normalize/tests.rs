@@ -91,7 +91,10 @@ fn invisible() {
 
 #[test]
 fn whitespace() {
-    assert_eq!(only("whitespace", "  a \u{00A0}\t b  \n  c\u{3000}d \n"), "a b\nc d\n");
+    assert_eq!(
+        only("whitespace", "  a \u{00A0}\t b  \n  c\u{3000}d \n"),
+        "a b\nc d\n"
+    );
     assert_eq!(only("whitespace", "a\r\n\r\nb"), "a\r\n\r\nb");
 }
 
@@ -104,7 +107,10 @@ fn punctuation() {
 fn unknown_characters_pass_through() {
     let text = "Hello Привет 你好 😀 € £ $";
     assert_eq!(Normalizer::new(Options::default()).normalize(text), text);
-    assert_eq!(Normalizer::new(Options::preset("search").unwrap()).normalize(text), text);
+    assert_eq!(
+        Normalizer::new(Options::preset("search").unwrap()).normalize(text),
+        text
+    );
 }
 
 #[test]
@@ -134,7 +140,15 @@ fn camel_preset() {
 #[test]
 fn idempotent_on_tricky_input() {
     let n = Normalizer::default();
-    for text in ["a \u{064E} b", " \u{200B} x", "ﹰ", "ﷺ", "٣٫٫٣", "\n \n", "a\u{200B}\u{200B} b"] {
+    for text in [
+        "a \u{064E} b",
+        " \u{200B} x",
+        "ﹰ",
+        "ﷺ",
+        "٣٫٫٣",
+        "\n \n",
+        "a\u{200B}\u{200B} b",
+    ] {
         let once = n.normalize(text).into_owned();
         assert_eq!(n.normalize(&once), once, "{text:?}");
     }
@@ -159,4 +173,33 @@ fn large_inputs_are_linear() {
     assert_eq!(n.normalize(&marks), "");
     let digits = "٣".repeat(1_000_000);
     assert_eq!(n.normalize(&digits).len(), 1_000_000);
+}
+
+#[test]
+fn units_match_utf8() {
+    let n = Normalizer::default();
+    for text in ["مُحَمَّدٌ  ﻻ\u{200B}x", "plain", "  ", "٣٫٥ 😀 ﷲ", ""] {
+        let expected = n.normalize(text);
+        let ucs4: Vec<u32> = text.chars().map(u32::from).collect();
+        let out4 = n.normalize_units(&ucs4).unwrap();
+        assert_eq!(
+            out4.iter()
+                .map(|&u| char::from_u32(u).unwrap())
+                .collect::<String>(),
+            expected
+        );
+        if text.chars().all(|c| (c as u32) < 0x10000) {
+            let ucs2: Vec<u16> = text.chars().map(|c| c as u16).collect();
+            let out2 = n.normalize_units(&ucs2).unwrap();
+            assert_eq!(String::from_utf16(&out2).unwrap(), expected);
+        }
+    }
+    assert!(matches!(
+        n.normalize_units(b"abc".as_slice()),
+        Ok(Cow::Borrowed(_))
+    ));
+    assert_eq!(
+        n.normalize_units(&[0x62u16, 0xD800]),
+        Err(UnitsError::Surrogate(1))
+    );
 }

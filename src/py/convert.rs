@@ -4,17 +4,21 @@ use super::errors::{NuqtaTypeError, NuqtaValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
+/// The argument as a Python `str`, or `NuqtaTypeError`; `what` names it in the message.
+pub(crate) fn str_arg<'a, 'py>(
+    obj: &'a Bound<'py, PyAny>,
+    what: &str,
+) -> PyResult<&'a Bound<'py, PyString>> {
+    obj.cast::<PyString>()
+        .map_err(|_| NuqtaTypeError::new_err(format!("{what} must be str, not {}", type_name(obj))))
+}
+
 /// Borrows the UTF-8 of a Python `str`; `what` names the argument in error messages.
 ///
 /// Non-`str` values raise `NuqtaTypeError`; strings holding lone surrogates (which no
 /// UTF-8 text can hold) raise `NuqtaValueError` with the index of the first one.
 pub(crate) fn text_arg<'a, 'py>(obj: &'a Bound<'py, PyAny>, what: &str) -> PyResult<&'a str> {
-    let s = obj.cast::<PyString>().map_err(|_| {
-        NuqtaTypeError::new_err(format!(
-            "{what} must be str, not {}",
-            type_name(obj)
-        ))
-    })?;
+    let s = str_arg(obj, what)?;
     s.to_str().map_err(|_| {
         let index = s
             .to_string_lossy()
@@ -28,24 +32,33 @@ pub(crate) fn text_arg<'a, 'py>(obj: &'a Bound<'py, PyAny>, what: &str) -> PyRes
     })
 }
 
-/// Borrows every item of a list of `str`, naming the failing index in the error.
-pub(crate) fn texts_arg<'a, 'py>(items: &'a [Bound<'py, PyAny>], what: &str) -> PyResult<Vec<&'a str>> {
+/// Every item of a list as a `str`, naming the failing index in the error.
+pub(crate) fn strs_arg<'a, 'py>(
+    items: &'a [Bound<'py, PyAny>],
+    what: &str,
+) -> PyResult<Vec<&'a Bound<'py, PyString>>> {
     items
         .iter()
         .enumerate()
-        .map(|(i, item)| text_arg(item, &format!("{what}[{i}]")))
+        .map(|(i, item)| str_arg(item, &format!("{what}[{i}]")))
         .collect()
 }
 
 /// The items of an iterable, materialized (so their UTF-8 can be borrowed together).
-pub(crate) fn collect_items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+pub(crate) fn collect_items<'py>(
+    obj: &Bound<'py, PyAny>,
+    what: &str,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
     if obj.is_instance_of::<PyString>() {
         return Err(NuqtaTypeError::new_err(format!(
             "{what} must be a list of str, not a single str"
         )));
     }
     let iter = obj.try_iter().map_err(|_| {
-        NuqtaTypeError::new_err(format!("{what} must be a list of str, not {}", type_name(obj)))
+        NuqtaTypeError::new_err(format!(
+            "{what} must be a list of str, not {}",
+            type_name(obj)
+        ))
     })?;
     iter.collect()
 }
@@ -67,7 +80,7 @@ pub(crate) fn bool_options(
         })?;
         if !set(&name, on) {
             return Err(NuqtaTypeError::new_err(format!(
-                "unknown option {name:?}; the options are: {}",
+                "unknown option '{name}'; the options are: {}",
                 known.join(", ")
             )));
         }

@@ -4,6 +4,7 @@
 mod convert;
 mod errors;
 mod normalize;
+mod ucs;
 
 use pyo3::prelude::*;
 

@@ -1,11 +1,12 @@
 //! `Normalizer` and `normalize` for Python.
 
-use super::convert::{bool_options, collect_items, text_arg, texts_arg};
+use super::convert::{bool_options, collect_items, str_arg, strs_arg, text_arg};
 use super::errors::NuqtaValueError;
+use super::ucs::{self, Units};
 use crate::normalize::{Normalizer as CoreNormalizer, Options, PRESETS};
+use crate::parallel;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
-use std::borrow::Cow;
+use pyo3::types::{PyDict, PyTuple};
 
 /// A reusable, immutable Arabic normalizer; see `nuqta.Normalizer`.
 #[pyclass(frozen, module = "nuqta._nuqta", name = "Normalizer")]
@@ -18,14 +19,6 @@ fn parse_options(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
     let mut options = Options::default();
     bool_options(kwargs, Options::NAMES, |name, on| options.set(name, on))?;
     Ok(options)
-}
-
-/// The Python string for a normalized result: the input object itself when unchanged.
-fn to_py<'py>(py: Python<'py>, original: &Bound<'py, PyAny>, result: Cow<'_, str>, input: &str) -> Bound<'py, PyAny> {
-    match result {
-        Cow::Borrowed(s) if s.len() == input.len() => original.clone(),
-        other => PyString::new(py, &other).into_any(),
-    }
 }
 
 #[pymethods]
@@ -43,7 +36,7 @@ impl Normalizer {
     fn preset(name: &str) -> PyResult<Self> {
         let options = Options::preset(name).ok_or_else(|| {
             NuqtaValueError::new_err(format!(
-                "unknown preset {name:?}; the presets are: {}",
+                "unknown preset '{name}'; the presets are: {}",
                 PRESETS.join(", ")
             ))
         })?;
@@ -63,26 +56,41 @@ impl Normalizer {
     }
 
     /// Normalizes one text.
-    fn normalize<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let input = text_arg(text, "text")?;
-        let result = py.detach(|| self.inner.normalize(input));
-        Ok(to_py(py, text, result, input))
+    fn normalize<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        ucs::normalize_str(py, &self.inner, str_arg(text, "text")?, "text")
     }
 
     /// Normalizes many texts on all cores.
-    fn normalize_batch<'py>(&self, py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    fn normalize_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let items = collect_items(texts, "texts")?;
-        let inputs = texts_arg(&items, "texts")?;
-        let results = py.detach(|| self.inner.normalize_batch(&inputs));
-        Ok(results
+        let strs = strs_arg(&items, "texts")?;
+        let units = strs
+            .iter()
+            .map(|s| Units::of(s))
+            .collect::<PyResult<Vec<_>>>()?;
+        let results = py.detach(|| parallel::map(&units, |&u| ucs::normalize(&self.inner, u)));
+        results
             .into_iter()
-            .zip(items.iter().zip(&inputs))
-            .map(|(result, (item, input))| to_py(py, item, result, input))
-            .collect())
+            .zip(strs.iter().zip(&units))
+            .enumerate()
+            .map(|(i, (result, (s, u)))| ucs::to_py(py, s, u.len(), result, &format!("texts[{i}]")))
+            .collect()
     }
 
     /// Normalizes one text and maps each output character to the index of its source in `text`.
-    fn normalize_with_offsets(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<(String, Vec<usize>)> {
+    fn normalize_with_offsets(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+    ) -> PyResult<(String, Vec<usize>)> {
         let input = text_arg(text, "text")?;
         Ok(py.detach(|| self.inner.normalize_with_offsets(input)))
     }
@@ -105,8 +113,13 @@ impl Normalizer {
             .fold(0, |acc, &(_, on)| acc << 1 | u64::from(on))
     }
 
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let rebuild = py.import("nuqta._nuqta")?.getattr("_normalizer_from_options")?;
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let rebuild = py
+            .import("nuqta._nuqta")?
+            .getattr("_normalizer_from_options")?;
         let args = PyTuple::new(py, [self.options(py)?])?;
         Ok((rebuild, args))
     }
@@ -121,9 +134,11 @@ pub fn _normalizer_from_options(options: &Bound<'_, PyDict>) -> PyResult<Normali
 /// Normalizes `text` with the given options (the defaults for the rest).
 #[pyfunction]
 #[pyo3(signature = (text, **options))]
-pub fn normalize<'py>(py: Python<'py>, text: &Bound<'py, PyAny>, options: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+pub fn normalize<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let normalizer = CoreNormalizer::new(parse_options(options)?);
-    let input = text_arg(text, "text")?;
-    let result = py.detach(|| normalizer.normalize(input));
-    Ok(to_py(py, text, result, input))
+    ucs::normalize_str(py, &normalizer, str_arg(text, "text")?, "text")
 }

@@ -1,0 +1,127 @@
+//! Direct access to CPython's fixed-width `str` storage (Latin-1, UCS-2, UCS-4), so
+//! normalization reads and writes Python strings without a UTF-8 round trip.
+//! This is why nuqta builds per-version wheels rather than an abi3 one.
+
+use super::errors::NuqtaValueError;
+use crate::normalize::{Normalizer, UnitsError};
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use std::borrow::Cow;
+use std::os::raw::c_void;
+
+/// A borrowed view of a Python string's code units.
+#[derive(Clone, Copy)]
+pub(crate) enum Units<'a> {
+    Latin1(&'a [u8]),
+    Ucs2(&'a [u16]),
+    Ucs4(&'a [u32]),
+}
+
+impl<'a> Units<'a> {
+    /// The code units of `s`, valid while `s` is alive (Python strings are immutable).
+    pub(crate) fn of(s: &'a Bound<'_, PyString>) -> PyResult<Units<'a>> {
+        // SAFETY: `s` is a live `str`, made ready (PEP 393) first; its data pointer then
+        // stays valid and unchanged for as long as the borrow of `s` lasts, and its
+        // length and kind describe that buffer exactly.
+        unsafe {
+            let ptr = s.as_ptr();
+            if ffi::PyUnicode_READY(ptr) != 0 {
+                return Err(PyErr::fetch(s.py()));
+            }
+            let len = usize::try_from(ffi::PyUnicode_GET_LENGTH(ptr)).unwrap_or(0);
+            let data = ffi::PyUnicode_DATA(ptr);
+            Ok(match ffi::PyUnicode_KIND(ptr) {
+                ffi::PyUnicode_1BYTE_KIND => {
+                    Units::Latin1(std::slice::from_raw_parts(data.cast(), len))
+                }
+                ffi::PyUnicode_2BYTE_KIND => {
+                    Units::Ucs2(std::slice::from_raw_parts(data.cast(), len))
+                }
+                _ => Units::Ucs4(std::slice::from_raw_parts(data.cast(), len)),
+            })
+        }
+    }
+
+    /// The number of code points.
+    pub(crate) fn len(self) -> usize {
+        match self {
+            Units::Latin1(u) => u.len(),
+            Units::Ucs2(u) => u.len(),
+            Units::Ucs4(u) => u.len(),
+        }
+    }
+}
+
+/// A normalization result in the input's width.
+pub(crate) enum Normalized<'a> {
+    Latin1(Cow<'a, [u8]>),
+    Ucs2(Cow<'a, [u16]>),
+    Ucs4(Cow<'a, [u32]>),
+}
+
+/// Normalizes `units` without touching Python (safe to run with the GIL released).
+pub(crate) fn normalize<'a>(
+    normalizer: &Normalizer,
+    units: Units<'a>,
+) -> Result<Normalized<'a>, UnitsError> {
+    Ok(match units {
+        Units::Latin1(u) => Normalized::Latin1(normalizer.normalize_units(u)?),
+        Units::Ucs2(u) => Normalized::Ucs2(normalizer.normalize_units(u)?),
+        Units::Ucs4(u) => Normalized::Ucs4(normalizer.normalize_units(u)?),
+    })
+}
+
+/// Builds the Python result: `original` itself when nothing changed, else a new `str`.
+pub(crate) fn to_py<'py>(
+    py: Python<'py>,
+    original: &Bound<'py, PyString>,
+    input_len: usize,
+    result: Result<Normalized<'_>, UnitsError>,
+    what: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (kind, data, len): (u32, *const c_void, usize) = match &result {
+        Ok(Normalized::Latin1(c)) => (ffi::PyUnicode_1BYTE_KIND, c.as_ptr().cast(), c.len()),
+        Ok(Normalized::Ucs2(c)) => (ffi::PyUnicode_2BYTE_KIND, c.as_ptr().cast(), c.len()),
+        Ok(Normalized::Ucs4(c)) => (ffi::PyUnicode_4BYTE_KIND, c.as_ptr().cast(), c.len()),
+        Err(UnitsError::Surrogate(i)) => {
+            return Err(NuqtaValueError::new_err(format!(
+                "{what} contains a lone surrogate at index {i}; \
+                 decode your input with errors='replace' or 'ignore' first"
+            )))
+        }
+        Err(UnitsError::TooWide) => {
+            return Err(NuqtaValueError::new_err(format!(
+                "{what}: internal width error"
+            )))
+        }
+    };
+    let unchanged = matches!(
+        &result,
+        Ok(Normalized::Latin1(Cow::Borrowed(_))
+            | Normalized::Ucs2(Cow::Borrowed(_))
+            | Normalized::Ucs4(Cow::Borrowed(_)))
+    ) && len == input_len;
+    if unchanged {
+        return Ok(original.clone().into_any());
+    }
+    // SAFETY: `data` points at `len` initialized units of width `kind`, alive until the
+    // end of this function; CPython copies them into a new string.
+    unsafe {
+        let size = ffi::Py_ssize_t::try_from(len).unwrap_or(ffi::Py_ssize_t::MAX);
+        let obj = ffi::PyUnicode_FromKindAndData(kind as i32, data, size);
+        Bound::from_owned_ptr_or_err(py, obj)
+    }
+}
+
+/// Normalizes one Python string.
+pub(crate) fn normalize_str<'py>(
+    py: Python<'py>,
+    normalizer: &Normalizer,
+    s: &Bound<'py, PyString>,
+    what: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let units = Units::of(s)?;
+    let result = py.detach(|| normalize(normalizer, units));
+    to_py(py, s, units.len(), result, what)
+}

@@ -1,0 +1,90 @@
+"""The command line, run in a subprocess as a user would."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+SEEDS = sorted(DATA.glob("0*.txt"))
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "nuqta", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_normalize_directory_gives_one_line_per_page(tmp_path: Path) -> None:
+    nested = tmp_path / "pages" / "nested"
+    nested.mkdir(parents=True)
+    for seed in SEEDS:
+        (nested / seed.name).write_bytes(seed.read_bytes())
+    (nested / "notes.bin").write_bytes(b"\0skipped")
+    result = run("normalize", str(tmp_path / "pages"))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["source"] for line in lines] == [str(nested / s.name) for s in SEEDS]
+    first = lines[0]
+    assert first["text"].startswith("توقيت القاهرة المحلي 05:21:51 اخر تحديث")
+    assert "records written, ok" in result.stderr
+
+
+def test_stdin_and_options() -> None:
+    result = run("normalize", "--set", "teh_marbuta=true", "-", stdin="مدرسةٌ")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"source": "-", "text": "مدرسه"}
+
+
+def test_preset() -> None:
+    result = run("normalize", "--preset", "display", "-", stdin="مُحَمَّد  ﻻ")
+    assert json.loads(result.stdout)["text"] == "مُحَمَّد لا"
+
+
+def test_jsonl_and_gzip(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"body": "أَهلاً"}) + "\n\n" + json.dumps({"body": "بِك"}) + "\n")
+    result = run("normalize", "--text-field", "body", str(path))
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"source": f"{path}:1", "text": "اهلا"},
+        {"source": f"{path}:3", "text": "بك"},
+    ]
+
+
+def test_bad_file_is_reported_and_the_rest_kept(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text("نَص", encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\xff\xfe\xfa not utf-8")
+    missing = tmp_path / "missing.txt"
+    result = run("normalize", str(good), str(bad), str(missing))
+    assert result.returncode == 1
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["نص"]
+    assert str(bad) in result.stderr
+    assert "utf-8" in result.stderr
+    assert str(missing) in result.stderr
+
+
+def test_output_file_is_written_atomically(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = run("normalize", str(SEEDS[0]), "-o", str(out))
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run().returncode == 2
+    assert run("normalize", "--set", "teh_marbuta=maybe", "-", stdin="").returncode == 2
+    assert run("normalize", "--preset", "nope", "-", stdin="").returncode == 2
