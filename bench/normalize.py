@@ -96,6 +96,11 @@ def best_time(fn: Callable[[], object], repeat: int, clock: Callable[[], float])
     return best
 
 
+def map_all(fn: Fn, docs: list[str]) -> list[str]:
+    """Calls ``fn`` on each document, one at a time."""
+    return [fn(d) for d in docs]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50, help="corpus size in MB (default 50)")
@@ -119,7 +124,7 @@ def main() -> None:
     cpu = time.thread_time
     rows: list[tuple[str, float, float | None]] = []
     for tool in tools:
-        single = mb / best_time(lambda t=tool: [t.single(d) for d in docs], args.repeat, cpu)
+        single = mb / best_time(partial(map_all, tool.single, docs), args.repeat, cpu)
         batch = None
         if tool.batch is not None:
             batch = mb / best_time(partial(tool.batch, docs), args.repeat, time.perf_counter)
