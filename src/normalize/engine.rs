@@ -55,6 +55,20 @@ pub(crate) trait Sink {
     fn push(&mut self, ch: char, at: Pos);
     /// Appends the input from `from` up to (not including) `to`, unchanged.
     fn push_run(&mut self, from: Pos, to: Pos);
+    /// Copies the context-free characters from `at` on by itself, when it has a faster
+    /// way than the engine (it may do nothing); returns where it stopped.
+    fn fast_forward(&mut self, _table: &Table, at: Pos, _state: &mut LineState) -> Pos {
+        at
+    }
+}
+
+/// What the engine knows about the output line so far.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LineState {
+    /// At the start of a line (leading spaces are dropped).
+    pub(crate) line_start: bool,
+    /// The last character written.
+    pub(crate) last: Option<char>,
 }
 
 /// The state of one normalization pass.
@@ -65,10 +79,7 @@ struct Pass<'t, S> {
     pending_space: Option<Pos>,
     /// A removed word separator waiting to see whether it stood between two words.
     pending_break: Option<Pos>,
-    /// At the start of a line (leading spaces are dropped).
-    line_start: bool,
-    /// The last character written.
-    last: Option<char>,
+    line: LineState,
 }
 
 impl<S: Sink> Pass<'_, S> {
@@ -78,13 +89,13 @@ impl<S: Sink> Pass<'_, S> {
             self.pending_break = None;
             self.sink.push(' ', space);
         } else if let Some(brk) = self.pending_break.take() {
-            if ch.is_alphanumeric() && self.last.is_some_and(char::is_alphanumeric) {
+            if ch.is_alphanumeric() && self.line.last.is_some_and(char::is_alphanumeric) {
                 self.sink.push(' ', brk);
             }
         }
         self.sink.push(ch, at);
-        self.line_start = false;
-        self.last = Some(ch);
+        self.line.line_start = false;
+        self.line.last = Some(ch);
     }
 
     /// Applies `action` to the character `c` found at `at`; `next` is the input character after it.
@@ -94,7 +105,7 @@ impl<S: Sink> Pass<'_, S> {
             Action::Map(m) => self.visible(m, at),
             Action::Drop => {}
             Action::Space => {
-                if !self.line_start && self.pending_space.is_none() {
+                if !self.line.line_start && self.pending_space.is_none() {
                     self.pending_space = Some(at);
                 }
             }
@@ -102,8 +113,8 @@ impl<S: Sink> Pass<'_, S> {
                 self.pending_space = None;
                 self.pending_break = None;
                 self.sink.push(c, at);
-                self.line_start = true;
-                self.last = Some(c);
+                self.line.line_start = true;
+                self.line.last = Some(c);
             }
             Action::Break => {
                 if self.pending_break.is_none() {
@@ -111,7 +122,7 @@ impl<S: Sink> Pass<'_, S> {
                 }
             }
             Action::DigitSeparator(ascii) => {
-                let between_digits = self.last.and_then(digit_value).is_some()
+                let between_digits = self.line.last.and_then(digit_value).is_some()
                     && self.pending_space.is_none()
                     && next.and_then(digit_value).is_some();
                 self.visible(if between_digits { ascii } else { c }, at);
@@ -139,8 +150,10 @@ pub(crate) fn run<T: Text + ?Sized, S: Sink>(table: &Table, text: &T, sink: S) -
         sink,
         pending_space: None,
         pending_break: None,
-        line_start: true,
-        last: None,
+        line: LineState {
+            line_start: true,
+            last: None,
+        },
     };
     let end = text.units();
     let mut at = Pos { unit: 0, char: 0 };
@@ -173,10 +186,9 @@ pub(crate) fn run<T: Text + ?Sized, S: Sink>(table: &Table, text: &T, sink: S) -
 fn copy_run<T: Text + ?Sized, S: Sink>(pass: &mut Pass<'_, S>, text: &T, start: Pos) -> Pos {
     let table = pass.table;
     let end = text.units();
-    let mut from = start;
-    let mut at = start;
-    let mut last = pass.last;
-    let mut line_start = pass.line_start;
+    let mut line = pass.line;
+    let mut at = pass.sink.fast_forward(table, start, &mut line);
+    let mut from = at;
     while at.unit < end {
         let (c, width) = text.decode(at.unit);
         let next = Pos {
@@ -187,39 +199,33 @@ fn copy_run<T: Text + ?Sized, S: Sink>(pass: &mut Pass<'_, S>, text: &T, start: 
             Class::Keep => {}
             // A lone space inside a line, before a character that is kept.
             Class::Space
-                if !line_start
+                if !line.line_start
                     && next.unit < end
                     && table.class(text.decode(next.unit).0) == Class::Keep => {}
-            Class::Drop => {
+            Class::Drop | Class::Map(_) => {
                 if at != from {
                     pass.sink.push_run(from, at);
                 }
-                from = next;
-                at = next;
-                continue;
-            }
-            Class::Map(m) => {
-                if at != from {
-                    pass.sink.push_run(from, at);
+                if let Class::Map(m) = table.class(c) {
+                    pass.sink.push(m, at);
+                    line.last = Some(m);
+                    line.line_start = false;
                 }
-                pass.sink.push(m, at);
-                last = Some(m);
-                line_start = false;
-                from = next;
-                at = next;
+                // The output now differs from the input: let the sink race ahead.
+                at = pass.sink.fast_forward(table, next, &mut line);
+                from = at;
                 continue;
             }
             Class::Space | Class::Other => break,
         }
-        last = Some(c);
-        line_start = false;
+        line.last = Some(c);
+        line.line_start = false;
         at = next;
     }
     if at != from {
         pass.sink.push_run(from, at);
     }
-    pass.last = last;
-    pass.line_start = line_start;
+    pass.line = line;
     at
 }
 

@@ -41,6 +41,13 @@ pub(crate) enum Class {
     Other,
 }
 
+/// In [`Table::simple`]: the character is deleted.
+pub(crate) const SIMPLE_DROP: u32 = 0xFFFF_FFFE;
+/// In [`Table::simple`]: an ASCII space under the whitespace rule.
+pub(crate) const SIMPLE_SPACE: u32 = 0xFFFF_FFFD;
+/// In [`Table::simple`]: the character needs the general path.
+pub(crate) const SIMPLE_STOP: u32 = 0xFFFF_FFFF;
+
 /// Characters below this code point are looked up in a flat table.
 const TABLE_SIZE: usize = 0x800;
 
@@ -49,6 +56,8 @@ const TABLE_SIZE: usize = 0x800;
 pub(crate) struct Table {
     low: Box<[Action; TABLE_SIZE]>,
     classes: Box<[Class; TABLE_SIZE]>,
+    /// For branch-free copying: the output code point, or one of the `SIMPLE_*` markers.
+    simple: Box<[u32; TABLE_SIZE]>,
     options: Options,
 }
 
@@ -72,10 +81,33 @@ impl Table {
         if low[usize::from(b' ')] == Action::Space {
             classes[usize::from(b' ')] = Class::Space;
         }
+        let mut simple = Box::new([SIMPLE_STOP; TABLE_SIZE]);
+        for (cp, (slot, class)) in simple.iter_mut().zip(classes.iter()).enumerate() {
+            *slot = match *class {
+                Class::Keep => cp as u32,
+                Class::Map(m) => u32::from(m),
+                Class::Drop => SIMPLE_DROP,
+                Class::Space => SIMPLE_SPACE,
+                Class::Other => SIMPLE_STOP,
+            };
+        }
         Table {
             low,
             classes,
+            simple,
             options,
+        }
+    }
+
+    /// The branch-free entry for code point `cp`: what it becomes, or a `SIMPLE_*` marker.
+    #[inline(always)]
+    pub(crate) fn simple(&self, cp: u32) -> u32 {
+        match self.simple.get(cp as usize) {
+            Some(&entry) => entry,
+            None => match char::from_u32(cp).map(|c| self.class(c)) {
+                Some(Class::Keep) => cp,
+                _ => SIMPLE_STOP,
+            },
         }
     }
 

@@ -5,8 +5,8 @@
 //! the same or a narrower width, or to the base letters of a presentation form,
 //! which is itself at least two bytes wide.
 
-use super::engine::{self, Pos, Sink, Text};
-use super::table::Table;
+use super::engine::{self, LineState, Pos, Sink, Text};
+use super::table::{Table, SIMPLE_DROP, SIMPLE_SPACE, SIMPLE_STOP};
 use std::borrow::Cow;
 
 /// One code unit of a fixed-width string.
@@ -15,6 +15,12 @@ pub trait CodeUnit: Copy + Eq + Send + Sync + 'static {
     fn to_char(self) -> Option<char>;
     /// The unit holding `c`, when it fits this width.
     fn from_char(c: char) -> Option<Self>;
+    /// The code point of this unit (surrogates included).
+    fn code_point(self) -> u32;
+    /// The largest code point this width holds.
+    const MAX: u32;
+    /// The unit for a code point known to be at most `MAX`.
+    fn from_code_point(cp: u32) -> Self;
 }
 
 impl CodeUnit for u8 {
@@ -23,6 +29,13 @@ impl CodeUnit for u8 {
     }
     fn from_char(c: char) -> Option<Self> {
         u8::try_from(u32::from(c)).ok()
+    }
+    fn code_point(self) -> u32 {
+        u32::from(self)
+    }
+    const MAX: u32 = 0xFF;
+    fn from_code_point(cp: u32) -> Self {
+        cp as u8
     }
 }
 
@@ -33,6 +46,13 @@ impl CodeUnit for u16 {
     fn from_char(c: char) -> Option<Self> {
         u16::try_from(u32::from(c)).ok()
     }
+    fn code_point(self) -> u32 {
+        u32::from(self)
+    }
+    const MAX: u32 = 0xFFFF;
+    fn from_code_point(cp: u32) -> Self {
+        cp as u16
+    }
 }
 
 impl CodeUnit for u32 {
@@ -41,6 +61,13 @@ impl CodeUnit for u32 {
     }
     fn from_char(c: char) -> Option<Self> {
         Some(u32::from(c))
+    }
+    fn code_point(self) -> u32 {
+        self
+    }
+    const MAX: u32 = 0x10_FFFF;
+    fn from_code_point(cp: u32) -> Self {
+        cp
     }
 }
 
@@ -65,23 +92,35 @@ impl<T: CodeUnit> Text for [T] {
     }
 }
 
-/// Builds the output lazily, like the UTF-8 `Borrowing` sink.
+/// Builds the output lazily, like the UTF-8 `Borrowing` sink. Once the output differs
+/// from the input it lives in `buf`, of which the first `len` units are written.
 struct UnitSink<'a, T> {
     input: &'a [T],
     same: usize,
-    out: Option<Vec<T>>,
+    buf: Option<Vec<T>>,
+    len: usize,
     too_wide: bool,
 }
 
 impl<T: CodeUnit> UnitSink<'_, T> {
     /// The output buffer, created on the first divergence from the input.
     fn owned(&mut self) -> &mut Vec<T> {
-        let (input, same) = (self.input, self.same);
-        self.out.get_or_insert_with(|| {
-            let mut out = Vec::with_capacity(input.len());
-            out.extend_from_slice(&input[..same]);
-            out
-        })
+        let input = self.input;
+        // Starts as a copy of the input, of which the first `len` (= `same`) units stand.
+        self.buf.get_or_insert_with(|| input.to_vec())
+    }
+
+    /// Writes `unit` at the cursor.
+    #[inline(always)]
+    fn write(&mut self, unit: T) {
+        let len = self.len;
+        let buf = self.owned();
+        if len < buf.len() {
+            buf[len] = unit;
+        } else {
+            buf.push(unit);
+        }
+        self.len += 1;
     }
 }
 
@@ -91,19 +130,106 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
             self.too_wide = true;
             return;
         };
-        if self.out.is_none() && at.unit == self.same && self.input.get(at.unit) == Some(&unit) {
+        if self.buf.is_none() && at.unit == self.same && self.input.get(at.unit) == Some(&unit) {
             self.same += 1;
+            self.len = self.same;
             return;
         }
-        self.owned().push(unit);
+        self.write(unit);
     }
 
     fn push_run(&mut self, from: Pos, to: Pos) {
-        if self.out.is_none() && from.unit == self.same {
+        if self.buf.is_none() && from.unit == self.same {
             self.same = to.unit;
-        } else {
-            let run = &self.input[from.unit..to.unit];
-            self.owned().extend_from_slice(run);
+            self.len = self.same;
+            return;
+        }
+        let run = &self.input[from.unit..to.unit];
+        let len = self.len;
+        let buf = self.owned();
+        let end = len + run.len();
+        if end > buf.len() {
+            buf.resize(end, T::from_code_point(0));
+        }
+        buf[len..end].copy_from_slice(run);
+        self.len = end;
+    }
+
+    /// Copies context-free characters itself. While the output still equals the input
+    /// it only advances; once they differ it writes every unit and moves the cursor
+    /// past the kept ones, without branching on what each character is.
+    fn fast_forward(&mut self, table: &Table, at: Pos, line: &mut LineState) -> Pos {
+        let input = self.input;
+        let mut i = at.unit;
+        let mut last = line.last.map_or(SIMPLE_STOP, u32::from);
+        let mut line_start = line.line_start;
+        // Kept when alone inside a line before a character that is kept as is.
+        let lone_space = |i: usize, line_start: bool| {
+            let next = input.get(i + 1).map(|u| u.code_point());
+            !line_start && next.is_some_and(|n| table.simple(n) == n)
+        };
+        if self.buf.is_none() {
+            if i == self.same {
+                while i < input.len() {
+                    let cp = input[i].code_point();
+                    let out = table.simple(cp);
+                    if out != cp
+                        && !(out == SIMPLE_SPACE && cp == 0x20 && lone_space(i, line_start))
+                    {
+                        break;
+                    }
+                    last = cp;
+                    line_start = false;
+                    i += 1;
+                }
+                self.same = i;
+                self.len = i;
+                let next = input.get(i).map(|u| table.simple(u.code_point()));
+                if matches!(next, None | Some(SIMPLE_STOP | SIMPLE_SPACE)) {
+                    line.last = char::from_u32(last);
+                    line.line_start = line_start;
+                    return Pos {
+                        unit: i,
+                        char: at.char + (i - at.unit),
+                    };
+                }
+            }
+            // The output diverges here (a deletion or replacement, or one just before).
+            self.buf = Some(input.to_vec());
+        }
+        let mut len = self.len;
+        let Some(buf) = self.buf.as_mut() else {
+            return at;
+        };
+        while i < input.len() {
+            let mut out = table.simple(input[i].code_point());
+            if out == SIMPLE_SPACE {
+                if !lone_space(i, line_start) {
+                    break;
+                }
+                out = u32::from(b' ');
+            }
+            if out == SIMPLE_STOP || (out > T::MAX && out != SIMPLE_DROP) {
+                break;
+            }
+            if len == buf.len() {
+                buf.resize(len * 2 + 16, T::from_code_point(0));
+            }
+            buf[len] = T::from_code_point(out);
+            let keep = out != SIMPLE_DROP;
+            len += usize::from(keep);
+            if keep {
+                last = out;
+                line_start = false;
+            }
+            i += 1;
+        }
+        self.len = len;
+        line.last = char::from_u32(last);
+        line.line_start = line_start;
+        Pos {
+            unit: i,
+            char: at.char + (i - at.unit),
         }
     }
 }
@@ -119,15 +245,19 @@ pub(crate) fn normalize_units<'a, T: CodeUnit>(
     let sink = UnitSink {
         input,
         same: 0,
-        out: None,
+        buf: None,
+        len: 0,
         too_wide: false,
     };
     let sink = engine::run(table, input, sink);
     if sink.too_wide {
         return Err(UnitsError::TooWide);
     }
-    Ok(match sink.out {
-        Some(out) => Cow::Owned(out),
+    Ok(match sink.buf {
+        Some(mut buf) => {
+            buf.truncate(sink.len);
+            Cow::Owned(buf)
+        }
         None => Cow::Borrowed(&input[..sink.same]),
     })
 }
