@@ -1,7 +1,27 @@
 //! The exception types, defined in Python (`nuqta.errors`) so they can derive from both
-//! `NuqtaError` and the builtin `TypeError`/`ValueError`, and pickle by their real path.
+//! `NuqtaError` and the builtin `TypeError`/`ValueError`, and pickle by their real path;
+//! and the one gate through which every call into the core passes.
 
 use pyo3::import_exception;
+use pyo3::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
+import_exception!(nuqta.errors, NuqtaError);
 import_exception!(nuqta.errors, NuqtaTypeError);
 import_exception!(nuqta.errors, NuqtaValueError);
+
+/// Runs core work with the GIL released; a panic becomes a `NuqtaError` instead of
+/// crossing into Python.
+pub(crate) fn detach<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| catch_unwind(AssertUnwindSafe(work)))
+        .map_err(|panic| {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            NuqtaError::new_err(format!(
+                "internal error in nuqta ({detail}); please report it with the input that caused it"
+            ))
+        })
+}

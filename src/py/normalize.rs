@@ -1,7 +1,7 @@
 //! `Normalizer` and `normalize` for Python.
 
 use super::convert::{bool_options, collect_items, str_arg, strs_arg, text_arg};
-use super::errors::NuqtaValueError;
+use super::errors::{detach, NuqtaValueError};
 use super::ucs::{self, Units};
 use crate::normalize::{Normalizer as CoreNormalizer, Options, PRESETS};
 use crate::parallel;
@@ -76,7 +76,9 @@ impl Normalizer {
             .iter()
             .map(|s| Units::of(s))
             .collect::<PyResult<Vec<_>>>()?;
-        let results = py.detach(|| parallel::map(&units, |&u| ucs::normalize(&self.inner, u)));
+        let results = detach(py, || {
+            parallel::map(&units, |&u| ucs::normalize(&self.inner, u))
+        })?;
         results
             .into_iter()
             .zip(strs.iter().zip(&units))
@@ -92,7 +94,7 @@ impl Normalizer {
         text: &Bound<'_, PyAny>,
     ) -> PyResult<(String, Vec<usize>)> {
         let input = text_arg(text, "text")?;
-        Ok(py.detach(|| self.inner.normalize_with_offsets(input)))
+        detach(py, || self.inner.normalize_with_offsets(input))
     }
 
     fn __repr__(&self) -> String {

@@ -2,7 +2,7 @@
 //! normalization reads and writes Python strings without a UTF-8 round trip.
 //! This is why nuqta builds per-version wheels rather than an abi3 one.
 
-use super::errors::NuqtaValueError;
+use super::errors::{detach, NuqtaValueError};
 use crate::normalize::{Normalizer, UnitsError};
 use pyo3::ffi;
 use pyo3::prelude::*;
@@ -122,6 +122,6 @@ pub(crate) fn normalize_str<'py>(
     what: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let units = Units::of(s)?;
-    let result = py.detach(|| normalize(normalizer, units));
+    let result = detach(py, || normalize(normalizer, units))?;
     to_py(py, s, units.len(), result, what)
 }
