@@ -1,0 +1,426 @@
+//! Numbers in Arabic text: cardinals, ordinals, fractions, percentages, money, quantities,
+//! durations, dates and times, each with its value and its byte span.
+//!
+//! The text is tokenized once ([`tokenize`]), then read left to right: at each token the
+//! date and time grammar ([`dates`]) is tried first, then a number phrase ([`grammar`]) with
+//! what comes after it ([`units`]: a percent sign, a currency, a unit), then an ordinal
+//! ([`ordinals`]). A match moves the reader past it, so spans never overlap, and every
+//! grammar looks ahead a bounded number of tokens, so the whole pass is linear.
+//!
+//! Defaults for a currency word with no country: جنيه → EGP, ريال → SAR, درهم → AED,
+//! دينار → KWD, ليرة → LBP; سنت and قرش are hundredths of USD and EGP.
+
+mod dates;
+mod grammar;
+mod lexicon;
+mod ordinals;
+mod tokenize;
+mod units;
+
+use serde::{Deserialize, Serialize};
+
+use tokenize::Tokens;
+
+/// A calendar date (proleptic Gregorian), used as the reference for relative dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Date {
+    /// The year, e.g. 2024.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: u32,
+    /// The day of the month, 1 to 31.
+    pub day: u32,
+}
+
+/// What a number mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NumberKind {
+    /// A count or amount with no unit: ثلاثة, 2.5 مليار.
+    Cardinal,
+    /// A rank: الرابع → 4.
+    Ordinal,
+    /// A bare fraction: نصف → 0.5, ثلاثة أرباع → 0.75.
+    Fraction,
+    /// A percentage: 15.5% → 15.5.
+    Percent,
+    /// An amount of money; the unit is an ISO 4217 code.
+    Money,
+    /// A measured amount; the unit is a code such as km, kg, celsius, barrel.
+    Quantity,
+    /// A length of time in seconds; the unit is "second".
+    Duration,
+    /// A calendar date as an ISO 8601 string ("2014", "2013-09", "2017-05-27", "XXXX-05-27").
+    Date,
+    /// A time of day as "HH:MM" or "HH:MM:SS", 24-hour.
+    Time,
+}
+
+impl NumberKind {
+    /// The kind's name as used in the Python API: "cardinal", "ordinal", …
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NumberKind::Cardinal => "cardinal",
+            NumberKind::Ordinal => "ordinal",
+            NumberKind::Fraction => "fraction",
+            NumberKind::Percent => "percent",
+            NumberKind::Money => "money",
+            NumberKind::Quantity => "quantity",
+            NumberKind::Duration => "duration",
+            NumberKind::Date => "date",
+            NumberKind::Time => "time",
+        }
+    }
+}
+
+/// The value of a number mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum NumberValue {
+    /// A whole number.
+    Int(i64),
+    /// A number that is not whole (always finite).
+    Float(f64),
+    /// A date or time string.
+    Text(String),
+}
+
+impl NumberValue {
+    /// An integer when `v` is whole and exactly representable, else a float.
+    fn number(v: f64) -> Self {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            NumberValue::Int(v as i64)
+        } else {
+            NumberValue::Float(v)
+        }
+    }
+}
+
+/// A number found in a text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NumberMention {
+    /// Byte offset of the first byte of the mention in the text (on a char boundary).
+    pub start: usize,
+    /// Byte offset just past the mention (on a char boundary).
+    pub end: usize,
+    /// What the mention is.
+    pub kind: NumberKind,
+    /// Its value.
+    pub value: NumberValue,
+    /// The ISO 4217 code (money), unit code (quantity), "second" (duration), the Hijri form
+    /// of a Hijri date ("islamic:1445-09-15"), or None.
+    pub unit: Option<String>,
+}
+
+/// Finds every number in `text`. Relative dates (أمس, غدا, الاثنين الماضي) are resolved
+/// against `reference_date` and skipped without one; a day and month with no year get the
+/// reference year, or "XXXX" without a reference.
+///
+/// Mentions are sorted, never overlap, and never include a proclitic (و ف ب ل ك) glued to
+/// the number or the spaces around it. Runs in time linear in the length of `text`.
+pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMention> {
+    let t = Tokens::new(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let found = dates::date_or_time_at(&t, i, reference_date)
+            .or_else(|| amount_at(&t, i))
+            .or_else(|| {
+                ordinals::ordinal_at(&t, i).map(|(v, start, next)| {
+                    (
+                        mention(
+                            &t,
+                            start,
+                            next,
+                            NumberKind::Ordinal,
+                            NumberValue::Int(v),
+                            None,
+                        ),
+                        next,
+                    )
+                })
+            });
+        match found {
+            Some((m, next)) if next > i => {
+                out.push(m);
+                i = next;
+            }
+            _ => i = skip(&t, i),
+        }
+    }
+    out
+}
+
+/// Builds a mention from a byte start and the token index after it.
+fn mention(
+    t: &Tokens,
+    start: usize,
+    next: usize,
+    kind: NumberKind,
+    value: NumberValue,
+    unit: Option<String>,
+) -> NumberMention {
+    NumberMention {
+        start,
+        end: t.toks[next - 1].end,
+        kind,
+        value,
+        unit,
+    }
+}
+
+/// The index to resume at when nothing starts at `i`: past a phone number or a long code
+/// as a whole, else the next token.
+fn skip(t: &Tokens, i: usize) -> usize {
+    use tokenize::Kind;
+    if t.kind(i) != Some(Kind::Digits) {
+        return i + 1;
+    }
+    // Digit groups joined by spaces, dashes, dots or slashes.
+    let mut j = i + 1;
+    let mut digits = t.norm(i).len();
+    loop {
+        if t.kind(j) == Some(Kind::Digits) && t.joined(j) {
+            digits += t.norm(j).len();
+            j += 1;
+        } else if t.joined(j)
+            && matches!(t.norm(j), "-" | "." | "/")
+            && t.joined(j + 1)
+            && t.kind(j + 1) == Some(Kind::Digits)
+        {
+            digits += t.norm(j + 1).len();
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    if digits >= 8 {
+        j
+    } else {
+        i + 1
+    }
+}
+
+/// True when the digit groups starting at `i` look like a phone number: eight digits or
+/// more in groups that are not thousands (٦٥٠ ٧٠١ ٨٨٨٧, 0100-123-4567, +20 …).
+fn phone_at(t: &Tokens, i: usize) -> bool {
+    use tokenize::Kind;
+    let plus = i > 0 && t.touching(i) && t.is(i - 1, "+");
+    let end = skip(t, i);
+    if end == i + 1 {
+        return plus && t.norm(i).len() >= 8;
+    }
+    let groups: Vec<&str> = (i..end)
+        .filter(|&k| t.kind(k) == Some(Kind::Digits))
+        .map(|k| t.norm(k))
+        .collect();
+    let thousands = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let spaced = (i + 1..end).all(|k| t.kind(k) == Some(Kind::Digits));
+    !(thousands && spaced) && (end - i > 2 || plus || groups.iter().any(|g| g.len() >= 7))
+}
+
+/// A number phrase at token `i` with what gives it a kind.
+fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
+    use NumberKind::*;
+    if t.kind(i) == Some(tokenize::Kind::Digits) && phone_at(t, i) {
+        return None;
+    }
+    // A currency symbol first: $10, € 20.
+    if let Some((code, k)) = units::currency_before(t, i) {
+        let p = grammar::parse_number(t, k)?;
+        return Some((
+            mention(
+                t,
+                t.toks[i].start,
+                p.next,
+                Money,
+                NumberValue::number(p.value),
+                Some(code),
+            ),
+            p.next,
+        ));
+    }
+    // A percent word first: بالمائة 10.
+    if units::percent_word(t, i) && t.joined(i + 1) {
+        let p = grammar::parse_number(t, i + 1)?;
+        return Some((
+            mention(
+                t,
+                t.toks[i].start,
+                p.next,
+                Percent,
+                NumberValue::number(p.value),
+                None,
+            ),
+            p.next,
+        ));
+    }
+    let Some(p) = grammar::parse_number(t, i) else {
+        // A dual unit word on its own: ساعتين, يومين.
+        let (u, next) = units::dual_unit(t, i)?;
+        let one = grammar::Phrase {
+            start: t.toks[i].start,
+            next,
+            value: 1.0,
+            fraction: false,
+        };
+        let (v, next) = units::with_unit(t, &one, u, next);
+        let kind = if u.duration { Duration } else { Quantity };
+        return Some((
+            mention(
+                t,
+                one.start,
+                next,
+                kind,
+                NumberValue::number(v),
+                Some(u.code.clone()),
+            ),
+            next,
+        ));
+    };
+    let value = NumberValue::number(p.value);
+    if let Some(next) = units::percent_after(t, p.next) {
+        return Some((mention(t, p.start, next, Percent, value, None), next));
+    }
+    if let Some((code, factor, mut next)) = units::currency_after(t, p.next) {
+        let mut v = p.value * factor;
+        // Cents after the main unit: 20 دولار و43 سنت.
+        if factor == 1.0 && t.joined(next) && t.is(next, "و") {
+            if let Some(c) = grammar::parse_number(t, next + 1) {
+                if let Some((c2, f2, n2)) = units::currency_after(t, c.next) {
+                    if c2 == code && f2 == 0.01 {
+                        v += c.value * f2;
+                        next = n2;
+                    }
+                }
+            }
+        }
+        return Some((
+            mention(t, p.start, next, Money, NumberValue::number(v), Some(code)),
+            next,
+        ));
+    }
+    if let Some((u, next)) = units::unit_after(t, p.next) {
+        let (v, next) = units::with_unit(t, &p, u, next);
+        let kind = if u.duration { Duration } else { Quantity };
+        return Some((
+            mention(
+                t,
+                p.start,
+                next,
+                kind,
+                NumberValue::number(v),
+                Some(u.code.clone()),
+            ),
+            next,
+        ));
+    }
+    let kind = if p.fraction { Fraction } else { Cardinal };
+    Some((mention(t, p.start, p.next, kind, value, None), p.next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, &'static str, NumberValue, Option<String>)> {
+        find_numbers(text, None)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_string(),
+                    m.kind.as_str(),
+                    m.value,
+                    m.unit,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clitics_stay_out_of_spans() {
+        let f = found("قتل 12 شخصا و24 جريحا ب300 رصاصة");
+        let spans: Vec<&str> = f.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(spans, ["12", "24", "300"]);
+    }
+
+    #[test]
+    fn money_percent_quantity() {
+        let f =
+            found("بلغت 2.5 مليار دولار بنسبة 15.5% و7 مليارات و300 مليون جنيه مصري و 30 كيلومتر");
+        assert_eq!(f[0].2, NumberValue::Int(2_500_000_000));
+        assert_eq!(f[0].3.as_deref(), Some("USD"));
+        assert_eq!((f[1].1, &f[1].2), ("percent", &NumberValue::Float(15.5)));
+        assert_eq!(f[2].2, NumberValue::Int(7_300_000_000));
+        assert_eq!(f[2].3.as_deref(), Some("EGP"));
+        assert_eq!((f[3].1, f[3].3.as_deref()), ("quantity", Some("km")));
+    }
+
+    #[test]
+    fn durations() {
+        let f = found("استمر ساعتين ونصف ثم 3 أيام");
+        assert_eq!(f[0].2, NumberValue::Int(9000));
+        assert_eq!(f[1].2, NumberValue::Int(3 * 86400));
+    }
+
+    #[test]
+    fn traps() {
+        for text in [
+            "الاثنين",
+            "الثلاثاء",
+            "الخميس",
+            "الأحد",
+            "الفريق",
+            "الفتاح",
+            "ستنال",
+            "لست أدري",
+            "اتصل على 0501234567",
+            "٦٥٠ ٧٠١ ٨٨٨٧",
+        ] {
+            assert!(
+                find_numbers(text, None).is_empty(),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
+    fn linear_and_never_panics() {
+        let digits = "7".repeat(1 << 20);
+        assert!(find_numbers(&digits, None).is_empty());
+        let letter = "ا".repeat(1 << 19);
+        assert!(find_numbers(&letter, None).is_empty());
+        let words = "ثلاثة و".repeat(1 << 16);
+        let m = find_numbers(&words, None);
+        assert!(!m.is_empty());
+        let mut seed = 0x2545F4914F6CDD1Du64;
+        let mut s = String::new();
+        let pool: Vec<char> = "0123456789٠١٢٣٤٥٦٧٨٩.,٫٬،/-:%٪$ و ثلاثةعشرألفمليوننصفالأولينايرساعة\n"
+            .chars()
+            .collect();
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let c = if seed % 7 == 0 {
+                char::from_u32((seed >> 20) as u32 % 0x11_0000).unwrap_or('x')
+            } else {
+                pool[(seed >> 32) as usize % pool.len()]
+            };
+            s.push(c);
+        }
+        let ms = find_numbers(&s, None);
+        let mut last = 0;
+        for m in &ms {
+            assert!(
+                m.start >= last
+                    && m.start < m.end
+                    && s.is_char_boundary(m.start)
+                    && s.is_char_boundary(m.end)
+            );
+            last = m.end;
+            if let NumberValue::Float(v) = m.value {
+                assert!(v.is_finite());
+            }
+        }
+    }
+}
