@@ -290,9 +290,8 @@ fn numeric_date(t: &Tokens, i: usize, reference: Option<Date>) -> Option<(String
     if a.len() <= 2 && b_len == 4 && sep == "/" {
         // 2/2013
         let m: i64 = a.parse().ok()?;
-        return (1..=12)
-            .contains(&m)
-            .then(|| (iso(Some(b), m, Some(1)), i + 3));
+        let plausible = (1..=12).contains(&m) && (1900..=2100).contains(&b);
+        return plausible.then(|| (iso(Some(b), m, None), i + 3));
     }
     if a.len() <= 2 && b_len <= 2 && sep == "/" {
         // 21/09: a day and month only when the day cannot be a numerator (d > m)

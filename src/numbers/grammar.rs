@@ -20,6 +20,8 @@ pub(crate) struct Phrase {
     pub value: f64,
     /// The phrase is a bare fraction (نصف, ثلاثة أرباع, 3/4).
     pub fraction: bool,
+    /// The phrase is a digit literal with letters glued after it (250مل, 1M).
+    pub glued: bool,
 }
 
 /// Digits longer than this are codes or phone numbers, not amounts.
@@ -255,6 +257,18 @@ fn counted_fraction(t: &Tokens, j: usize, n: f64) -> Option<f64> {
     Some(n / f.value)
 }
 
+/// True when a number word follows at `j`, with or without و (متين واحد وعشرين).
+fn continues(t: &Tokens, j: usize) -> bool {
+    let stem = after_wa(t, j)
+        .map(|(s, _)| s)
+        .or_else(|| plain(t, j).filter(|_| t.joined(j)));
+    stem.is_some_and(|s| {
+        readings(s)
+            .iter()
+            .any(|w| matches!(w.class, Class::Unit | Class::Teen10 | Class::Ten))
+    }) || (t.joined(j) && t.kind(j) == Some(Kind::Digits))
+}
+
 /// Reads the first atom of a phrase at word `i` with stem `stem`.
 fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
     let rs = readings(stem);
@@ -269,7 +283,13 @@ fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
         fraction_only: false,
     };
     let unit = rs.iter().find(|w| w.class == Class::Unit);
-    let frac = rs.iter().find(|w| w.class == Class::Frac && w.count != 0);
+    let ten = rs
+        .iter()
+        .any(|w| w.class == Class::Teen10 || w.class == Class::Ten);
+    let frac = rs
+        .iter()
+        .find(|w| w.class == Class::Frac && w.count != 0)
+        .filter(|_| !ten);
     // خمس / سبع / تسع before a definite noun are fractions (خمس الفطيرة).
     let definite_next = next_plain.is_some_and(|n| n.starts_with("ال") && readings(n).is_empty());
     if let (Some(f), true) = (frac, unit.is_none() || definite_next) {
@@ -294,7 +314,7 @@ fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
     for w in rs {
         let s = match w.class {
             Class::Teen10 | Class::Teen | Class::Ten => st(w.value, Stage::Closed),
-            Class::Hundred if stem == "متين" || stem == "ميه" || stem == "مية" => {
+            Class::Hundred if (stem == "متين" || stem == "ميه") && !continues(t, i + 1) => {
                 continue
             }
             Class::Hundred => st(w.value, Stage::Open(100.0)),
@@ -337,7 +357,7 @@ fn additive(t: &Tokens, s: &mut State, stem: &str, j: usize) -> Option<usize> {
             }
             return None;
         }
-        if v < cap && whole {
+        if v < cap && v > 0.0 && whole {
             s.cur += v;
             s.stage = Stage::Closed;
             return Some(next);
@@ -356,7 +376,7 @@ fn additive(t: &Tokens, s: &mut State, stem: &str, j: usize) -> Option<usize> {
             for w in rs {
                 let (v, stage) = match w.class {
                     Class::Unit
-                        if !w.compound_only
+                        if w.value > 0.0 && !w.compound_only
                             || plain(t, j + 1)
                                 .is_some_and(|n| reading(n, Class::Teen10).is_some()) =>
                     {
@@ -445,12 +465,10 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
         let letters = w.clitics.letters;
         (st, next, t.stem_start(i0, letters))
     };
-    // Glued letters after a digit literal make it part of a code or a word (١٨٠ميلي).
-    if !s.words && t.touching(j) && t.kind(j) == Some(Kind::Word) {
-        return None;
-    }
+    // Letters glued after a digit literal: a unit (250مل) or a code (1M, ١٨٠ميلي).
+    let glued = !s.words && t.touching(j) && matches!(t.kind(j), Some(Kind::Word | Kind::Latin));
     loop {
-        if !t.joined(j) {
+        if glued || !t.joined(j) {
             break;
         }
         // Parts without و.
@@ -459,7 +477,7 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
             let teen = rs.iter().find(|w| w.class == Class::Teen10);
             let hundred = rs.iter().find(|w| w.class == Class::Hundred && w.single);
             let scale = rs.iter().find(|w| w.class == Class::Scale && w.count != 2);
-            if s.stage == Stage::Unit && teen.is_some() && s.cur < 10.0 {
+            if s.stage == Stage::Unit && teen.is_some() {
                 s.cur += 10.0;
                 s.stage = Stage::Closed;
                 j += 1;
@@ -472,6 +490,25 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
                 s.stage = Stage::Open(100.0);
                 j += 1;
                 continue;
+            }
+            if let Stage::Open(100.0) = s.stage {
+                let small = rs.iter().find(|w| {
+                    matches!(
+                        w.class,
+                        Class::Unit | Class::Teen10 | Class::Teen | Class::Ten
+                    ) && !w.compound_only
+                        && w.value > 0.0
+                });
+                if let Some(w) = small.filter(|_| s.words) {
+                    s.cur += w.value;
+                    s.stage = if w.class == Class::Unit {
+                        Stage::Unit
+                    } else {
+                        Stage::Closed
+                    };
+                    j += 1;
+                    continue;
+                }
             }
             if let Some(sc) = scale {
                 if s.cur != 0.0 {
@@ -553,6 +590,7 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
         next: j,
         value,
         fraction: s.fraction_only,
+        glued,
     })
 }
 

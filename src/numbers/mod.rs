@@ -167,14 +167,29 @@ fn mention(
     }
 }
 
-/// The index to resume at when nothing starts at `i`: past a phone number or a long code
-/// as a whole, else the next token.
+/// The index to resume at when nothing starts at `i`: past a web address, a phone number,
+/// or digits glued to letters (a code such as 3D or ١مليون) as a whole, else the next token.
 fn skip(t: &Tokens, i: usize) -> usize {
     use tokenize::Kind;
+    let url = match t.norm(i) {
+        "http" | "https" | "ftp" => t.touching(i + 1) && t.is(i + 1, ":"),
+        "www" => t.touching(i + 1) && t.is(i + 1, "."),
+        _ => false,
+    };
+    if url {
+        let mut j = i + 1;
+        while t.touching(j) {
+            j += 1;
+        }
+        return j;
+    }
     if t.kind(i) != Some(Kind::Digits) {
         return i + 1;
     }
-    // Digit groups joined by spaces, dashes, dots or slashes.
+    if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Latin)) {
+        return i + 2;
+    }
+    // Digit groups joined by spaces or dashes.
     let mut j = i + 1;
     let mut digits = t.norm(i).len();
     loop {
@@ -182,7 +197,7 @@ fn skip(t: &Tokens, i: usize) -> usize {
             digits += t.norm(j).len();
             j += 1;
         } else if t.joined(j)
-            && matches!(t.norm(j), "-" | "." | "/")
+            && t.norm(j) == "-"
             && t.joined(j + 1)
             && t.kind(j + 1) == Some(Kind::Digits)
         {
@@ -220,7 +235,8 @@ fn phone_at(t: &Tokens, i: usize) -> bool {
 /// A number phrase at token `i` with what gives it a kind.
 fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     use NumberKind::*;
-    if t.kind(i) == Some(tokenize::Kind::Digits) && phone_at(t, i) {
+    let after_latin = i > 0 && t.touching(i) && t.kind(i - 1) == Some(tokenize::Kind::Latin);
+    if t.kind(i) == Some(tokenize::Kind::Digits) && (after_latin || phone_at(t, i)) {
         return None;
     }
     // A currency symbol first: $10, € 20.
@@ -261,6 +277,7 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
             next,
             value: 1.0,
             fraction: false,
+            glued: false,
         };
         let (v, next) = units::with_unit(t, &one, u, next);
         let kind = if u.duration { Duration } else { Quantity };
@@ -277,6 +294,36 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
         ));
     };
     let value = NumberValue::number(p.value);
+    if p.glued {
+        // Digits glued to letters count only with a unit or a currency (250مل, 10$).
+        if let Some((u, next)) = units::unit_after(t, p.next) {
+            let (v, next) = units::with_unit(t, &p, u, next);
+            let kind = if u.duration { Duration } else { Quantity };
+            return Some((
+                mention(
+                    t,
+                    p.start,
+                    next,
+                    kind,
+                    NumberValue::number(v),
+                    Some(u.code.clone()),
+                ),
+                next,
+            ));
+        }
+        let (code, factor, next) = units::currency_after(t, p.next)?;
+        return Some((
+            mention(
+                t,
+                p.start,
+                next,
+                Money,
+                NumberValue::number(p.value * factor),
+                Some(code),
+            ),
+            next,
+        ));
+    }
     if let Some(next) = units::percent_after(t, p.next) {
         return Some((mention(t, p.start, next, Percent, value, None), next));
     }
@@ -312,6 +359,13 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
             ),
             next,
         ));
+    }
+    // بنسبة 10: a percentage without a sign.
+    if i > 0
+        && t.splits(i - 1)
+            .any(|s| s.stem == "نسبه" && !s.clitics.article)
+    {
+        return Some((mention(t, p.start, p.next, Percent, value, None), p.next));
     }
     let kind = if p.fraction { Fraction } else { Cardinal };
     Some((mention(t, p.start, p.next, kind, value, None), p.next))

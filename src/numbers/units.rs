@@ -83,23 +83,24 @@ pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<(String, usize)> {
     (f == 1.0 && t.joined(next)).then_some((c, next))
 }
 
-/// The unit after a number at token `j` and the index after it. A unit written in Latin
-/// letters may touch the number (5km).
+/// The unit after a number at token `j` (touching it or not) and the index after it.
 pub(crate) fn unit_after(t: &Tokens, j: usize) -> Option<(&'static Unit, usize)> {
-    if !t.joined(j) || (t.touching(j) && t.kind(j) == Some(Kind::Word)) {
+    if !t.joined(j) {
         return None;
     }
     LEXICON.units.longest(t, j, t.norm(j))
 }
 
-/// A unit word that is a number by itself: a dual such as ساعتين, يومين.
+/// A unit word that is a number by itself: a dual such as ساعتين, يومين, or a singular
+/// with a half after it (ساعة ونصف, لتر ونصف).
 pub(crate) fn dual_unit(t: &Tokens, i: usize) -> Option<(&'static Unit, usize)> {
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }
-    let split = t.splits(i).find(|s| s.clitics.article.eq(&false))?;
+    let split = t.splits(i).find(|s| !s.clitics.article)?;
     let (u, next) = LEXICON.units.longest(t, i, split.stem)?;
-    (u.count == 2 && next == i + 1).then_some((u, next))
+    let half = t.joined(next) && matches!(t.norm(next), "ونصف" | "وربع");
+    (next == i + 1 && (u.count == 2 || half) && split.stem.chars().count() > 2).then_some((u, next))
 }
 
 /// The value of a phrase followed by unit `u`, and a half or quarter after it (ساعتين ونصف).
@@ -117,6 +118,12 @@ pub(crate) fn with_unit(t: &Tokens, p: &Phrase, u: &Unit, next: usize) -> (f64, 
             v += e * u.factor;
             next += if e < 0.0 { 2 } else { 1 };
         }
+    }
+    // درجتين تحت الصفر
+    if u.code == "celsius" && t.joined(next) && t.is(next, "تحت") && t.is(next + 1, "الصفر")
+    {
+        v = -v;
+        next += 2;
     }
     (v, next)
 }
