@@ -183,7 +183,9 @@ fn era_marker(t: &Tokens, k: usize) -> usize {
 fn day_at(t: &Tokens, i: usize) -> Option<(i64, usize)> {
     if let Some(d) = small_digits(t, i, 2).filter(|d| (1..=31).contains(d)) {
         if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Punct | Kind::Digits)) {
-            return None;
+            // 2- أكتوبر, 28-نوفمبر, 2. أكتوبر
+            let dash = matches!(t.norm(i + 1), "-" | "/" | ".");
+            return (dash && t.joined(i + 2) && month_at(t, i + 2).is_some()).then_some((d, i + 2));
         }
         return Some((d, i + 1));
     }
@@ -250,9 +252,19 @@ fn numeric_date(t: &Tokens, i: usize, reference: Option<Date>) -> Option<(String
         |y: i64, m: i64, d: i64| (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m);
     if let Some(c) = third {
         let c_len = t.norm(i + 4).len();
+        let c = if c_len == 2 && a.len() <= 2 {
+            // A two-digit year: 16/04/21
+            if c < 50 {
+                2000 + c
+            } else {
+                1900 + c
+            }
+        } else {
+            c
+        };
         let (y, m, d) = if a.len() == 4 {
             (a.parse().ok()?, b, c)
-        } else if c_len == 4 && a.len() <= 2 {
+        } else if (c_len == 4 || c_len == 2) && a.len() <= 2 {
             let a: i64 = a.parse().ok()?;
             // Day first unless that is impossible (5/17/2018).
             if b > 12 && sep == "/" {
@@ -300,6 +312,10 @@ fn numeric_date(t: &Tokens, i: usize, reference: Option<Date>) -> Option<(String
         if d > b && valid(y.unwrap_or(2000), b, d) {
             return Some((iso(y, b, Some(d)), i + 3));
         }
+        // 4/22: month first when the second part cannot be a month.
+        if b > 12 && valid(y.unwrap_or(2000), d, b) {
+            return Some((iso(y, d, Some(b)), i + 3));
+        }
     }
     None
 }
@@ -328,16 +344,85 @@ fn weekday_at(t: &Tokens, i: usize) -> Option<i64> {
     WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
 }
 
-/// A relative day or a weekday at `i`, resolved against the reference date.
+/// The stem of word `i` after a ب/ل/ف/و clitic (بالأمس → الامس), or "" past the line.
+fn stem_at<'a>(t: &'a Tokens, i: usize) -> &'a str {
+    if i > 0 && !t.joined(i) || t.kind(i) != Some(Kind::Word) {
+        return "";
+    }
+    let w = t.norm(i);
+    for p in ["و", "ف", "ب", "ل"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.starts_with("ال") || matches!(rest, "امس" | "غد" | "عام" | "سنه") {
+                return rest;
+            }
+        }
+    }
+    w
+}
+
+/// Days from the reference to the Monday of its week.
+fn monday(today: i64) -> i64 {
+    // 0000-03-01 was a Wednesday; Monday = 0.
+    today - (today + 2).rem_euclid(7)
+}
+
+/// A relative week, month or year at `i` (الأسبوع الماضي, الشهر المقبل, العام الحالي, هذه
+/// السنة): the unit letter (w, m, y), the offset and the index after it.
+fn relative_period(t: &Tokens, i: usize) -> Option<(char, i64, usize)> {
+    let unit = |w: &str| match w {
+        "الاسبوع" => Some('w'),
+        "الشهر" => Some('m'),
+        "السنه" | "العام" => Some('y'),
+        _ => None,
+    };
+    let w = stem_at(t, i);
+    if matches!(w, "هذا" | "هذه") {
+        let u = unit(stem_at(t, i + 1))?;
+        return Some((u, 0, i + 2));
+    }
+    let u = unit(w)?;
+    let off = match stem_at(t, i + 1) {
+        "الماضي" | "الماضيه" | "الماض" | "السابق" | "السابقه" | "المنصرم" | "الفائت" => {
+            -1
+        }
+        "القادم" | "القادمه" | "المقبل" | "المقبله" | "التالي" | "الجاي" => {
+            1
+        }
+        "الحالي" | "الحاليه" | "الجاري" | "الجاريه" => 0,
+        _ => return None,
+    };
+    Some((u, off, i + 2))
+}
+
+/// A relative day, week, month or year, or a weekday, at `i`, resolved against the
+/// reference date.
 fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
     let today = ref_days(r);
-    let w = t.norm(i);
-    let rest = |k: usize| if t.joined(k) { t.norm(k) } else { "" };
+    let w = stem_at(t, i);
+    let rest = |k: usize| stem_at(t, k);
+    if let Some((u, off, next)) = relative_period(t, i) {
+        let (y, m) = (i64::from(r.year), i64::from(r.month));
+        return Some(match u {
+            'w' => (date_of_days(monday(today) + 7 * off), next),
+            'm' => {
+                let k = y * 12 + (m - 1) + off;
+                (
+                    iso(Some(k.div_euclid(12)), k.rem_euclid(12) + 1, None),
+                    next,
+                )
+            }
+            _ => (format!("{:04}", y + off), next),
+        });
+    }
     let (offset, next) = match w {
         "اليوم" if matches!(rest(i + 1), "الماضي" | "السابق" | "المنصرم") => {
             (-1, i + 2)
         }
+        "اليوم" if matches!(rest(i + 1), "التالي" | "الاتي" | "الموالي") => {
+            (1, i + 2)
+        }
         "اليوم" => (0, i + 1),
+        "هذا" if rest(i + 1) == "اليوم" => (0, i + 2),
         "امس" | "البارحه" | "الامس" | "امبارح" => (-1, i + 1),
         "غدا" | "بكره" | "بكرا" | "الغد" => (1, i + 1),
         "اول" if rest(i + 1) == "امس" => (-2, i + 2),
@@ -347,18 +432,22 @@ fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
             (2, i + 3)
         }
         "قبل" if rest(i + 1) == "امس" => (-2, i + 2),
+        "قبل" if rest(i + 1) == "يوم" && rest(i + 2) == "امس" => (-2, i + 3),
         "يوم" if rest(i + 1) == "قبل" && rest(i + 2) == "امس" => (-2, i + 3),
         _ => {
-            let (k, wd) = if w == "يوم" {
-                (i + 1, weekday_at(t, i + 1)?)
-            } else {
-                (i, weekday_at(t, i)?)
+            let (k, wd) = match w {
+                "يوم" | "هذا" => (i + 1, weekday_at(t, i + 1)?),
+                _ => (i, weekday_at(t, i)?),
             };
-            if !t.norm(k).starts_with("ال") && rest(k + 1) != "الماضي" {
+            let cur = today - monday(today);
+            // A weekday in a named week: الاثنين من هذا الأسبوع, أحد الأسبوع الماضي.
+            let j = if rest(k + 1) == "من" { k + 2 } else { k + 1 };
+            if let Some(('w', off, next)) = relative_period(t, j) {
+                return Some((date_of_days(monday(today) + 7 * off + wd), next));
+            }
+            if !t.norm(k).starts_with("ال") {
                 return None;
             }
-            // Monday = 0; 0000-03-01 was a Wednesday.
-            let cur = (today + 2).rem_euclid(7);
             let (off, next) = match rest(k + 1) {
                 "الماضي" | "السابق" | "الفائت" | "المنصرم" => {
                     let back = (cur - wd).rem_euclid(7);
@@ -381,15 +470,17 @@ fn hour_word(t: &Tokens, i: usize) -> Option<(i64, usize)> {
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }
-    if let Some((v, _, next)) = super::ordinals::ordinal_at(t, i) {
-        return (1..=12).contains(&v).then_some((v, next));
-    }
-    let stem = t.splits(i).find(|s| !s.clitics.article)?.stem;
-    let w = LEXICON
-        .words
-        .get(stem)?
-        .iter()
-        .find(|w| matches!(w.class, Class::Unit | Class::Teen10))?;
+    let split = t.splits(i).find(|s| {
+        LEXICON.words.get(s.stem).is_some_and(|ws| {
+            ws.iter()
+                .any(|w| matches!(w.class, Class::Unit | Class::Teen10 | Class::Ord))
+        })
+    })?;
+    let ws = LEXICON.words.get(split.stem)?;
+    let w = ws.iter().find(|w| w.class == Class::Ord).or_else(|| {
+        ws.iter()
+            .find(|w| matches!(w.class, Class::Unit | Class::Teen10))
+    })?;
     let mut v = w.value as i64;
     let mut next = i + 1;
     if v < 3
@@ -590,26 +681,44 @@ fn year_phrase(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     ))
 }
 
-/// A month with a year (سبتمبر 2013) or on its own (شباط), at `i`.
+/// A month with a year (سبتمبر 2013), with a day after it (يناير 1), in the middle or at the
+/// start of it (منتصف آذار, بداية شهر 3), or on its own (شباط), at `i`.
 fn month_phrase(
     t: &Tokens,
     i: usize,
     reference: Option<Date>,
 ) -> Option<(usize, String, Option<String>, usize)> {
-    let (m, next, start) = month_at(t, i)?;
+    let start = t.toks[i].start;
+    let (day, k) = match stem_at(t, i) {
+        "منتصف" | "نص" | "نصف" | "اواسط" => (Some(15), i + 1),
+        "بدايه" | "مطلع" | "اول" | "اوائل" => (Some(1), i + 1),
+        _ => (None, i),
+    };
+    if day.is_some() && !t.joined(k) {
+        return None;
+    }
+    let k = if day.is_some() && t.is(k, "شهر") && month_at(t, k + 1).is_some() {
+        k + 1
+    } else {
+        k
+    };
+    let (m, next, start) = match month_at(t, k) {
+        Some((m, next, s)) => (m, next, if day.is_some() { start } else { s }),
+        None => {
+            let (m, next) = month_or_number(t, k)?;
+            (m, next, start)
+        }
+    };
     let j = skip_paired_month(t, next);
+    let mm = i64::from(m.month);
     if let Some((y, next)) = year_after(t, j) {
         if m.hijri {
-            return Some((
-                start,
-                format!("{y:04}"),
-                Some(format!("islamic:{y:04}-{:02}", m.month)),
-                next,
-            ));
+            let hijri = format!("islamic:{y:04}-{mm:02}");
+            return Some((start, format!("{y:04}"), Some(hijri), next));
         }
-        return Some((start, iso(Some(y), i64::from(m.month), None), None, next));
+        return Some((start, iso(Some(y), mm, day), None, next));
     }
-    if m.hijri || ambiguous_month(t, i) {
+    if m.hijri || (ambiguous_month(t, k) && day.is_none()) {
         return None;
     }
     let y = reference.map(|r| {
@@ -619,7 +728,15 @@ fn month_phrase(
             i64::from(r.year) + 1
         }
     });
-    Some((start, iso(y, i64::from(m.month), None), None, j))
+    // يناير 1
+    if day.is_none() && t.joined(j) && !(t.touching(j + 1) && t.kind(j + 1) == Some(Kind::Digits)) {
+        if let Some(d) =
+            small_digits(t, j, 2).filter(|d| (1..=days_in_month(y.unwrap_or(2000), mm)).contains(d))
+        {
+            return Some((start, iso(y, mm, Some(d)), None, j + 1));
+        }
+    }
+    Some((start, iso(y, mm, day), None, j))
 }
 
 /// The date or time that starts at token `i`, if any.
@@ -657,6 +774,28 @@ pub(crate) fn date_or_time_at(
         if t.joined(d) {
             if let Some((v, unit, next)) = day_month(t, d, reference) {
                 return Some(date(t.toks[i].start, v, unit, next));
+            }
+            // السبت السادس عشر (من هذا الشهر): a day of the reference month.
+            if let (Some(r), Some((day, next))) = (
+                reference,
+                day_at(t, d).filter(|_| t.kind(d) == Some(Kind::Word)),
+            ) {
+                let (y, m) = (i64::from(r.year), i64::from(r.month));
+                let next = if stem_at(t, next) == "من"
+                    && relative_period(t, next + 1).is_some_and(|p| p.0 == 'm' && p.1 == 0)
+                {
+                    next + 3
+                } else {
+                    next
+                };
+                if day <= days_in_month(y, m) {
+                    return Some(date(
+                        t.toks[i].start,
+                        iso(Some(y), m, Some(day)),
+                        None,
+                        next,
+                    ));
+                }
             }
         }
     }
