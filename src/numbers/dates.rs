@@ -121,7 +121,8 @@ fn month_or_number(t: &Tokens, i: usize) -> Option<(Month, usize)> {
     let w = t.norm(i);
     if matches!(w, "شهر" | "الشهر" | "بشهر") && t.joined(i + 1) {
         let p = parse_number(t, i + 1)?;
-        if p.value.fract() == 0.0 && (1.0..=12.0).contains(&p.value) {
+        let one_word = p.value == 1.0 && t.kind(i + 1) == Some(Kind::Word);
+        if !one_word && p.value.fract() == 0.0 && (1.0..=12.0).contains(&p.value) {
             return Some((
                 Month {
                     month: p.value as u32,
@@ -339,8 +340,12 @@ const WEEKDAYS: &[(&str, i64)] = &[
     ("احد", 6),
 ];
 
+/// The weekday named at `i` (Monday = 0); not أحد/اثنين in a number (الأحد عشر).
 fn weekday_at(t: &Tokens, i: usize) -> Option<i64> {
     let w = t.norm(i);
+    if t.joined(i + 1) && matches!(t.norm(i + 1), "عشر" | "عشره") {
+        return None;
+    }
     WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
 }
 
@@ -544,7 +549,10 @@ fn period_after(t: &Tokens, j: usize) -> Option<(bool, usize)> {
     let w = t.norm(j);
     let two = if t.joined(j + 1) { t.norm(j + 1) } else { "" };
     match (w, two) {
-        ("قبل", "الظهر") | ("هذا", "الصباح") => Some((false, j + 2)),
+        ("قبل", "الظهر") | ("هذا", "الصباح") | ("في", "الصباح" | "الصبح") => {
+            Some((false, j + 2))
+        }
+        ("في", "الليل" | "المساء") => Some((true, j + 2)),
         ("بعد", "الظهر" | "العصر" | "المغرب" | "العشاء")
         | ("قبل", "المغرب")
         | ("هذه", "الليله") => Some((true, j + 2)),
@@ -580,9 +588,27 @@ fn clock(h: i64, m: i64, s: Option<i64>, pm: Option<bool>) -> Option<String> {
     })
 }
 
-/// A clock time at `i`: 23:29, 05:21:51, الساعة العاشرة صباحا, الساعة 10 مساء, السابعة مساء.
+/// A clock time at `i`: 23:29, 05:21:51, الساعة العاشرة صباحا, الساعة 10 مساء, السابعة مساء,
+/// منتصف الليل, الظهيرة.
 fn time_at(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     let start = t.toks[i].start;
+    let w = stem_at(t, i);
+    if w == "منتصف" {
+        let k = if t.touching(i + 1) && t.is(i + 1, "-") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let v = match stem_at(t, k) {
+            "الليل" => "00:00",
+            "النهار" | "الظهر" => "12:00",
+            _ => return None,
+        };
+        return Some((start, v.to_string(), k + 1));
+    }
+    if w == "الظهيره" {
+        return Some((start, "12:00".to_string(), i + 1));
+    }
     // HH:MM(:SS)
     if let Some(h) = small_digits(t, i, 2) {
         if t.touching(i + 1) && t.is(i + 1, ":") && t.touching(i + 2) && t.norm(i + 2).len() == 2 {
@@ -645,7 +671,13 @@ fn time_at(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
         (m, next)
     };
     let period = period_after(t, next);
-    if !clock_word && period.is_none() {
+    // الثامنة والنصف: a feminine hour word with a half or a quarter is a time by itself.
+    let clock_fraction = t.norm(k).starts_with("ال")
+        && t.norm(k).ends_with('ه')
+        && matches!(m, 15 | 20 | 30 | -15 | -20)
+        && (next == k + 2 || next == k + 3)
+        && !t.is(next - 1, "دقيقه");
+    if !clock_word && period.is_none() && !clock_fraction {
         return None;
     }
     let (pm, next) = period.map_or((None, next), |(p, n)| (Some(p), n));

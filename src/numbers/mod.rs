@@ -121,7 +121,19 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        let found = dates::date_or_time_at(&t, i, reference_date)
+        let found = units::cued_duration(&t, i)
+            .map(|(u, start, next)| {
+                let m = mention(
+                    &t,
+                    start,
+                    next,
+                    NumberKind::Duration,
+                    NumberValue::number(u.factor),
+                    Some(u.code.clone()),
+                );
+                (m, next)
+            })
+            .or_else(|| dates::date_or_time_at(&t, i, reference_date))
             .or_else(|| amount_at(&t, i))
             .or_else(|| {
                 ordinals::ordinal_at(&t, i).map(|(v, start, next)| {

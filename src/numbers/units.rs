@@ -127,3 +127,34 @@ pub(crate) fn with_unit(t: &Tokens, p: &Phrase, u: &Unit, next: usize) -> (f64, 
     }
     (v, next)
 }
+
+/// A unit of time with no number that still names a length: لمدة ساعة, طوال اليوم, يوم
+/// كامل, شهر واحد. Returns the unit, the byte start and the index after the phrase.
+pub(crate) fn cued_duration(t: &Tokens, i: usize) -> Option<(&'static Unit, usize, usize)> {
+    if t.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    let cue_before = i > 0
+        && t.joined(i)
+        && t.splits(i - 1)
+            .any(|s| matches!(s.stem, "مده" | "طوال" | "خلال") && !s.clitics.article);
+    for s in t.splits(i) {
+        if s.clitics.article && !cue_before {
+            continue;
+        }
+        let Some((u, next)) = LEXICON.units.longest(t, i, s.stem) else {
+            continue;
+        };
+        if !u.duration || u.count != 1 || next != i + 1 || s.stem.chars().count() < 3 {
+            continue;
+        }
+        let after = t.joined(next)
+            && matches!(t.norm(next), "كامل" | "كامله" | "واحد" | "واحده" | "باكمله");
+        if !(cue_before || after) {
+            continue;
+        }
+        let lead = usize::from(s.clitics.conj.is_some()) + usize::from(s.clitics.prep.is_some());
+        return Some((u, t.stem_start(i, lead), next + usize::from(after)));
+    }
+    None
+}
