@@ -235,6 +235,28 @@ fn day_month(
     Some((iso(y, mm, Some(dd)), None, next))
 }
 
+/// A day of the reference month, or of the month named after it (20 من الشهر القادم), at
+/// `i`. With `needs_month`, the month phrase must be there.
+fn day_of_month(t: &Tokens, i: usize, r: Date, needs_month: bool) -> Option<(String, usize)> {
+    let (day, mut next) = day_at(t, i)?;
+    if t.kind(i) == Some(Kind::Digits) && t.joined(next) && t.kind(next) == Some(Kind::Digits) {
+        return None;
+    }
+    let mut off = 0;
+    let named =
+        stem_at(t, next) == "من" && relative_period(t, next + 1).is_some_and(|p| p.0 == 'm');
+    if named {
+        let (_, o, n) = relative_period(t, next + 1)?;
+        off = o;
+        next = n;
+    } else if needs_month {
+        return None;
+    }
+    let k = i64::from(r.year) * 12 + i64::from(r.month) - 1 + off;
+    let (y, m) = (k.div_euclid(12), k.rem_euclid(12) + 1);
+    (day <= days_in_month(y, m)).then(|| (iso(Some(y), m, Some(day)), next))
+}
+
 /// A numeric date at `i`: 2023-03-12, 12/03/2023, 12.03.2023, 2/2013, 21/09.
 fn numeric_date(t: &Tokens, i: usize, reference: Option<Date>) -> Option<(String, usize)> {
     let a = t.norm(i);
@@ -431,6 +453,7 @@ fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
         "امس" | "البارحه" | "الامس" | "امبارح" => (-1, i + 1),
         "غدا" | "بكره" | "بكرا" | "الغد" => (1, i + 1),
         "اول" if rest(i + 1) == "امس" => (-2, i + 2),
+        "اول" if rest(i + 1) == "من" && rest(i + 2) == "امس" => (-2, i + 3),
         "يوم" if rest(i + 1) == "غد" => (1, i + 2),
         "بعد" if matches!(rest(i + 1), "غد" | "الغد" | "بكره") => (2, i + 2),
         "يوم" if rest(i + 1) == "بعد" && matches!(rest(i + 2), "غد" | "الغد") => {
@@ -644,9 +667,7 @@ fn time_at(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
         let s = t
             .splits(i)
             .find(|s| s.stem == "الساعه" || s.clitics.article)
-            .map_or(0, |s| {
-                usize::from(s.clitics.conj.is_some()) + usize::from(s.clitics.prep.is_some())
-            });
+            .map_or(0, |s| s.clitics.lead());
         t.stem_start(i, s)
     } else {
         start
@@ -705,7 +726,7 @@ fn year_phrase(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     if t.touching(i + 2) && matches!(t.kind(i + 2), Some(Kind::Digits | Kind::Word)) {
         return None;
     }
-    let lead = usize::from(s.clitics.conj.is_some()) + usize::from(s.clitics.prep.is_some());
+    let lead = s.clitics.lead();
     Some((
         t.stem_start(i, lead),
         format!("{y:04}"),
@@ -760,6 +781,14 @@ fn month_phrase(
             i64::from(r.year) + 1
         }
     });
+    // مايو الحادي عشر, يناير الأول
+    if day.is_none() && t.joined(j) && t.norm(j).starts_with("ال") {
+        if let Some((d, _, next)) = super::ordinals::ordinal_at(t, j) {
+            if (1..=days_in_month(y.unwrap_or(2000), mm)).contains(&d) {
+                return Some((start, iso(y, mm, Some(d)), None, next));
+            }
+        }
+    }
     // يناير 1
     if day.is_none() && t.joined(j) && !(t.touching(j + 1) && t.kind(j + 1) == Some(Kind::Digits)) {
         if let Some(d) =
@@ -807,28 +836,21 @@ pub(crate) fn date_or_time_at(
             if let Some((v, unit, next)) = day_month(t, d, reference) {
                 return Some(date(t.toks[i].start, v, unit, next));
             }
-            // السبت السادس عشر (من هذا الشهر): a day of the reference month.
-            if let (Some(r), Some((day, next))) = (
-                reference,
-                day_at(t, d).filter(|_| t.kind(d) == Some(Kind::Word)),
-            ) {
-                let (y, m) = (i64::from(r.year), i64::from(r.month));
-                let next = if stem_at(t, next) == "من"
-                    && relative_period(t, next + 1).is_some_and(|p| p.0 == 'm' && p.1 == 0)
-                {
-                    next + 3
-                } else {
-                    next
-                };
-                if day <= days_in_month(y, m) {
-                    return Some(date(
-                        t.toks[i].start,
-                        iso(Some(y), m, Some(day)),
-                        None,
-                        next,
-                    ));
-                }
+            // السبت السادس عشر, الخميس في 21: a day of the reference month.
+            if let Some((v, next)) = reference.and_then(|r| day_of_month(t, d, r, false)) {
+                return Some(date(t.toks[i].start, v, None, next));
             }
+        }
+    }
+    if let Some(r) = reference {
+        // يوم 27; 20 من الشهر القادم
+        let found = if stem_at(t, i) == "يوم" && t.kind(i + 1) == Some(Kind::Digits) {
+            day_of_month(t, i + 1, r, false)
+        } else {
+            day_of_month(t, i, r, true).filter(|_| t.kind(i) == Some(Kind::Digits))
+        };
+        if let Some((v, next)) = found {
+            return Some(date(t.toks[i].start, v, None, next));
         }
     }
     if t.kind(i) == Some(Kind::Word) || t.kind(i) == Some(Kind::Digits) {

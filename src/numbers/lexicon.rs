@@ -1,9 +1,96 @@
 //! The number lexicons in `data/numbers/`, compiled in and parsed once on first use.
 
-use std::collections::HashMap;
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::tokenize::{normalize, Tokens};
+
+/// FNV-1a: the lexicon keys are short words, where it is several times faster than SipHash.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
+
+/// Words that may start a number, date or time (besides digits and symbols) but are in no
+/// lexicon file: relative days, clock and calendar words, cues.
+const CUE_WORDS: &[&str] = &[
+    "يوم",
+    "اليوم",
+    "امس",
+    "البارحه",
+    "الامس",
+    "امبارح",
+    "غدا",
+    "بكره",
+    "بكرا",
+    "الغد",
+    "غد",
+    "اول",
+    "بعد",
+    "قبل",
+    "هذا",
+    "هذه",
+    "الاسبوع",
+    "الشهر",
+    "السنه",
+    "العام",
+    "منتصف",
+    "الظهيره",
+    "الساعه",
+    "ساعه",
+    "عام",
+    "سنه",
+    "عامي",
+    "شهر",
+    "بشهر",
+    "نص",
+    "نصف",
+    "اواسط",
+    "بدايه",
+    "مطلع",
+    "اوائل",
+    "بالمئه",
+    "بالمائه",
+    "بالميه",
+    "ج",
+    "الاثنين",
+    "اثنين",
+    "الثلاثاء",
+    "ثلاثاء",
+    "الثلاثا",
+    "الاربعاء",
+    "اربعاء",
+    "الاربعا",
+    "الخميس",
+    "خميس",
+    "الجمعه",
+    "جمعه",
+    "السبت",
+    "سبت",
+    "الاحد",
+    "احد",
+];
 
 /// The grammatical class of a number word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +155,7 @@ pub(crate) struct Phrases<T> {
 impl<T> Phrases<T> {
     fn new() -> Self {
         Phrases {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 
@@ -110,6 +197,16 @@ pub(crate) struct Lexicon {
     pub currency_symbols: Phrases<String>,
     pub units: Phrases<Unit>,
     pub months: Phrases<Month>,
+    /// Every stem that can start a mention: [`Lexicon::starts`].
+    triggers: HashSet<String>,
+}
+
+impl Lexicon {
+    /// True when word `i` (bare or after clitics) may start a mention; every other word is
+    /// skipped at once.
+    pub fn starts(&self, t: &Tokens, i: usize) -> bool {
+        t.splits(i).any(|s| self.triggers.contains(s.stem))
+    }
 }
 
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -119,7 +216,7 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 fn parse_lexicon() -> Lexicon {
-    let mut words: HashMap<String, Vec<Word>> = HashMap::new();
+    let mut words: HashMap<String, Vec<Word>> = HashMap::default();
     for r in rows(include_str!("../../data/numbers/words.tsv")) {
         let class = match r[1] {
             "unit" => Class::Unit,
@@ -143,8 +240,8 @@ fn parse_lexicon() -> Lexicon {
         });
     }
     let mut currency_nouns = Phrases::new();
-    let mut currency_default = HashMap::new();
-    let mut currency_adj = HashMap::new();
+    let mut currency_default = HashMap::default();
+    let mut currency_adj = HashMap::default();
     let mut currency_symbols = Phrases::new();
     for r in rows(include_str!("../../data/numbers/currencies.tsv")) {
         match r[0] {
@@ -180,7 +277,13 @@ fn parse_lexicon() -> Lexicon {
             },
         );
     }
+    let mut triggers: HashSet<String> = words.keys().cloned().collect();
+    triggers.extend(currency_nouns.by_first.keys().cloned());
+    triggers.extend(months.by_first.keys().cloned());
+    triggers.extend(units.by_first.keys().cloned());
+    triggers.extend(CUE_WORDS.iter().map(|w| w.to_string()));
     Lexicon {
+        triggers,
         words,
         currency_nouns,
         currency_default,

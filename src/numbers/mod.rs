@@ -121,6 +121,19 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        let quick_skip = match t.kind(i) {
+            Some(tokenize::Kind::Word) => !lexicon::LEXICON.starts(&t, i),
+            Some(tokenize::Kind::Latin) => !t.is(i, "US"),
+            Some(tokenize::Kind::Punct) => !matches!(
+                t.norm(i),
+                "$" | "€" | "£" | "¥" | "₪" | "¢" | "₺" | "﷼" | "-" | "−" | "+" | "." | "٫"
+            ),
+            _ => false,
+        };
+        if quick_skip {
+            i = skip(&t, i);
+            continue;
+        }
         let found = units::cued_duration(&t, i)
             .map(|(u, start, next)| {
                 let m = mention(
@@ -201,6 +214,13 @@ fn skip(t: &Tokens, i: usize) -> usize {
     if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Latin)) {
         return i + 2;
     }
+    if t.touching(i + 1)
+        && t.is(i + 1, "+")
+        && t.touching(i + 2)
+        && t.kind(i + 2) == Some(Kind::Digits)
+    {
+        return i + 3;
+    }
     // Digit groups joined by spaces or dashes.
     let mut j = i + 1;
     let mut digits = t.norm(i).len();
@@ -244,11 +264,36 @@ fn phone_at(t: &Tokens, i: usize) -> bool {
     !(thousands && spaced) && (end - i > 2 || plus || groups.iter().any(|g| g.len() >= 7))
 }
 
+/// True when the digits at `i` are part of a code or a name rather than an amount: glued
+/// to Latin letters (3D, issn%28), joined by + (اجتماع 2+2), between two Latin words (an
+/// address such as "floor 4931 Pierre"), or a small number closing a quoted name
+/// ("حماة الصداقة 2").
+fn code_or_name(t: &Tokens, i: usize) -> bool {
+    use tokenize::Kind::{Digits, Latin, Punct, Word};
+    let prev = i.checked_sub(1);
+    let prev_kind = prev.and_then(|p| t.kind(p));
+    let glued_latin = t.touching(i) && prev_kind == Some(Latin);
+    let plus = t.touching(i)
+        && prev.is_some_and(|p| {
+            t.is(p, "+") && p > 0 && t.touching(p) && t.kind(p - 1) == Some(Digits)
+        });
+    let latin_context =
+        prev_kind == Some(Latin) && t.joined(i) && t.joined(i + 1) && t.kind(i + 1) == Some(Latin);
+    let quoted_name = prev_kind == Some(Word)
+        && t.joined(i)
+        && !t.touching(i)
+        && t.norm(i).len() <= 2
+        && t.touching(i + 1)
+        && t.kind(i + 1) == Some(Punct)
+        && matches!(t.norm(i + 1), "\"" | "”" | "»")
+        && !lexicon::LEXICON.starts(t, i - 1);
+    glued_latin || plus || latin_context || quoted_name
+}
+
 /// A number phrase at token `i` with what gives it a kind.
 fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     use NumberKind::*;
-    let after_latin = i > 0 && t.touching(i) && t.kind(i - 1) == Some(tokenize::Kind::Latin);
-    if t.kind(i) == Some(tokenize::Kind::Digits) && (after_latin || phone_at(t, i)) {
+    if t.kind(i) == Some(tokenize::Kind::Digits) && (code_or_name(t, i) || phone_at(t, i)) {
         return None;
     }
     // A currency symbol first: $10, € 20.
@@ -446,6 +491,55 @@ mod tests {
                 "{text}: {:?}",
                 found(text)
             );
+        }
+    }
+
+    #[test]
+    fn no_traps_on_sample_pages() {
+        let pages = [
+            include_str!("../../tests/data/000_b9b3c63502130dbb.txt"),
+            include_str!("../../tests/data/001_01ccc8792b294ebf.txt"),
+            include_str!("../../tests/data/002_d0cafe620243ed18.txt"),
+            include_str!("../../tests/data/003_f69f21bcde3b1f87.txt"),
+            include_str!("../../tests/data/004_7e0eab1ba710d1e2.txt"),
+        ];
+        let weekdays = [
+            "الاثنين",
+            "الإثنين",
+            "الثلاثاء",
+            "الأربعاء",
+            "الخميس",
+            "الجمعة",
+            "السبت",
+            "الأحد",
+        ];
+        for page in pages {
+            let found = find_numbers(page, None);
+            for m in &found {
+                let s = &page[m.start..m.end];
+                assert!(!weekdays.contains(&s), "weekday read as a number: {s}");
+                if let NumberValue::Int(v) = m.value {
+                    assert!(v.abs() < 100_000_000_000_000, "huge number {s}");
+                }
+            }
+            for trap in [
+                "2+2",
+                "الصداقة 2",
+                "4931",
+                "الفريق",
+                "الفتاح",
+                "ستنال",
+                "اول من امس",
+                "أول من أمس",
+            ] {
+                let mut from = 0;
+                while let Some(k) = page[from..].find(trap) {
+                    let (a, b) = (from + k, from + k + trap.len());
+                    let hit = found.iter().find(|m| m.start < b && a < m.end);
+                    assert!(hit.is_none(), "trap {trap} read as {:?}", hit);
+                    from = b;
+                }
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 //! والعشرون, with and without ال.
 
 use super::lexicon::{Class, LEXICON};
-use super::tokenize::{Kind, Split, Tokens};
+use super::tokenize::{Kind, Tokens};
 
 fn class_value(stem: &str, class: Class) -> Option<(f64, bool)> {
     LEXICON
@@ -55,12 +55,11 @@ pub(crate) fn ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }
-    let splits: Vec<Split> = t.splits(i).collect();
-    for s in &splits {
+    for s in t.splits(i) {
         let stem = s.stem;
         let art = s.clitics.article;
         // Keep ال in the span, drop و/ف/ب/ل/ك.
-        let lead = usize::from(s.clitics.conj.is_some()) + usize::from(s.clitics.prep.is_some());
+        let lead = s.clitics.lead();
         let start = t.stem_start(i, lead);
         if let Some((v, compound)) = class_value(stem, Class::Ord) {
             // أول من أمس is the day before yesterday, not a rank.

@@ -63,11 +63,36 @@ pub(crate) struct Clitics {
     pub letters: usize,
 }
 
+impl Clitics {
+    /// Letters to skip so that a span keeps ال but not و/ف/ب/ل/ك; with ل + ال (لل), where the
+    /// article has lost its alif, the span starts at the stem.
+    pub fn lead(&self) -> usize {
+        if self.prep == Some('ل') && self.article {
+            self.letters
+        } else {
+            usize::from(self.conj.is_some()) + usize::from(self.prep.is_some())
+        }
+    }
+}
+
 /// A word split into clitics and a stem.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Split<'a> {
     pub clitics: Clitics,
     pub stem: &'a str,
+}
+
+/// `s` without a leading `c`, a two-byte (Arabic-block) letter; compares bytes directly,
+/// which is much cheaper than a general prefix test on this hot path.
+fn strip_letter(s: &str, c: char) -> Option<&str> {
+    let c = c as u32;
+    let (b0, b1) = ((0xC0 | (c >> 6)) as u8, (0x80 | (c & 0x3F)) as u8);
+    let b = s.as_bytes();
+    if b.len() >= 2 && b[0] == b0 && b[1] == b1 {
+        s.get(2..)
+    } else {
+        None
+    }
 }
 
 fn is_mark(c: char) -> bool {
@@ -211,51 +236,64 @@ impl<'a> Tokens<'a> {
         } else {
             ""
         };
-        const PREFIXES: &[(&str, Clitics)] = &{
-            const fn c(
-                conj: Option<char>,
-                prep: Option<char>,
-                article: bool,
-                letters: usize,
-            ) -> Clitics {
-                Clitics {
-                    conj,
-                    prep,
-                    article,
-                    letters,
+        let mut out: [Option<Split>; 8] = [None; 8];
+        let mut n = 0;
+        if !w.is_empty() {
+            out[0] = Some(Split {
+                clitics: Clitics::default(),
+                stem: w,
+            });
+            n = 1;
+        }
+        for conj in [None, Some('و'), Some('ف')] {
+            let Some(after_conj) = (match conj {
+                None => Some(w),
+                Some(c) => strip_letter(w, c),
+            }) else {
+                continue;
+            };
+            for prep in [None, Some('ب'), Some('ل'), Some('ك')] {
+                let Some(after_prep) = (match prep {
+                    None => Some(after_conj),
+                    Some(c) => strip_letter(after_conj, c),
+                }) else {
+                    continue;
+                };
+                for article in [false, true] {
+                    let stem = if !article {
+                        Some(after_prep)
+                    } else if prep == Some('ل') {
+                        // ل + ال is written لل.
+                        strip_letter(after_prep, 'ل')
+                    } else {
+                        strip_letter(after_prep, 'ا').and_then(|r| strip_letter(r, 'ل'))
+                    };
+                    let Some(stem) = stem else { continue };
+                    let letters = usize::from(conj.is_some())
+                        + usize::from(prep.is_some())
+                        + if article && prep == Some('ل') {
+                            1
+                        } else {
+                            2 * usize::from(article)
+                        };
+                    if letters == 0 || stem.chars().nth(2).is_none() || n == out.len() {
+                        continue;
+                    }
+                    out[n] = Some(Split {
+                        clitics: Clitics {
+                            conj,
+                            prep,
+                            article,
+                            letters,
+                        },
+                        stem,
+                    });
+                    n += 1;
                 }
             }
-            [
-                ("", c(None, None, false, 0)),
-                ("و", c(Some('و'), None, false, 1)),
-                ("ف", c(Some('ف'), None, false, 1)),
-                ("ب", c(None, Some('ب'), false, 1)),
-                ("ل", c(None, Some('ل'), false, 1)),
-                ("ك", c(None, Some('ك'), false, 1)),
-                ("ال", c(None, None, true, 2)),
-                ("وب", c(Some('و'), Some('ب'), false, 2)),
-                ("ول", c(Some('و'), Some('ل'), false, 2)),
-                ("فب", c(Some('ف'), Some('ب'), false, 2)),
-                ("فل", c(Some('ف'), Some('ل'), false, 2)),
-                ("لل", c(None, Some('ل'), true, 2)),
-                ("وال", c(Some('و'), None, true, 3)),
-                ("فال", c(Some('ف'), None, true, 3)),
-                ("بال", c(None, Some('ب'), true, 3)),
-                ("كال", c(None, Some('ك'), true, 3)),
-                ("ولل", c(Some('و'), Some('ل'), true, 3)),
-                ("فلل", c(Some('ف'), Some('ل'), true, 3)),
-                ("وبال", c(Some('و'), Some('ب'), true, 4)),
-                ("وكال", c(Some('و'), Some('ك'), true, 4)),
-            ]
-        };
-        PREFIXES.iter().filter_map(move |(p, clitics)| {
-            let stem = w.strip_prefix(p)?;
-            let min = if p.is_empty() { 1 } else { 3 };
-            (stem.chars().count() >= min).then_some(Split {
-                clitics: *clitics,
-                stem,
-            })
-        })
+        }
+        out[..n].sort_by_key(|s| s.map_or(0, |s| s.clitics.letters));
+        out.into_iter().flatten()
     }
 
     /// Byte offset in the text where the stem of word `i` starts once `letters` clitic

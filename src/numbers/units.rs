@@ -153,7 +153,7 @@ pub(crate) fn cued_duration(t: &Tokens, i: usize) -> Option<(&'static Unit, usiz
         if !(cue_before || after) {
             continue;
         }
-        let lead = usize::from(s.clitics.conj.is_some()) + usize::from(s.clitics.prep.is_some());
+        let lead = s.clitics.lead();
         return Some((u, t.stem_start(i, lead), next + usize::from(after)));
     }
     None
