@@ -750,7 +750,7 @@ fn month_phrase(
     if day.is_some() && !t.joined(k) {
         return None;
     }
-    let k = if day.is_some() && t.is(k, "شهر") && month_at(t, k + 1).is_some() {
+    let k = if t.is(k, "شهر") && month_at(t, k + 1).is_some() {
         k + 1
     } else {
         k
@@ -771,7 +771,7 @@ fn month_phrase(
         }
         return Some((start, iso(Some(y), mm, day), None, next));
     }
-    if m.hijri || (ambiguous_month(t, k) && day.is_none()) {
+    if m.hijri || (ambiguous_month(t, k) && day.is_none() && k == i) {
         return None;
     }
     let y = reference.map(|r| {
@@ -798,6 +798,49 @@ fn month_phrase(
         }
     }
     Some((start, iso(y, mm, day), None, j))
+}
+
+/// Turns a duration after قبل / بعد (قبل يومين, بعد 3 أسابيع من الآن) into the date it
+/// points to from the reference. Returns the index after the mention, which may grow.
+pub(crate) fn shift_date(
+    t: &Tokens,
+    i: usize,
+    next: usize,
+    m: &mut NumberMention,
+    r: Date,
+) -> usize {
+    let sign = match stem_at(t, i - 1) {
+        "قبل" => -1,
+        "بعد" => 1,
+        _ => return next,
+    };
+    let secs = match (m.kind, &m.value) {
+        (NumberKind::Duration, NumberValue::Int(v)) if t.joined(i) => *v,
+        _ => return next,
+    };
+    let (y, mo) = (i64::from(r.year), i64::from(r.month));
+    let value = if secs % 31_536_000 == 0 {
+        format!("{:04}", y + sign * secs / 31_536_000)
+    } else if secs % 2_592_000 == 0 {
+        let k = y * 12 + mo - 1 + sign * secs / 2_592_000;
+        iso(Some(k.div_euclid(12)), k.rem_euclid(12) + 1, None)
+    } else if secs % 86_400 == 0 {
+        date_of_days(ref_days(r) + sign * secs / 86_400)
+    } else {
+        return next;
+    };
+    let next = if stem_at(t, next) == "من" && matches!(stem_at(t, next + 1), "الان" | "الان.")
+    {
+        next + 2
+    } else {
+        next
+    };
+    m.start = t.toks[i - 1].start;
+    m.end = t.toks[next - 1].end;
+    m.kind = NumberKind::Date;
+    m.value = NumberValue::Text(value);
+    m.unit = None;
+    next
 }
 
 /// The date or time that starts at token `i`, if any.

@@ -119,6 +119,8 @@ pub struct NumberMention {
 pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMention> {
     let t = Tokens::new(text);
     let mut out = Vec::new();
+    // The token range of each mention, for the passes over neighbours.
+    let mut at: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < t.len() {
         let quick_skip = match t.kind(i) {
@@ -164,14 +166,95 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
                 })
             });
         match found {
-            Some((m, next)) if next > i => {
+            Some((mut m, next)) if next > i => {
+                let mut next = next;
+                if let (Some(r), true) = (reference_date, i > 0) {
+                    let free = out
+                        .last()
+                        .is_none_or(|p: &NumberMention| p.end <= t.toks[i - 1].start);
+                    if free {
+                        next = dates::shift_date(&t, i, next, &mut m, r);
+                    }
+                }
                 out.push(m);
+                at.push((i, next));
                 i = next;
             }
             _ => i = skip(&t, i),
         }
     }
+    share_range_kinds(&t, &mut out, &at);
     out
+}
+
+/// In a range (10-20 دولار, من 13 الى 15 تموز, بين 5 و10 بالمئة), the first number takes the
+/// kind and unit of the second.
+fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)]) {
+    for k in 1..out.len() {
+        let (a_next, b_first) = (at[k - 1].1, at[k].0);
+        let glued = a_next == b_first && out[k].start > t.toks[b_first].start;
+        let between = (a_next..b_first).map(|j| t.norm(j)).collect::<Vec<_>>();
+        let connector = glued
+            || matches!(
+                between.as_slice(),
+                ["-"] | ["الي"] | ["حتي"] | ["وحتي"] | ["و"] | ["لغايه"]
+            );
+        if !connector || !t.joined(b_first) {
+            continue;
+        }
+        let (a, b) = (&out[k - 1], &out[k]);
+        let a_value = match a.value {
+            NumberValue::Int(v) => v as f64,
+            NumberValue::Float(v) => v,
+            NumberValue::Text(_) => continue,
+        };
+        let shared = match (a.kind, b.kind, &b.value) {
+            (
+                NumberKind::Cardinal,
+                NumberKind::Money
+                | NumberKind::Percent
+                | NumberKind::Quantity
+                | NumberKind::Duration,
+                b_value,
+            ) => {
+                let b_value = match b_value {
+                    NumberValue::Int(v) => *v as f64,
+                    NumberValue::Float(v) => *v,
+                    NumberValue::Text(_) => continue,
+                };
+                let factor = grammar::parse_number(t, b_first)
+                    .filter(|p| p.value != 0.0)
+                    .map_or(1.0, |p| b_value / p.value);
+                Some((
+                    b.kind,
+                    NumberValue::number(a_value * factor),
+                    b.unit.clone(),
+                ))
+            }
+            (
+                NumberKind::Cardinal | NumberKind::Ordinal,
+                NumberKind::Date,
+                NumberValue::Text(d),
+            ) if d.len() == 10
+                && a.value != NumberValue::Int(0)
+                && a_value.fract() == 0.0
+                && a_value <= 31.0 =>
+            {
+                Some((
+                    NumberKind::Date,
+                    NumberValue::Text(format!("{}{:02}", &d[..8], a_value as u32)),
+                    None,
+                ))
+            }
+            _ => None,
+        };
+        if let Some((kind, value, unit)) = shared {
+            let a = &mut out[k - 1];
+            a.kind = kind;
+            a.value = value;
+            a.unit = unit;
+        }
+    }
 }
 
 /// Builds a mention from a byte start and the token index after it.
@@ -463,6 +546,25 @@ mod tests {
         assert_eq!(f[2].2, NumberValue::Int(7_300_000_000));
         assert_eq!(f[2].3.as_deref(), Some("EGP"));
         assert_eq!((f[3].1, f[3].3.as_deref()), ("quantity", Some("km")));
+    }
+
+    #[test]
+    fn ranges_share_units() {
+        let f = found("بين 10-20 دولار ومن 13 الى 15 تموز 2013");
+        assert_eq!((f[0].1, f[0].3.as_deref()), ("money", Some("USD")));
+        assert_eq!(f[2].2, NumberValue::Text("2013-07-13".into()));
+    }
+
+    #[test]
+    fn relative_to_reference() {
+        let r = Some(Date {
+            year: 2013,
+            month: 2,
+            day: 12,
+        });
+        let m = find_numbers("وصل قبل يومين", r);
+        assert_eq!(m[0].value, NumberValue::Text("2013-02-10".into()));
+        assert_eq!(m[0].kind, NumberKind::Date);
     }
 
     #[test]
