@@ -569,6 +569,11 @@ fn period_after(t: &Tokens, j: usize) -> Option<(bool, usize)> {
     if !t.joined(j) {
         return None;
     }
+    period_at(t, j)
+}
+
+/// A part of the day at `j` (صباحا, بعد الظهر, في الليل …), and whether it is after noon.
+fn period_at(t: &Tokens, j: usize) -> Option<(bool, usize)> {
     let w = t.norm(j);
     let two = if t.joined(j + 1) { t.norm(j + 1) } else { "" };
     match (w, two) {
@@ -611,10 +616,30 @@ fn clock(h: i64, m: i64, s: Option<i64>, pm: Option<bool>) -> Option<String> {
     })
 }
 
+/// A clock time at `i`, with a part of the day before it (بعد الظهر 7:00, مساء 7) or not.
+fn time_at(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
+    if t.kind(i) == Some(Kind::Word) && t.norm(i).chars().nth(1).is_some() {
+        if let Some((pm, k)) = period_after(t, i)
+            .or_else(|| (i == 0 || !t.joined(i)).then(|| period_at(t, i)).flatten())
+        {
+            if let Some((_, v, next)) = clock_time(t, k).filter(|_| t.joined(k)) {
+                let h: u32 = v.get(..2).and_then(|h| h.parse().ok()).unwrap_or(0);
+                let v = if pm && h < 12 {
+                    format!("{:02}{}", h + 12, &v[2..])
+                } else {
+                    v
+                };
+                return Some((t.toks[i].start, v, next));
+            }
+        }
+    }
+    clock_time(t, i)
+}
+
 /// A clock time at `i`: 23:29, 05:21:51, الساعة العاشرة صباحا, الساعة 10 مساء, السابعة مساء,
 /// منتصف الليل, الظهيرة.
-fn time_at(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
-    let start = t.toks[i].start;
+fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
+    let start = t.toks.get(i)?.start;
     let w = stem_at(t, i);
     if w == "منتصف" {
         let k = if t.touching(i + 1) && t.is(i + 1, "-") {
@@ -648,13 +673,24 @@ fn time_at(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
             let (pm, next) = period_after(t, next).map_or((None, next), |(p, n)| (Some(p), n));
             return clock(h, m, s, pm).map(|c| (start, c, next));
         }
-        // 7 مساء
-        if let Some((pm, next)) = period_after(t, i + 1).filter(|_| (1..=12).contains(&h)) {
-            if t.norm(i + 1) != "م" {
-                return clock(h, 0, None, Some(pm)).map(|c| (start, c, next));
+        // 7 مساء, 8 والنصف مساء
+        let (m, k) = minutes_after(t, i + 1).unwrap_or((0, i + 1));
+        if let Some((pm, next)) = period_after(t, k).filter(|_| (1..=12).contains(&h)) {
+            if t.norm(k) != "م" {
+                return clock(h, m, None, Some(pm)).map(|c| (start, c, next));
             }
         }
         return None;
+    }
+    // 1140 صباحا, 340 مساء
+    if t.kind(i) == Some(Kind::Digits) && matches!(t.norm(i).len(), 3 | 4) {
+        let v: i64 = t.norm(i).parse().ok()?;
+        let (h, m) = (v / 100, v % 100);
+        let (pm, next) = period_after(t, i + 1).filter(|_| t.norm(i + 1) != "م")?;
+        if !(1..=12).contains(&h) || m >= 60 {
+            return None;
+        }
+        return clock(h, m, None, Some(pm)).map(|c| (start, c, next));
     }
     let (clock_word, k) = match t
         .splits(i)

@@ -646,6 +646,45 @@ mod tests {
     }
 
     #[test]
+    fn random_word_salad_never_panics() {
+        let pool: Vec<&str> = "ثلاثة و عشرون ألف مليون نصف ربع أرباع الأول الحادي عشر والعشرون \
+            بالمئة في المئة % ٪ $ دولار جنيه مصري ريال كم طن ساعة ساعتين ونصف يوم أيام عام سنة \
+            2014 يناير كانون الثاني رمضان هـ م الساعة العاشرة صباحا مساء بعد الظهر 10 23:29 \
+            12/03/2023 2023-03-12 - / . , ، : + سالب فاصلة قبل بعد أمس غدا اليوم الأسبوع الماضي \
+            الاثنين من هذا شهر 3 ٢٫٥ 1,234 الى حتى بين منتصف الليل لمدة كامل \n"
+            .split(' ')
+            .collect();
+        let mut seed = 0x9E3779B97F4A7C15u64;
+        for reference in [
+            None,
+            Some(Date {
+                year: 2020,
+                month: 2,
+                day: 29,
+            }),
+        ] {
+            let mut s = String::new();
+            for _ in 0..50_000 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pool[(seed >> 33) as usize % pool.len()]);
+                if seed % 3 != 0 {
+                    s.push(' ');
+                }
+            }
+            let ms = find_numbers(&s, reference);
+            let mut last = 0;
+            for m in &ms {
+                assert!(m.start >= last && m.start < m.end, "{m:?}");
+                assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+                assert_eq!(s[m.start..m.end].trim(), &s[m.start..m.end]);
+                last = m.end;
+            }
+        }
+    }
+
+    #[test]
     fn linear_and_never_panics() {
         let digits = "7".repeat(1 << 20);
         assert!(find_numbers(&digits, None).is_empty());
