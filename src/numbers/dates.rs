@@ -622,7 +622,14 @@ fn time_at(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
         if let Some((pm, k)) = period_after(t, i)
             .or_else(|| (i == 0 || !t.joined(i)).then(|| period_at(t, i)).flatten())
         {
-            if let Some((_, v, next)) = clock_time(t, k).filter(|_| t.joined(k)) {
+            let bare_hour = small_digits(t, k, 2)
+                .filter(|h| {
+                    let glued = t.touching(k + 1)
+                        && (t.kind(k + 1) != Some(Kind::Punct) || t.touching(k + 2) && t.kind(k + 2) == Some(Kind::Digits));
+                    (1..=12).contains(h) && t.joined(k) && !glued
+                })
+                .map(|h| (0, format!("{h:02}:00"), k + 1));
+            if let Some((_, v, next)) = clock_time(t, k).filter(|_| t.joined(k)).or(bare_hour) {
                 let h: u32 = v.get(..2).and_then(|h| h.parse().ok()).unwrap_or(0);
                 let v = if pm && h < 12 {
                     format!("{:02}{}", h + 12, &v[2..])

@@ -246,6 +246,14 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                     None,
                 ))
             }
+            (NumberKind::Cardinal, NumberKind::Time, NumberValue::Text(h))
+                if a_value.fract() == 0.0 && (1.0..=12.0).contains(&a_value) =>
+            {
+                // من 5 إلى 6 مساء: the first hour is in the same half of the day.
+                let pm = h.get(..2).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h >= 12);
+                let hour = a_value as u32 + if pm && a_value < 12.0 { 12 } else { 0 };
+                Some((NumberKind::Time, NumberValue::Text(format!("{hour:02}:00")), None))
+            }
             _ => None,
         };
         if let Some((kind, value, unit)) = shared {
