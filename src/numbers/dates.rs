@@ -625,7 +625,8 @@ fn time_at(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
             let bare_hour = small_digits(t, k, 2)
                 .filter(|h| {
                     let glued = t.touching(k + 1)
-                        && (t.kind(k + 1) != Some(Kind::Punct) || t.touching(k + 2) && t.kind(k + 2) == Some(Kind::Digits));
+                        && (t.kind(k + 1) != Some(Kind::Punct)
+                            || t.touching(k + 2) && t.kind(k + 2) == Some(Kind::Digits));
                     (1..=12).contains(h) && t.joined(k) && !glued
                 })
                 .map(|h| (0, format!("{h:02}:00"), k + 1));

@@ -35,8 +35,21 @@ type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 /// Words that may start a number, date or time (besides digits and symbols) but are in no
 /// lexicon file: relative days, clock and calendar words, cues.
 const CUE_WORDS: &[&str] = &[
-    "مساء", "مساءا", "المساء", "صباحا", "صباح", "الصباح", "الصبح", "عصرا", "العصر", "ظهرا",
-    "الظهر", "ليلا", "الليل", "فجرا", "الفجر",
+    "مساء",
+    "مساءا",
+    "المساء",
+    "صباحا",
+    "صباح",
+    "الصباح",
+    "الصبح",
+    "عصرا",
+    "العصر",
+    "ظهرا",
+    "الظهر",
+    "ليلا",
+    "الليل",
+    "فجرا",
+    "الفجر",
     "يوم",
     "اليوم",
     "امس",

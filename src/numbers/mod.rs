@@ -128,7 +128,20 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
             Some(tokenize::Kind::Latin) => !t.is(i, "US"),
             Some(tokenize::Kind::Punct) => !matches!(
                 t.norm(i),
-                "$" | "€" | "£" | "¥" | "₪" | "¢" | "₺" | "﷼" | "-" | "−" | "+" | "." | "٫"
+                "$" | "€"
+                    | "£"
+                    | "¥"
+                    | "₪"
+                    | "¢"
+                    | "₺"
+                    | "﷼"
+                    | "-"
+                    | "−"
+                    | "+"
+                    | "."
+                    | "٫"
+                    | "%"
+                    | "٪"
             ),
             _ => false,
         };
@@ -194,11 +207,15 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
         let (a_next, b_first) = (at[k - 1].1, at[k].0);
         let glued = a_next == b_first && out[k].start > t.toks[b_first].start;
         let between = (a_next..b_first).map(|j| t.norm(j)).collect::<Vec<_>>();
-        let connector = glued
+        // و joins a range only after بين: بين 5 و10 بالمئة.
+        let after_bayna = at[k - 1].0 > 0 && t.is(at[k - 1].0 - 1, "بين");
+        let wa = between.as_slice() == ["و"] || (glued && t.norm(b_first).starts_with('و'));
+        let connector = (glued && !wa)
             || matches!(
                 between.as_slice(),
-                ["-"] | ["الي"] | ["حتي"] | ["وحتي"] | ["و"] | ["لغايه"]
-            );
+                ["-"] | ["الي"] | ["حتي"] | ["وحتي"] | ["لغايه"]
+            )
+            || (wa && after_bayna);
         if !connector || !t.joined(b_first) {
             continue;
         }
@@ -250,9 +267,16 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 if a_value.fract() == 0.0 && (1.0..=12.0).contains(&a_value) =>
             {
                 // من 5 إلى 6 مساء: the first hour is in the same half of the day.
-                let pm = h.get(..2).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h >= 12);
+                let pm = h
+                    .get(..2)
+                    .and_then(|h| h.parse::<u32>().ok())
+                    .is_some_and(|h| h >= 12);
                 let hour = a_value as u32 + if pm && a_value < 12.0 { 12 } else { 0 };
-                Some((NumberKind::Time, NumberValue::Text(format!("{hour:02}:00")), None))
+                Some((
+                    NumberKind::Time,
+                    NumberValue::Text(format!("{hour:02}:00")),
+                    None,
+                ))
             }
             _ => None,
         };
@@ -399,6 +423,15 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
                 NumberValue::number(p.value),
                 Some(code),
             ),
+            p.next,
+        ));
+    }
+    // A percent sign first: ٪20.
+    if matches!(t.norm(i), "%" | "٪") && t.touching(i + 1) {
+        let p = grammar::parse_number(t, i + 1).filter(|p| !p.glued)?;
+        let value = NumberValue::number(p.value);
+        return Some((
+            mention(t, t.toks[i].start, p.next, Percent, value, None),
             p.next,
         ));
     }
