@@ -159,7 +159,10 @@ fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
     if t.is(k, "،") || t.is(k, ",") {
         k += 1;
     }
-    if matches!(t.norm(k), "عام" | "سنه" | "لعام" | "لسنه" | "من" | "في") && t.joined(k + 1)
+    if matches!(
+        t.norm(k),
+        "عام" | "سنه" | "لعام" | "لسنه" | "بعام" | "بسنه" | "من" | "في"
+    ) && t.joined(k + 1)
     {
         k += 1;
         if matches!(t.norm(k), "عام" | "سنه") {
@@ -887,6 +890,105 @@ pub(crate) fn shift_date(
     next
 }
 
+/// A month with its year at `j` (من شهر أيلول من عام 2014, بشهر عشرة سنة 2015, من الشهر
+/// القادم, في سبتمبر): the year (the reference year when none is written), the month and
+/// the index after it.
+fn month_ref(t: &Tokens, j: usize, r: Option<Date>) -> Option<(i64, i64, usize)> {
+    let j = if matches!(t.norm(j), "من" | "في") && t.joined(j + 1) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some(('m', off, next)) = relative_period(t, j) {
+        let r = r?;
+        let k = i64::from(r.year) * 12 + i64::from(r.month) - 1 + off;
+        return Some((k.div_euclid(12), k.rem_euclid(12) + 1, next));
+    }
+    let k = if t.is(j, "شهر") && month_at(t, j + 1).is_some() {
+        j + 1
+    } else {
+        j
+    };
+    let (m, next) = month_or_number(t, k)?;
+    if m.hijri {
+        return None;
+    }
+    let next = skip_paired_month(t, next);
+    if let Some((y, next)) = year_after(t, next) {
+        return Some((y, i64::from(m.month), next));
+    }
+    let rel = if matches!(t.norm(next), "من" | "في") {
+        next + 1
+    } else {
+        next
+    };
+    if let Some(('y', off, after)) = relative_period(t, rel) {
+        return Some((i64::from(r?.year) + off, i64::from(m.month), after));
+    }
+    Some((i64::from(r?.year), i64::from(m.month), next))
+}
+
+/// An nth or last weekday of a month (ثالث ثلاثاء في أيلول 2014, آخر اثنين من شهر آذار,
+/// الاثنين الأخير من الشهر القادم) or the last day of one (آخر يوم بشهر عشرة سنة 2015).
+fn nth_weekday(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize)> {
+    let w = t.norm(i);
+    let last_word = |s: &str| matches!(s, "اخر" | "الاخير" | "الاخيره");
+    // Which one: 1..5 or 0 for the last; then the weekday (None: any day) and the month.
+    let (n, day, j) = if last_word(w) {
+        if matches!(stem_at(t, i + 1), "يوم") {
+            (0, None, i + 2)
+        } else {
+            (0, Some(weekday_bare(t, i + 1)?), i + 2)
+        }
+    } else if w == "اليوم" && last_word(stem_at(t, i + 1)) {
+        (0, None, i + 2)
+    } else if let Some(wd) = weekday_bare(t, i).filter(|_| last_word(stem_at(t, i + 1))) {
+        (0, Some(wd), i + 2)
+    } else {
+        let n = LEXICON
+            .words
+            .get(w)?
+            .iter()
+            .find(|x| x.class == Class::Ord && !x.compound_only)?
+            .value as i64;
+        let k = if stem_at(t, i + 1) == "يوم" {
+            i + 2
+        } else {
+            i + 1
+        };
+        match weekday_bare(t, k) {
+            Some(wd) => (n, Some(wd), k + 1),
+            None if k == i + 2 => (n, None, k),
+            None => return None,
+        }
+    };
+    if !t.joined(j) {
+        return None;
+    }
+    let (y, m, next) = month_ref(t, j, r)?;
+    let first = days_from_civil(y, m, 1);
+    let len = days_in_month(y, m);
+    let date = match (n, day) {
+        (0, None) => first + len - 1,
+        (n, None) if n <= len => first + n - 1,
+        (0, Some(wd)) => {
+            let last = first + len - 1;
+            last - (last - monday(last) - wd).rem_euclid(7)
+        }
+        (n, Some(wd)) => first + (wd - (first - monday(first))).rem_euclid(7) + 7 * (n - 1),
+        _ => return None,
+    };
+    (date < first + len).then(|| (date_of_days(date), next))
+}
+
+/// A weekday at `i` with or without ال (ثلاثاء, الاثنين, اربعا).
+fn weekday_bare(t: &Tokens, i: usize) -> Option<i64> {
+    if t.is(i, "اربعا") {
+        return Some(2);
+    }
+    weekday_at(t, i)
+}
+
 /// The date or time that starts at token `i`, if any.
 pub(crate) fn date_or_time_at(
     t: &Tokens,
@@ -906,6 +1008,9 @@ pub(crate) fn date_or_time_at(
         ));
     }
     if let Some((v, next)) = numeric_date(t, i, reference) {
+        return Some(date(t.toks[i].start, v, None, next));
+    }
+    if let Some((v, next)) = nth_weekday(t, i, reference) {
         return Some(date(t.toks[i].start, v, None, next));
     }
     // A weekday before a date: الاثنين 18 شباط, يوم الجمعة، 15 شباط.

@@ -35,6 +35,7 @@ type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 /// Words that may start a number, date or time (besides digits and symbols) but are in no
 /// lexicon file: relative days, clock and calendar words, cues.
 const CUE_WORDS: &[&str] = &[
+    "اخر",
     "مساء",
     "مساءا",
     "المساء",

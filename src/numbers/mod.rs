@@ -263,6 +263,20 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                     None,
                 ))
             }
+            (NumberKind::Date, NumberKind::Cardinal, _) => {
+                // يوليو 13-15: the second day is in the same month.
+                let (NumberValue::Text(d), NumberValue::Int(day)) = (&a.value, &b.value) else {
+                    continue;
+                };
+                if d.len() != 10 || !(1..=31).contains(day) {
+                    continue;
+                }
+                let value = NumberValue::Text(format!("{}{day:02}", &d[..8]));
+                let b = &mut out[k];
+                b.kind = NumberKind::Date;
+                b.value = value;
+                continue;
+            }
             (NumberKind::Cardinal, NumberKind::Time, NumberValue::Text(h))
                 if a_value.fract() == 0.0 && (1.0..=12.0).contains(&a_value) =>
             {

@@ -129,15 +129,16 @@ pub(crate) fn with_unit(t: &Tokens, p: &Phrase, u: &Unit, next: usize) -> (f64, 
 }
 
 /// A unit of time with no number that still names a length: لمدة ساعة, طوال اليوم, يوم
-/// كامل, شهر واحد. Returns the unit, the byte start and the index after the phrase.
+/// كامل, شهر واحد, قبل أسبوع. Returns the unit, the byte start and the index after the phrase.
 pub(crate) fn cued_duration(t: &Tokens, i: usize) -> Option<(&'static Unit, usize, usize)> {
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }
     let cue_before = i > 0
         && t.joined(i)
-        && t.splits(i - 1)
-            .any(|s| matches!(s.stem, "مده" | "طوال" | "خلال") && !s.clitics.article);
+        && t.splits(i - 1).any(|s| {
+            matches!(s.stem, "مده" | "طوال" | "خلال" | "قبل" | "بعد") && !s.clitics.article
+        });
     for s in t.splits(i) {
         if s.clitics.article && !cue_before {
             continue;
