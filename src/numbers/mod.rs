@@ -1,14 +1,29 @@
 //! Numbers in Arabic text: cardinals, ordinals, fractions, percentages, money, quantities,
 //! durations, dates and times, each with its value and its byte span.
 //!
-//! The text is tokenized once ([`tokenize`]), then read left to right: at each token the
-//! date and time grammar ([`dates`]) is tried first, then a number phrase ([`grammar`]) with
-//! what comes after it ([`units`]: a percent sign, a currency, a unit), then an ordinal
-//! ([`ordinals`]). A match moves the reader past it, so spans never overlap, and every
-//! grammar looks ahead a bounded number of tokens, so the whole pass is linear.
+//! The text is tokenized once (`tokenize.rs`: words with their proclitics و ف ب ل ك ال,
+//! digit runs, symbols), then read left to right. Words that cannot start a mention are
+//! skipped after one hash lookup. At other tokens the date and time grammar (`dates.rs`) is
+//! tried first, then a number phrase (`grammar.rs`) with what comes after it (`units.rs`: a
+//! percent sign or word, a currency, a unit), then an ordinal (`ordinals.rs`). A match moves
+//! the reader past it, so spans never overlap, and every grammar looks ahead a bounded
+//! number of tokens, so the whole pass is linear in the text. A last pass lets the first
+//! number of a range take the kind of the second (10-20 دولار, من 13 الى 15 تموز).
 //!
-//! Defaults for a currency word with no country: جنيه → EGP, ريال → SAR, درهم → AED,
-//! دينار → KWD, ليرة → LBP; سنت and قرش are hundredths of USD and EGP.
+//! Conventions beyond the table in DESIGN.md:
+//! - a currency word with no country: جنيه → EGP, ريال → SAR, درهم → AED, دينار → KWD,
+//!   ليرة → LBP; سنت, ¢ and قرش are hundredths (10 سنت → 0.1 USD);
+//! - amounts keep the unit they are written in (0.5 كغ → 0.5 kg), except durations, which
+//!   are in seconds (a month is 30 days, a year 365);
+//! - a Hijri date is converted with the tabular Islamic calendar and keeps its Hijri form in
+//!   `unit` ("islamic:1445-09-15");
+//! - relative dates (أمس, الأسبوع الماضي, قبل يومين) need a reference date; a weekday alone
+//!   is the next one after the reference (as in Duckling), with الماضي the last one before;
+//! - a week is given as the date of its Monday; a day and month with no year take the
+//!   reference year, a month named alone its next occurrence, and both "XXXX" without a
+//!   reference;
+//! - phone numbers, codes glued to Latin letters, 2+2, numbers in web addresses and small
+//!   numbers that close a quoted name are not reported.
 
 mod dates;
 mod grammar;
