@@ -1,0 +1,331 @@
+//! The number lexicons in `data/numbers/`, compiled in and parsed once on first use.
+
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use super::tokenize::{normalize, Tokens};
+
+/// FNV-1a: the lexicon keys are short words, where it is several times faster than SipHash.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
+
+/// Words that may start a number, date or time (besides digits and symbols) but are in no
+/// lexicon file: relative days, clock and calendar words, cues.
+const CUE_WORDS: &[&str] = &[
+    "اخر",
+    "مساء",
+    "مساءا",
+    "المساء",
+    "صباحا",
+    "صباح",
+    "الصباح",
+    "الصبح",
+    "عصرا",
+    "العصر",
+    "ظهرا",
+    "الظهر",
+    "ليلا",
+    "الليل",
+    "فجرا",
+    "الفجر",
+    "يوم",
+    "اليوم",
+    "امس",
+    "البارحه",
+    "الامس",
+    "امبارح",
+    "غدا",
+    "بكره",
+    "بكرا",
+    "الغد",
+    "غد",
+    "اول",
+    "بعد",
+    "قبل",
+    "هذا",
+    "هذه",
+    "الاسبوع",
+    "الشهر",
+    "السنه",
+    "العام",
+    "منتصف",
+    "الظهيره",
+    "الساعه",
+    "ساعه",
+    "عام",
+    "سنه",
+    "عامي",
+    "شهر",
+    "بشهر",
+    "نص",
+    "نصف",
+    "اواسط",
+    "بدايه",
+    "مطلع",
+    "اوائل",
+    "بالمئه",
+    "بالمائه",
+    "بالميه",
+    "ج",
+    "الاثنين",
+    "اثنين",
+    "الثلاثاء",
+    "ثلاثاء",
+    "الثلاثا",
+    "الاربعاء",
+    "اربعاء",
+    "الاربعا",
+    "الخميس",
+    "خميس",
+    "الجمعه",
+    "جمعه",
+    "السبت",
+    "سبت",
+    "الاحد",
+    "احد",
+];
+
+/// The grammatical class of a number word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// 0 to 9 (value).
+    Unit,
+    /// عشر / عشرة: ten alone, or the second half of 11 to 19.
+    Teen10,
+    /// A one-word 11 to 19 (dialect spellings such as حداشر).
+    Teen,
+    /// 20, 30 … 90.
+    Ten,
+    /// 100 … 900; [`Word::single`] marks مائة itself, which a unit may multiply.
+    Hundred,
+    /// 10^3, 10^6, 10^9, 10^12; [`Word::count`] is 1 (singular), 2 (dual) or 0 (plural).
+    Scale,
+    /// A fraction 1/value; count as for scales.
+    Frac,
+    /// An ordinal 1 … 10.
+    Ord,
+    /// فاصلة, the decimal point.
+    Point,
+    /// سالب / ناقص, a minus sign.
+    Neg,
+}
+
+/// One reading of a number word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Word {
+    pub class: Class,
+    pub value: f64,
+    pub count: u8,
+    /// Stands only inside a compound (أحد in أحد عشر, اثنا in اثنا عشر, حادي).
+    pub compound_only: bool,
+    /// مائة / مئة: the plain hundred.
+    pub single: bool,
+}
+
+/// What a unit or currency phrase maps to.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Unit {
+    /// True for a duration (value in seconds), false for a quantity.
+    pub duration: bool,
+    pub code: String,
+    pub factor: f64,
+    /// 2 for a dual form (ساعتين), else 1.
+    pub count: u8,
+}
+
+/// A month name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Month {
+    pub month: u32,
+    pub hijri: bool,
+}
+
+/// A phrase table: normalized token sequences keyed by their first token.
+pub(crate) struct Phrases<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Phrases<T> {
+    fn new() -> Self {
+        Phrases {
+            by_first: HashMap::default(),
+        }
+    }
+
+    fn insert(&mut self, phrase: &str, value: T) {
+        let toks = Tokens::new(phrase);
+        let words: Vec<String> = (0..toks.len()).map(|i| toks.norm(i).to_string()).collect();
+        if words.is_empty() {
+            return;
+        }
+        let list = self.by_first.entry(words[0].clone()).or_default();
+        list.push((words, value));
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+
+    /// The longest phrase starting at token `i` whose first token has stem `first` (the
+    /// token's form, or its stem after clitics) and whose other tokens follow on the same
+    /// line. Returns the value and the index after the phrase.
+    pub fn longest(&self, t: &Tokens, i: usize, first: &str) -> Option<(&T, usize)> {
+        let list = self.by_first.get(first)?;
+        'phrase: for (words, value) in list {
+            for (k, w) in words.iter().enumerate().skip(1) {
+                let j = i + k;
+                if !t.joined(j) || !t.norm(j).eq_ignore_ascii_case(w) {
+                    continue 'phrase;
+                }
+            }
+            return Some((value, i + words.len()));
+        }
+        None
+    }
+}
+
+/// All lexicons.
+pub(crate) struct Lexicon {
+    pub words: HashMap<String, Vec<Word>>,
+    pub currency_nouns: Phrases<String>,
+    pub currency_default: HashMap<String, String>,
+    pub currency_adj: HashMap<(String, String), String>,
+    pub currency_symbols: Phrases<String>,
+    pub units: Phrases<Unit>,
+    pub months: Phrases<Month>,
+    /// Every stem that can start a mention: [`Lexicon::starts`].
+    triggers: HashSet<String>,
+}
+
+impl Lexicon {
+    /// True when word `i` (bare or after clitics) may start a mention; every other word is
+    /// skipped at once.
+    pub fn starts(&self, t: &Tokens, i: usize) -> bool {
+        t.splits(i).any(|s| self.triggers.contains(s.stem))
+    }
+}
+
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn parse_lexicon() -> Lexicon {
+    let mut words: HashMap<String, Vec<Word>> = HashMap::default();
+    for r in rows(include_str!("../../data/numbers/words.tsv")) {
+        let class = match r[1] {
+            "unit" => Class::Unit,
+            "teen10" => Class::Teen10,
+            "teen" => Class::Teen,
+            "ten" => Class::Ten,
+            "hundred" => Class::Hundred,
+            "scale" => Class::Scale,
+            "frac" => Class::Frac,
+            "ord" => Class::Ord,
+            "point" => Class::Point,
+            _ => Class::Neg,
+        };
+        let flag = r.get(3).copied().unwrap_or("");
+        words.entry(normalize(r[0])).or_default().push(Word {
+            class,
+            value: r[2].parse().unwrap_or(0.0),
+            count: flag.parse().unwrap_or(1),
+            compound_only: flag == "compound",
+            single: flag == "single",
+        });
+    }
+    let mut currency_nouns = Phrases::new();
+    let mut currency_default = HashMap::default();
+    let mut currency_adj = HashMap::default();
+    let mut currency_symbols = Phrases::new();
+    for r in rows(include_str!("../../data/numbers/currencies.tsv")) {
+        match r[0] {
+            "noun" => currency_nouns.insert(r[1], r[2].to_string()),
+            "default" => {
+                currency_default.insert(r[2].to_string(), r[3].to_string());
+            }
+            "adj" => {
+                currency_adj.insert((r[2].to_string(), normalize(r[1])), r[3].to_string());
+            }
+            _ => currency_symbols.insert(r[1], r[3].to_string()),
+        }
+    }
+    let mut units = Phrases::new();
+    for r in rows(include_str!("../../data/numbers/units.tsv")) {
+        units.insert(
+            r[0],
+            Unit {
+                duration: r[1] == "duration",
+                code: r[2].to_string(),
+                factor: r[3].parse().unwrap_or(1.0),
+                count: r[4].parse().unwrap_or(1),
+            },
+        );
+    }
+    let mut months = Phrases::new();
+    for r in rows(include_str!("../../data/numbers/months.tsv")) {
+        months.insert(
+            r[0],
+            Month {
+                month: r[2].parse().unwrap_or(1),
+                hijri: r[1] == "hijri",
+            },
+        );
+    }
+    let mut triggers: HashSet<String> = words.keys().cloned().collect();
+    triggers.extend(currency_nouns.by_first.keys().cloned());
+    triggers.extend(months.by_first.keys().cloned());
+    triggers.extend(units.by_first.keys().cloned());
+    triggers.extend(CUE_WORDS.iter().map(|w| w.to_string()));
+    Lexicon {
+        triggers,
+        words,
+        currency_nouns,
+        currency_default,
+        currency_adj,
+        currency_symbols,
+        units,
+        months,
+    }
+}
+
+/// The lexicons, parsed on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(parse_lexicon);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads() {
+        let lex = &*LEXICON;
+        assert!(lex.words["ثلاثه"]
+            .iter()
+            .any(|w| w.class == Class::Unit && w.value == 3.0));
+        assert!(lex.words["الف"].iter().any(|w| w.class == Class::Scale));
+        let t = Tokens::new("كانون الثاني");
+        let (m, end) = lex.months.longest(&t, 0, t.norm(0)).unwrap();
+        assert_eq!((m.month, end), (1, 2));
+    }
+}

@@ -1,0 +1,161 @@
+//! What may follow (or precede) a number and give it a kind: a percent sign or word, a
+//! currency, a unit of measure or of time.
+
+use super::grammar::Phrase;
+use super::lexicon::{Unit, LEXICON};
+use super::tokenize::{Kind, Tokens};
+
+/// ISO 4217 codes accepted when written in Latin letters after a number (42 KWD).
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "EGP", "SAR", "AED", "QAR", "KWD", "BHD", "OMR", "JOD", "IQD", "LBP",
+    "SYP", "TRY", "TND", "LYD", "DZD", "MAD", "SDG", "YER", "ILS", "JPY", "CNY", "CHF", "RUB",
+    "INR", "IRR", "CAD", "AUD",
+];
+
+/// A money amount's currency: the ISO code and the factor from the written unit (0.01 for
+/// cents and piastres).
+fn code_and_factor(code: &str) -> (String, f64) {
+    match code.strip_suffix("/100") {
+        Some(c) => (c.to_string(), 0.01),
+        None => (code.to_string(), 1.0),
+    }
+}
+
+/// Index after a percent mark or word at token `j` (%, ٪, بالمئة, بالمائة, في المئة …).
+pub(crate) fn percent_after(t: &Tokens, j: usize) -> Option<usize> {
+    if !t.joined(j) {
+        return None;
+    }
+    match t.norm(j) {
+        "%" | "٪" => Some(j + 1),
+        "بالمئه" | "بالمائه" | "بالميه" => Some(j + 1),
+        "في" if t.joined(j + 1) && matches!(t.norm(j + 1), "المئه" | "المائه") => {
+            Some(j + 2)
+        }
+        _ => None,
+    }
+}
+
+/// True when token `i` is a percent word that may come before the number (بالمائة 10).
+pub(crate) fn percent_word(t: &Tokens, i: usize) -> bool {
+    matches!(t.norm(i), "بالمئه" | "بالمائه")
+}
+
+/// The currency after a number: its ISO code, the factor to apply, and the index after it.
+pub(crate) fn currency_after(t: &Tokens, j: usize) -> Option<(String, f64, usize)> {
+    if !t.joined(j) {
+        return None;
+    }
+    let lex = &*LEXICON;
+    if let Some((code, next)) = lex.currency_symbols.longest(t, j, t.norm(j)) {
+        let (c, f) = code_and_factor(code);
+        return Some((c, f, next));
+    }
+    if t.kind(j) == Some(Kind::Latin) && ISO_CODES.contains(&t.norm(j)) {
+        return Some((t.norm(j).to_string(), 1.0, j + 1));
+    }
+    if t.kind(j) != Some(Kind::Word) {
+        return None;
+    }
+    let (family, mut next) = lex.currency_nouns.longest(t, j, t.norm(j))?;
+    let mut code = lex.currency_default.get(family)?.clone();
+    // An adjective naming the country: جنيه مصري, ليرات لبنانية, دولار أمريكي.
+    if t.joined(next) && t.kind(next) == Some(Kind::Word) {
+        let a = t.norm(next);
+        let a = a.strip_prefix("ال").unwrap_or(a);
+        let a = a.strip_suffix('ه').unwrap_or(a);
+        if let Some(c) = lex.currency_adj.get(&(family.clone(), a.to_string())) {
+            code = c.clone();
+            next += 1;
+        }
+    }
+    let (c, f) = code_and_factor(&code);
+    Some((c, f, next))
+}
+
+/// The currency symbol before a number at token `i` ($, €, £): its code and the index after.
+pub(crate) fn currency_before(t: &Tokens, i: usize) -> Option<(String, usize)> {
+    if t.kind(i) != Some(Kind::Punct) && !t.is(i, "US") {
+        return None;
+    }
+    let (code, next) = LEXICON.currency_symbols.longest(t, i, t.norm(i))?;
+    let (c, f) = code_and_factor(code);
+    (f == 1.0 && t.joined(next)).then_some((c, next))
+}
+
+/// The unit after a number at token `j` (touching it or not) and the index after it.
+pub(crate) fn unit_after(t: &Tokens, j: usize) -> Option<(&'static Unit, usize)> {
+    if !t.joined(j) {
+        return None;
+    }
+    LEXICON.units.longest(t, j, t.norm(j))
+}
+
+/// A unit word that is a number by itself: a dual such as ساعتين, يومين, or a singular
+/// with a half after it (ساعة ونصف, لتر ونصف).
+pub(crate) fn dual_unit(t: &Tokens, i: usize) -> Option<(&'static Unit, usize)> {
+    if t.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    let split = t.splits(i).find(|s| !s.clitics.article)?;
+    let (u, next) = LEXICON.units.longest(t, i, split.stem)?;
+    let half = t.joined(next) && matches!(t.norm(next), "ونصف" | "وربع");
+    (next == i + 1 && (u.count == 2 || half) && split.stem.chars().count() > 2).then_some((u, next))
+}
+
+/// The value of a phrase followed by unit `u`, and a half or quarter after it (ساعتين ونصف).
+pub(crate) fn with_unit(t: &Tokens, p: &Phrase, u: &Unit, next: usize) -> (f64, usize) {
+    let mut v = p.value * u.factor * f64::from(u.count);
+    let mut next = next;
+    if t.joined(next) {
+        let extra = match t.norm(next) {
+            "ونصف" => Some(0.5),
+            "وربع" => Some(0.25),
+            "الا" if t.joined(next + 1) && t.is(next + 1, "ربع") => Some(-0.25),
+            _ => None,
+        };
+        if let Some(e) = extra {
+            v += e * u.factor;
+            next += if e < 0.0 { 2 } else { 1 };
+        }
+    }
+    // درجتين تحت الصفر
+    if u.code == "celsius" && t.joined(next) && t.is(next, "تحت") && t.is(next + 1, "الصفر")
+    {
+        v = -v;
+        next += 2;
+    }
+    (v, next)
+}
+
+/// A unit of time with no number that still names a length: لمدة ساعة, طوال اليوم, يوم
+/// كامل, شهر واحد, قبل أسبوع. Returns the unit, the byte start and the index after the phrase.
+pub(crate) fn cued_duration(t: &Tokens, i: usize) -> Option<(&'static Unit, usize, usize)> {
+    if t.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    let cue_before = i > 0
+        && t.joined(i)
+        && t.splits(i - 1).any(|s| {
+            matches!(s.stem, "مده" | "طوال" | "خلال" | "قبل" | "بعد") && !s.clitics.article
+        });
+    for s in t.splits(i) {
+        if s.clitics.article && !cue_before {
+            continue;
+        }
+        let Some((u, next)) = LEXICON.units.longest(t, i, s.stem) else {
+            continue;
+        };
+        if !u.duration || u.count != 1 || next != i + 1 || s.stem.chars().count() < 3 {
+            continue;
+        }
+        let after = t.joined(next)
+            && matches!(t.norm(next), "كامل" | "كامله" | "واحد" | "واحده" | "باكمله");
+        if !(cue_before || after) {
+            continue;
+        }
+        let lead = s.clitics.lead();
+        return Some((u, t.stem_start(i, lead), next + usize::from(after)));
+    }
+    None
+}
