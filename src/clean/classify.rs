@@ -44,7 +44,7 @@ fn hard_reason(u: &Unit, seen: &mut HashSet<String>) -> Option<Reason> {
     if f.words > 0 && !seen.insert(f.folded.text.clone()) {
         return Some(Reason::Duplicate);
     }
-    if self_repeat(&f.folded.text) {
+    if f.words <= 60 && self_repeat(&f.folded.text) {
         return Some(Reason::Duplicate);
     }
     if u.link_density > 0.5 && !f.prose() {

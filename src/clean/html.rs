@@ -8,6 +8,7 @@ use scraper::{Html, Node};
 
 use super::classify::{classify, Unit};
 use super::features::Features;
+use super::nesting::cap_nesting;
 use super::{assemble, Cleaned, Line, Reason};
 
 /// Elements whose content is never visible text.
@@ -232,7 +233,7 @@ fn chrome_sizes(doc: &Html) -> (std::collections::HashMap<ego_tree::NodeId, usiz
 
 /// Cleans an HTML page.
 pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) -> Cleaned {
-    let doc = Html::parse_document(page);
+    let doc = Html::parse_document(&cap_nesting(page));
     let title = page_title(&doc);
     let (sizes, total) = chrome_sizes(&doc);
     let mut loc = Locator::new(page);

@@ -10,6 +10,7 @@ mod features;
 mod fold;
 mod html;
 mod lexicon;
+mod nesting;
 mod plain;
 mod reason;
 mod template;
@@ -127,5 +128,107 @@ mod tests {
         assert!(looks_like_html("<div>a</div><p>b</p><br>"));
         assert!(!looks_like_html("مرحبا <3 بكم\nسطر ثان"));
         assert!(!looks_like_html(""));
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// Every line slices back to its text (plain text) or lies in bounds on char boundaries (HTML).
+    fn check(page: &str, out: &Cleaned, html: bool) {
+        for l in &out.lines {
+            assert!(l.start <= l.end && l.end <= page.len());
+            assert!(page.is_char_boundary(l.start) && page.is_char_boundary(l.end));
+            if !html {
+                assert_eq!(&page[l.start..l.end], l.text);
+            }
+            assert_eq!(l.keep, l.reason.keeps());
+        }
+    }
+
+    fn timed(page: &str, html: Option<bool>, limit: Duration) -> Cleaned {
+        let t = Instant::now();
+        let out = clean(page, html);
+        assert!(t.elapsed() < limit, "took {:?}", t.elapsed());
+        check(page, &out, html.unwrap_or_else(|| looks_like_html(page)));
+        out
+    }
+
+    #[test]
+    fn deeply_nested_html() {
+        let page = format!(
+            "{}نص عربي في العمق{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let out = timed(&page, None, Duration::from_secs(60));
+        assert!(out.text.contains("نص عربي في العمق"));
+    }
+
+    #[test]
+    fn nested_inline_and_unclosed_tags() {
+        let page = format!(
+            "<html><body>{}كلمة",
+            "<b><i><span><a href=x><p>".repeat(20_000)
+        );
+        timed(&page, Some(true), Duration::from_secs(60));
+        let broken =
+            "<html><body><p>فقرة أولى <b>غامقة<p>فقرة &amp; ثانية &#1605; &lt;br&gt;<br>سطر<div";
+        let out = timed(broken, Some(true), Duration::from_secs(5));
+        assert!(out
+            .lines
+            .iter()
+            .any(|l| l.text.contains("فقرة & ثانية م <br>")));
+    }
+
+    #[test]
+    fn many_short_lines() {
+        let page = "سطر قصير\n".repeat(200_000);
+        let out = timed(&page, Some(false), Duration::from_secs(60));
+        assert_eq!(out.lines.len(), 200_000);
+        let page: String = (0..200_000).map(|i| format!("خبر {i}\n")).collect();
+        timed(&page, None, Duration::from_secs(60));
+    }
+
+    #[test]
+    fn one_huge_line() {
+        let page = "هذا نص طويل جدا في سطر واحد، ".repeat(5_000_000 / 50);
+        let out = timed(&page, None, Duration::from_secs(60));
+        assert_eq!(out.lines.len(), 1);
+        assert!(out.lines[0].keep);
+        let html = format!("<p>{page}</p>");
+        timed(&html, Some(true), Duration::from_secs(60));
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        for page in [
+            "",
+            "\n\n",
+            " ",
+            "<",
+            "<<<>>>",
+            "\u{FEFF}",
+            "©",
+            "- - -",
+            "<p></p>",
+            "a\r\nb\rc",
+        ] {
+            timed(page, None, Duration::from_secs(5));
+            timed(page, Some(true), Duration::from_secs(5));
+            timed(page, Some(false), Duration::from_secs(5));
+        }
+    }
+
+    #[test]
+    fn cleaned_serializes() {
+        let out = clean(
+            "عنوان الخبر هنا\nنص الخبر الذي يتحدث عن موضوع مهم في هذا اليوم.",
+            None,
+        );
+        let json = serde_json::to_string(&out).unwrap();
+        assert_eq!(serde_json::from_str::<Cleaned>(&json).unwrap(), out);
     }
 }
