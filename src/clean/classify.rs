@@ -59,7 +59,7 @@ fn hard_reason(u: &Unit, seen: &mut HashSet<String>) -> Option<Reason> {
     if f.timestamp() {
         return Some(Reason::Timestamp);
     }
-    if f.url && f.words <= 4 {
+    if f.url && (f.words <= 4 || f.arabic == 0) {
         return Some(Reason::Navigation);
     }
     None
@@ -85,8 +85,37 @@ fn repeated(units: &[Unit], k: usize) -> bool {
             .any(|(i, u)| i != k && u.feats.folded.text.contains(t.as_str()))
 }
 
-/// Labels each unit.
-pub(crate) fn classify(units: &[Unit]) -> Vec<Reason> {
+/// Most units between two article regions for the second to continue the first when the
+/// headline is known (HTML).
+const CHAIN_GAP: usize = 8;
+
+/// The regions kept: with a known headline at `anchor`, the first sizeable region after it and
+/// the regions that follow it closely; otherwise every region with a fair share of the prose.
+fn keep_regions(regions: Vec<Region>, anchor: Option<usize>) -> Vec<Region> {
+    let best = regions.iter().map(|r| r.chars).max().unwrap_or(0);
+    if let Some(a) = anchor {
+        let after: Vec<Region> = regions.iter().copied().filter(|r| r.last > a).collect();
+        let best_after = after.iter().map(|r| r.chars).max().unwrap_or(0);
+        if let Some(pos) = after.iter().position(|r| r.chars * 4 >= best_after) {
+            let mut kept = vec![after[pos]];
+            for r in &after[pos + 1..] {
+                let prev = kept[kept.len() - 1];
+                if r.first - prev.last - 1 > CHAIN_GAP {
+                    break;
+                }
+                kept.push(*r);
+            }
+            return kept;
+        }
+    }
+    regions
+        .into_iter()
+        .filter(|r| r.chars * 10 >= best * REGION_SHARE)
+        .collect()
+}
+
+/// Labels each unit; `anchor` is the unit known to hold the page's headline (HTML metadata).
+pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
     let n = units.len();
     let mut seen = HashSet::new();
     let hard: Vec<Option<Reason>> = units.iter().map(|u| hard_reason(u, &mut seen)).collect();
@@ -96,12 +125,7 @@ pub(crate) fn classify(units: &[Unit]) -> Vec<Reason> {
         .map(|(u, h)| h.is_none() && u.feats.prose())
         .collect();
 
-    let regions = find_regions(units, &prose);
-    let best = regions.iter().map(|r| r.chars).max().unwrap_or(0);
-    let kept: Vec<Region> = regions
-        .into_iter()
-        .filter(|r| r.chars * 10 >= best * REGION_SHARE)
-        .collect();
+    let kept = keep_regions(find_regions(units, &prose), anchor);
     if kept.is_empty() {
         // nothing reads like an article: keep all that is not plainly furniture
         return hard.iter().map(|h| h.unwrap_or(Reason::Body)).collect();
@@ -113,13 +137,14 @@ pub(crate) fn classify(units: &[Unit]) -> Vec<Reason> {
             out[i] = hard[i].unwrap_or(Reason::Body);
         }
     }
-    let title = header(units, &hard, &prose, kept[0].first, &mut out);
+    let title = header(units, &hard, &prose, kept[0].first, anchor, &mut out);
     for (ci, r) in kept.iter().enumerate() {
         let end = kept.get(ci + 1).map_or(n, |next| next.first);
         trailer(units, &hard, &prose, r.last + 1..end, &mut out);
     }
     if let Some(t) = title {
         echo_of_title(units, t, &mut out);
+        out[t] = Reason::Title;
     }
     out
 }
@@ -160,6 +185,7 @@ fn header(
     hard: &[Option<Reason>],
     prose: &[bool],
     start: usize,
+    anchor: Option<usize>,
     out: &mut [Reason],
 ) -> Option<usize> {
     let reach = if units.iter().any(|u| u.heading > 0) {
@@ -182,15 +208,21 @@ fn header(
         hard[k].is_none() && f.headline() && !f.latin_only() && units[k].link_density <= 0.5
     };
     let cands: Vec<usize> = (lo..limit).filter(|&k| candidate(k)).collect();
-    let title = cands
-        .iter()
-        .copied()
-        .filter(|&k| units[k].heading > 0)
-        .min_by_key(|&k| (units[k].heading, std::cmp::Reverse(k)))
+    let title = anchor
+        .filter(|&a| a < limit)
+        .or_else(|| anchor.filter(|&a| a >= start))
+        .or_else(|| {
+            cands
+                .iter()
+                .copied()
+                .filter(|&k| units[k].heading > 0)
+                .min_by_key(|&k| (units[k].heading, std::cmp::Reverse(k)))
+        })
         .or_else(|| cands.iter().rev().copied().find(|&k| repeated(units, k)))
         .or_else(|| cands.last().copied());
-    let kicker =
-        title.and_then(|t| (t > lo && candidate(t - 1) && units[t].heading == 0).then(|| t - 1));
+    let kicker = title
+        .filter(|_| anchor.is_none())
+        .and_then(|t| (t > lo && candidate(t - 1) && units[t].heading == 0).then(|| t - 1));
     let top = kicker.or(title).unwrap_or(limit);
     for k in 0..start {
         out[k] = if Some(k) == title || Some(k) == kicker {

@@ -81,7 +81,10 @@ impl Features {
             f.url = true;
         }
         let lower_end = line.trim_end_matches(['»', '"', '”', '\'', ')', ' ', '*']);
-        f.sentence_end = lower_end.ends_with(['.', '؟', '?', '!', '…']);
+        // a teaser cut short with "..." is not a finished sentence
+        f.sentence_end = lower_end.ends_with(['.', '؟', '?', '!'])
+            && !lower_end.ends_with("..")
+            && !lower_end.ends_with("…");
         f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
         f.copyright_sign |= line.contains("(c)") || line.contains("(C)");
         for i in 0..folded.len() {

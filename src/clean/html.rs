@@ -8,6 +8,7 @@ use scraper::{Html, Node};
 
 use super::classify::{classify, Unit};
 use super::features::Features;
+use super::fold::fold;
 use super::nesting::cap_nesting;
 use super::{assemble, Cleaned, Line, Reason};
 
@@ -348,7 +349,8 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
             }
         })
         .collect();
-    let reasons = classify(&units);
+    let anchor = title.as_deref().and_then(|t| title_block(&units, t));
+    let reasons = classify(&units, anchor);
     let lines = blocks
         .into_iter()
         .zip(reasons)
@@ -364,6 +366,28 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         })
         .collect();
     assemble(lines, title)
+}
+
+/// The block that shows the page's title: its words inside the title's (the title may carry the
+/// site name), or the title inside it with a few words more; headings first, then non-links, then
+/// the earliest.
+fn title_block(units: &[Unit], title: &str) -> Option<usize> {
+    let t = fold(title);
+    if t.len() < 2 {
+        return None;
+    }
+    units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| {
+            let f = &u.feats.folded;
+            f.len() >= 2
+                && f.len() * 2 >= t.len()
+                && (t.text.contains(f.text.as_str())
+                    || (f.len() <= t.len() + 4 && f.text.contains(t.text.as_str())))
+        })
+        .min_by_key(|(i, u)| (u.heading == 0, u.link_density > 0.5, *i))
+        .map(|(i, _)| i)
 }
 
 /// Elements hidden by an attribute (`hidden`, `aria-hidden`, `display:none`).

@@ -35,7 +35,7 @@ pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
             }
         })
         .collect();
-    let reasons = classify(&units);
+    let reasons = classify(&units, None);
     let lines = ranges
         .iter()
         .zip(reasons)
