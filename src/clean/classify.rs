@@ -75,14 +75,15 @@ fn self_repeat(text: &str) -> bool {
     text.is_char_boundary(half) && text.as_bytes()[half] == b' ' && text[..half] == text[half + 1..]
 }
 
-/// Whether the folded text of line `k` occurs inside another line of the page.
-fn repeated(units: &[Unit], k: usize) -> bool {
+/// Whether the folded text of line `k` is printed again in another line that is not prose (an
+/// image alt text, a breadcrumb, a tag strip): headlines are, captions quoting the body are not.
+fn repeated(units: &[Unit], prose: &[bool], k: usize) -> bool {
     let t = &units[k].feats.folded.text;
     t.len() >= 12
         && units
             .iter()
             .enumerate()
-            .any(|(i, u)| i != k && u.feats.folded.text.contains(t.as_str()))
+            .any(|(i, u)| i != k && !prose[i] && u.feats.folded.text.contains(t.as_str()))
 }
 
 /// Most units between two article regions for the second to continue the first when the
@@ -218,7 +219,13 @@ fn header(
                 .filter(|&k| units[k].heading > 0)
                 .min_by_key(|&k| (units[k].heading, std::cmp::Reverse(k)))
         })
-        .or_else(|| cands.iter().rev().copied().find(|&k| repeated(units, k)))
+        .or_else(|| {
+            cands
+                .iter()
+                .rev()
+                .copied()
+                .find(|&k| repeated(units, prose, k))
+        })
         .or_else(|| cands.last().copied());
     let kicker = title
         .filter(|_| anchor.is_none())

@@ -123,14 +123,12 @@ impl Features {
             && (self.words - self.date_words <= 2 || self.date_words * 3 >= self.words * 2)
     }
 
-    /// Reads like running prose: long enough, with function words or sentence punctuation.
+    /// Reads like running prose rather than a headline: long, or a finished sentence, or a
+    /// fairly long line with function words and inner punctuation.
     pub fn prose(&self) -> bool {
-        if self.words >= 25 {
-            return true;
-        }
-        let stopish = self.stop_density() >= 0.12;
-        self.words >= 10 && (stopish || self.sentence_end)
-            || (self.words >= 6 && self.sentence_end && stopish)
+        self.words >= 25
+            || (self.words >= 10 && self.sentence_end)
+            || (self.words >= 15 && self.stop_density() >= 0.15 && self.inner_punct >= 1)
     }
 
     /// Reads like a headline: a few words, mostly letters, no closing full stop.
