@@ -18,6 +18,15 @@ pub(crate) struct Unit {
     pub heading: u8,
     /// A reason fixed before classification (the HTML element it sits in, a site template).
     pub preset: Option<Reason>,
+    /// Sits in an element marked as the author or byline (HTML class, id, itemprop or rel).
+    pub byline_hint: bool,
+}
+
+impl Unit {
+    /// A byline by its words or by its markup.
+    fn strong_byline(&self) -> bool {
+        self.feats.strong_byline() || (self.byline_hint && (1..=7).contains(&self.feats.words))
+    }
 }
 
 /// Most non-prose lines allowed between two prose lines of one article region.
@@ -195,8 +204,10 @@ fn header(
         HEADER_REACH
     };
     let lo = start.saturating_sub(reach);
-    let may_be_byline =
-        |k: usize| matches!(hard[k], None | Some(Reason::Timestamp)) && units[k].feats.byline();
+    let may_be_byline = |k: usize| {
+        (matches!(hard[k], None | Some(Reason::Timestamp)) && units[k].feats.byline())
+            || units[k].strong_byline()
+    };
     let mut byline = None;
     if start > 0 && may_be_byline(start - 1) {
         byline = Some(start - 1);
@@ -205,13 +216,16 @@ fn header(
     }
     let limit = byline.unwrap_or(start);
     let candidate = |k: usize| {
-        let f = &units[k].feats;
-        hard[k].is_none() && f.headline() && !f.latin_only() && units[k].link_density <= 0.5
+        let u = &units[k];
+        hard[k].is_none()
+            && u.feats.headline()
+            && !u.feats.latin_only()
+            && u.link_density <= 0.5
+            && !u.strong_byline()
     };
     let cands: Vec<usize> = (lo..limit).filter(|&k| candidate(k)).collect();
     let title = anchor
-        .filter(|&a| a < limit)
-        .or_else(|| anchor.filter(|&a| a >= start))
+        .filter(|&a| a < limit || a >= start)
         .or_else(|| {
             cands
                 .iter()
@@ -227,6 +241,10 @@ fn header(
                 .find(|&k| repeated(units, prose, k))
         })
         .or_else(|| cands.last().copied());
+    if byline.is_none() {
+        let from = title.map_or(lo, |t| t + 1);
+        byline = (from..start).rev().find(|&k| units[k].strong_byline());
+    }
     let kicker = title
         .filter(|_| anchor.is_none())
         .and_then(|t| (t > lo && candidate(t - 1) && units[t].heading == 0).then(|| t - 1));
@@ -239,7 +257,7 @@ fn header(
         } else if let Some(h) = hard[k] {
             h
         } else if k > top && title.is_some() {
-            between(units, prose, k)
+            between(units, prose, k, byline.is_some_and(|b| k < b))
         } else {
             above(&units[k].feats)
         };
@@ -247,10 +265,13 @@ fn header(
     title
 }
 
-/// A line between the headline and the body.
-fn between(units: &[Unit], prose: &[bool], k: usize) -> Reason {
+/// A line between the headline and the body; `before_byline`: above the byline, where widgets
+/// and captions sit but the article has not begun.
+fn between(units: &[Unit], prose: &[bool], k: usize, before_byline: bool) -> Reason {
     let f = &units[k].feats;
-    if prose[k] {
+    if prose[k] && before_byline {
+        Reason::Navigation
+    } else if prose[k] {
         Reason::Body
     } else if f.words <= 3 && (f.open_end || f.latin_only()) {
         Reason::SiteName
@@ -289,7 +310,7 @@ fn trailer(
         out[k] = if let Some(h) = hard[k] {
             in_form = h == Reason::CommentForm;
             h
-        } else if k == first && f.byline() && !f.latin_only() {
+        } else if k == first && (f.credit || f.parens) && f.byline() {
             Reason::Byline
         } else if in_form && f.words <= 4 {
             Reason::CommentForm

@@ -39,6 +39,8 @@ pub(crate) struct Features {
     pub open_end: bool,
     /// Parentheses in the line.
     pub parens: bool,
+    /// Has a byline or credit word (كتب، بقلم، وكالات، رويترز …).
+    pub credit: bool,
 }
 
 impl Features {
@@ -92,6 +94,9 @@ impl Features {
             if lx.is_stop(w) {
                 f.stop += 1;
             }
+            if lx.is_credit(w) {
+                f.credit = true;
+            }
             if lx.is_date_word(w) || w.bytes().all(|b| b.is_ascii_digit()) {
                 f.date_words += 1;
             }
@@ -136,15 +141,17 @@ impl Features {
         (3..=24).contains(&self.words) && !self.sentence_end && !self.timestamp() && !self.url
     }
 
+    /// A short line with a credit word: a byline wherever it stands near the headline.
+    pub fn strong_byline(&self) -> bool {
+        self.credit && (1..=7).contains(&self.words) && !self.sentence_end
+    }
+
     /// Reads like a byline or dateline: a short place/author/agency credit.
     pub fn byline(&self) -> bool {
         if self.words == 0 || self.words > 7 || self.sentence_end {
             return false;
         }
-        let lx = Lexicon::get();
-        let w = &self.folded;
-        let credit = (0..w.len()).any(|i| lx.is_credit(w.word(i)));
-        credit
+        self.credit
             || self.open_end
             || self.dashes >= 1 && self.words <= 5
             || (self.parens && self.words <= 5)

@@ -146,6 +146,7 @@ struct Block {
     link_chars: usize,
     heading: u8,
     preset: Option<Reason>,
+    byline: bool,
     start: Option<usize>,
     end: usize,
 }
@@ -157,6 +158,7 @@ struct Frame {
     link: bool,
     heading: u8,
     chrome: Option<Reason>,
+    byline: bool,
 }
 
 /// The page title: og:title, else the first h1, else `<title>`.
@@ -245,6 +247,7 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         link: false,
         heading: 0,
         chrome: None,
+        byline: false,
     }];
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>| {
         let b = std::mem::take(cur);
@@ -262,6 +265,7 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
                         link: false,
                         heading: 0,
                         chrome: None,
+                        byline: false,
                     });
                     let whole_page = sizes.get(&n.id()).is_some_and(|&s| s * 2 > total);
                     let heading = match name {
@@ -278,6 +282,7 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
                         link: top.link || name == "a",
                         heading,
                         chrome: top.chrome.or(chrome(name).filter(|_| !whole_page)),
+                        byline: top.byline || marks_author(e),
                     };
                     if BLOCK.contains(&name) {
                         flush(&mut cur, &mut blocks);
@@ -319,6 +324,7 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
                     if cur.preset.is_none() {
                         cur.preset = f.chrome;
                     }
+                    cur.byline |= f.byline;
                 }
                 _ => {}
             },
@@ -345,6 +351,7 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
                 link_density: b.link_chars as f32 / text.len().max(1) as f32,
                 heading: b.heading,
                 preset,
+                byline_hint: b.byline,
                 feats,
             }
         })
@@ -388,6 +395,16 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
         })
         .min_by_key(|(i, u)| (u.heading == 0, u.link_density > 0.5, *i))
         .map(|(i, _)| i)
+}
+
+/// Elements whose class, id, itemprop or rel names the author or byline.
+fn marks_author(e: &scraper::node::Element) -> bool {
+    ["class", "id", "itemprop", "rel"].iter().any(|a| {
+        e.attr(a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("author") || v.contains("byline") || v.contains("writer")
+        })
+    })
 }
 
 /// Elements hidden by an attribute (`hidden`, `aria-hidden`, `display:none`).
