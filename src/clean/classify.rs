@@ -25,7 +25,8 @@ pub(crate) struct Unit {
 impl Unit {
     /// A byline by its words or by its markup.
     fn strong_byline(&self) -> bool {
-        self.feats.strong_byline() || (self.byline_hint && (1..=7).contains(&self.feats.words))
+        self.feats.strong_byline()
+            || (self.byline_hint && (2..=7).contains(&self.feats.words) && !self.feats.timestamp())
     }
 }
 
@@ -204,9 +205,11 @@ fn header(
         HEADER_REACH
     };
     let lo = start.saturating_sub(reach);
+    // an author name is often a link: navigation by link density does not rule a byline out
+    let strong =
+        |k: usize| matches!(hard[k], None | Some(Reason::Navigation)) && units[k].strong_byline();
     let may_be_byline = |k: usize| {
-        (matches!(hard[k], None | Some(Reason::Timestamp)) && units[k].feats.byline())
-            || units[k].strong_byline()
+        (matches!(hard[k], None | Some(Reason::Timestamp)) && units[k].feats.byline()) || strong(k)
     };
     let mut byline = None;
     if start > 0 && may_be_byline(start - 1) {
@@ -243,7 +246,7 @@ fn header(
         .or_else(|| cands.last().copied());
     if byline.is_none() {
         let from = title.map_or(lo, |t| t + 1);
-        byline = (from..start).rev().find(|&k| units[k].strong_byline());
+        byline = (from..start).rev().find(|&k| strong(k));
     }
     let kicker = title
         .filter(|_| anchor.is_none())

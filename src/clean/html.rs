@@ -89,7 +89,9 @@ fn chrome(name: &str) -> Option<Reason> {
 const SEARCH_WINDOW: usize = 1 << 16;
 
 /// Finds where text nodes sit in the source. DOM order follows source order almost everywhere,
-/// so a cursor moves forward; the total bytes scanned are bounded by a budget linear in the page.
+/// so a cursor moves forward, searching a window after it and then the rest of the page; the bytes
+/// scanned in vain are bounded by a budget linear in the page (found text costs nothing extra, as
+/// the cursor moves past it).
 struct Locator<'a> {
     src: &'a str,
     cursor: usize,
@@ -105,6 +107,23 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// Where `probe` next occurs within `reach` bytes of the cursor, paid from the budget.
+    fn search(&mut self, probe: &str, reach: usize) -> Option<usize> {
+        let mut hi = self.cursor.saturating_add(reach).min(self.src.len());
+        hi = hi.min(self.cursor + self.budget);
+        while !self.src.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        if hi <= self.cursor {
+            return None;
+        }
+        let window = &self.src[self.cursor..hi];
+        let found = window.find(probe);
+        let scanned = found.map_or(window.len(), |off| off + probe.len());
+        self.budget = self.budget.saturating_sub(scanned);
+        found.map(|off| self.cursor + off)
+    }
+
     /// The source range of a text node, or an empty range at the cursor when not found.
     fn locate(&mut self, text: &str) -> (usize, usize) {
         let t = text.trim();
@@ -116,22 +135,17 @@ impl<'a> Locator<'a> {
         if probe.is_empty() || self.budget == 0 {
             return (self.cursor, self.cursor);
         }
-        let mut hi = (self.cursor + SEARCH_WINDOW).min(self.src.len());
-        while !self.src.is_char_boundary(hi) {
-            hi -= 1;
-        }
-        let window = &self.src[self.cursor..hi];
-        self.budget = self.budget.saturating_sub(window.len().min(SEARCH_WINDOW));
-        match window.find(probe) {
-            Some(off) => {
-                let start = self.cursor + off;
+        let found = self
+            .search(probe, SEARCH_WINDOW)
+            .or_else(|| self.search(probe, usize::MAX));
+        match found {
+            Some(start) => {
                 let end = if self.src[start..].starts_with(t) {
                     start + t.len()
                 } else {
                     start + probe.len()
                 };
                 self.cursor = end;
-                self.budget = self.budget.saturating_add(off + probe.len());
                 (start, end)
             }
             None => (self.cursor, self.cursor),
