@@ -69,6 +69,9 @@ fn hard_reason(u: &Unit, seen: &mut HashSet<String>) -> Option<Reason> {
     if f.timestamp() {
         return Some(Reason::Timestamp);
     }
+    if f.words == 0 {
+        return Some(Reason::TooShort);
+    }
     if f.url && (f.words <= 4 || f.arabic == 0) {
         return Some(Reason::Navigation);
     }
@@ -137,6 +140,10 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
         .collect();
 
     let kept = keep_regions(find_regions(units, &prose), anchor);
+    // Latin-only lines are chrome (logos, English menus) only on an Arabic page
+    let arabic: usize = units.iter().map(|u| u.feats.arabic).sum();
+    let latin: usize = units.iter().map(|u| u.feats.latin).sum();
+    let arabic_page = arabic >= latin;
     if kept.is_empty() {
         // nothing reads like an article: keep all that is not plainly furniture
         return hard.iter().map(|h| h.unwrap_or(Reason::Body)).collect();
@@ -148,10 +155,18 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
             out[i] = hard[i].unwrap_or(Reason::Body);
         }
     }
-    let title = header(units, &hard, &prose, kept[0].first, anchor, &mut out);
+    let title = header(
+        units,
+        &hard,
+        &prose,
+        kept[0].first,
+        anchor,
+        arabic_page,
+        &mut out,
+    );
     for (ci, r) in kept.iter().enumerate() {
         let end = kept.get(ci + 1).map_or(n, |next| next.first);
-        trailer(units, &hard, &prose, r.last + 1..end, &mut out);
+        trailer(units, &hard, &prose, r.last + 1..end, arabic_page, &mut out);
     }
     if let Some(t) = title {
         echo_of_title(units, t, &mut out);
@@ -197,6 +212,7 @@ fn header(
     prose: &[bool],
     start: usize,
     anchor: Option<usize>,
+    arabic_page: bool,
     out: &mut [Reason],
 ) -> Option<usize> {
     let reach = if units.iter().any(|u| u.heading > 0) {
@@ -221,8 +237,8 @@ fn header(
     let candidate = |k: usize| {
         let u = &units[k];
         hard[k].is_none()
-            && u.feats.headline()
-            && !u.feats.latin_only()
+            && (u.feats.headline() || (u.heading > 0 && u.feats.words > 0 && !u.feats.sentence_end))
+            && !(arabic_page && u.feats.latin_only())
             && u.link_density <= 0.5
             && !u.strong_byline()
     };
@@ -260,9 +276,9 @@ fn header(
         } else if let Some(h) = hard[k] {
             h
         } else if k > top && title.is_some() {
-            between(units, prose, k, byline.is_some_and(|b| k < b))
+            between(units, prose, k, byline.is_some_and(|b| k < b), arabic_page)
         } else {
-            above(&units[k].feats)
+            above(&units[k].feats, arabic_page)
         };
     }
     title
@@ -270,13 +286,21 @@ fn header(
 
 /// A line between the headline and the body; `before_byline`: above the byline, where widgets
 /// and captions sit but the article has not begun.
-fn between(units: &[Unit], prose: &[bool], k: usize, before_byline: bool) -> Reason {
+fn between(
+    units: &[Unit],
+    prose: &[bool],
+    k: usize,
+    before_byline: bool,
+    arabic_page: bool,
+) -> Reason {
     let f = &units[k].feats;
     if prose[k] && before_byline {
         Reason::Navigation
     } else if prose[k] {
         Reason::Body
-    } else if f.words <= 3 && (f.open_end || f.latin_only()) {
+    } else if f.sentence_end && f.words >= 4 {
+        Reason::Body
+    } else if f.words <= 3 && (f.open_end || (arabic_page && f.latin_only())) {
         Reason::SiteName
     } else {
         Reason::Caption
@@ -284,8 +308,8 @@ fn between(units: &[Unit], prose: &[bool], k: usize, before_byline: bool) -> Rea
 }
 
 /// A line above the headline.
-fn above(f: &Features) -> Reason {
-    if f.latin_only() || (f.words <= 3 && f.open_end) {
+fn above(f: &Features, arabic_page: bool) -> Reason {
+    if (arabic_page && f.latin_only()) || (f.words <= 3 && f.open_end) {
         Reason::SiteName
     } else {
         Reason::Navigation
@@ -300,6 +324,7 @@ fn trailer(
     hard: &[Option<Reason>],
     prose: &[bool],
     zone: std::ops::Range<usize>,
+    arabic_page: bool,
     out: &mut [Reason],
 ) {
     let first = zone.start;
@@ -317,7 +342,7 @@ fn trailer(
             Reason::Byline
         } else if in_form && f.words <= 4 {
             Reason::CommentForm
-        } else if f.latin_only() {
+        } else if arabic_page && f.latin_only() {
             Reason::SiteName
         } else if f.headline() {
             if headlines >= 2 || k > first {
@@ -338,6 +363,9 @@ fn trailer(
 /// Lines that repeat the headline with a few words around it (an image alt text, a breadcrumb).
 fn echo_of_title(units: &[Unit], title: usize, out: &mut [Reason]) {
     let t = &units[title].feats;
+    if t.words < 3 {
+        return;
+    }
     for (k, u) in units.iter().enumerate() {
         if k == title || out[k] == Reason::Body && u.feats.prose() {
             continue;
