@@ -296,9 +296,7 @@ fn between(
     let f = &units[k].feats;
     if prose[k] && before_byline {
         Reason::Navigation
-    } else if prose[k] {
-        Reason::Body
-    } else if f.sentence_end && f.words >= 4 {
+    } else if prose[k] || (f.sentence_end && f.words >= 4) {
         Reason::Body
     } else if f.words <= 3 && (f.open_end || (arabic_page && f.latin_only())) {
         Reason::SiteName
