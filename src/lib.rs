@@ -4,6 +4,7 @@
 //! only place that names Python. Every offset in this Rust API is a byte offset into
 //! the `&str` the caller passed, except where a doc says it counts chars.
 
+pub mod clean;
 pub mod normalize;
 pub mod numbers;
 pub mod parallel;

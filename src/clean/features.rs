@@ -1,0 +1,190 @@
+//! Per-line features: length, script shares, stop-word density, punctuation, URL shapes,
+//! time stamps and furniture phrases.
+
+use super::fold::{fold, Folded};
+use super::lexicon::Lexicon;
+use super::reason::Reason;
+use crate::text::chars::is_arabic_letter;
+
+/// What one line looks like.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Features {
+    /// The folded words (also the duplicate key).
+    pub folded: Folded,
+    /// Number of words.
+    pub words: usize,
+    /// Arabic letters.
+    pub arabic: usize,
+    /// Latin letters.
+    pub latin: usize,
+    /// Function words among the words, counted after splitting clitics.
+    pub stop: usize,
+    /// The line ends like a sentence: . ؟ ? ! … or a closing quote after one.
+    pub sentence_end: bool,
+    /// Commas and semicolons inside the line (، ؛ , ;).
+    pub inner_punct: usize,
+    /// Has a URL, an e-mail address or a @handle.
+    pub url: bool,
+    /// Words that are month, weekday or clock words, or numbers.
+    pub date_words: usize,
+    /// Has a clock time such as 14:01.
+    pub clock: bool,
+    /// Has a © sign or "(c)".
+    pub copyright_sign: bool,
+    /// The furniture reason from the phrase lexicon.
+    pub furniture: Option<Reason>,
+    /// Dash or pipe separators (- – — |) standing between words.
+    pub dashes: usize,
+    /// The line ends with a dash or a colon.
+    pub open_end: bool,
+    /// Parentheses in the line.
+    pub parens: bool,
+    /// Has a byline or credit word (كتب، بقلم، وكالات، رويترز …).
+    pub credit: bool,
+}
+
+impl Features {
+    /// Computes the features of one trimmed line.
+    pub fn of(line: &str) -> Features {
+        let lx = Lexicon::get();
+        let folded = fold(line);
+        let mut f = Features {
+            words: folded.len(),
+            ..Features::default()
+        };
+        let mut prev = ' ';
+        let mut colon_digits = false;
+        for c in line.chars() {
+            if is_arabic_letter(c) {
+                f.arabic += 1;
+            } else if c.is_ascii_alphabetic() {
+                f.latin += 1;
+            }
+            match c {
+                '،' | '؛' | ',' | ';' => f.inner_punct += 1,
+                '©' => f.copyright_sign = true,
+                '@' => f.url = true,
+                '(' | ')' => f.parens = true,
+                '-' | '–' | '—' | '|' if prev == ' ' => f.dashes += 1,
+                ':' if prev.is_ascii_digit() || crate::text::chars::digit_value(prev).is_some() => {
+                    colon_digits = true
+                }
+                _ => {}
+            }
+            if colon_digits && crate::text::chars::digit_value(c).is_some() {
+                f.clock = true;
+            }
+            if c != ':' {
+                colon_digits = false;
+            }
+            prev = c;
+        }
+        if line.contains("http://") || line.contains("https://") || line.contains("www.") {
+            f.url = true;
+        }
+        let lower_end = line.trim_end_matches(['»', '"', '”', '\'', ')', ' ', '*']);
+        // a teaser cut short with "..." is not a finished sentence
+        f.sentence_end = lower_end.ends_with(['.', '؟', '?', '!'])
+            && !lower_end.ends_with("..")
+            && !lower_end.ends_with("…");
+        f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
+        f.copyright_sign |= line.contains("(c)") || line.contains("(C)");
+        for i in 0..folded.len() {
+            let w = folded.word(i);
+            if lx.is_stop(w) {
+                f.stop += 1;
+            }
+            if lx.is_credit(w) {
+                f.credit = true;
+            }
+            if lx.is_date_word(w) || w.bytes().all(|b| b.is_ascii_digit()) {
+                f.date_words += 1;
+            }
+        }
+        f.furniture = lx.furniture(&folded);
+        f.folded = folded;
+        f
+    }
+
+    /// Share of the words that are function words.
+    pub fn stop_density(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stop as f32 / self.words as f32
+        }
+    }
+
+    /// Latin letters only (a logo, an English site name or menu in an Arabic page).
+    pub fn latin_only(&self) -> bool {
+        self.arabic == 0 && self.latin > 0
+    }
+
+    /// A clock, date or "updated at" line: mostly date words and numbers, with a number.
+    pub fn timestamp(&self) -> bool {
+        let has_number = self.folded.text.bytes().any(|b| b.is_ascii_digit());
+        has_number
+            && self.date_words >= 2
+            && (self.words - self.date_words <= 2 || self.date_words * 3 >= self.words * 2)
+    }
+
+    /// Reads like running prose rather than a headline: long, or a finished sentence, or a
+    /// fairly long line with function words and inner punctuation.
+    pub fn prose(&self) -> bool {
+        self.words >= 25
+            || (self.words >= 10 && self.sentence_end)
+            || (self.words >= 15 && self.stop_density() >= 0.15 && self.inner_punct >= 1)
+    }
+
+    /// Reads like a headline: a few words, mostly letters, no closing full stop.
+    pub fn headline(&self) -> bool {
+        (3..=24).contains(&self.words) && !self.sentence_end && !self.timestamp() && !self.url
+    }
+
+    /// A short line with a credit word: a byline wherever it stands near the headline.
+    pub fn strong_byline(&self) -> bool {
+        self.credit && (1..=7).contains(&self.words) && !self.sentence_end
+    }
+
+    /// Reads like a byline or dateline: a short place/author/agency credit.
+    pub fn byline(&self) -> bool {
+        if self.words == 0 || self.words > 7 || self.sentence_end {
+            return false;
+        }
+        self.credit
+            || self.open_end
+            || self.dashes >= 1 && self.words <= 5
+            || (self.parens && self.words <= 5)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_in_several_month_systems() {
+        assert!(Features::of("GMT 14:01 2026 السبت ,10 كانون الثاني / يناير").timestamp());
+        assert!(
+            Features::of("الثلاثاء 01 اكتوبر 2024 آخر تحديث: الخميس 26 سبتمبر 2024").timestamp()
+        );
+        assert!(Features::of("١٢ رمضان ١٤٤١ هـ").timestamp());
+        assert!(Features::of("November 9, 2020").timestamp());
+        assert!(
+            !Features::of("حظك اليوم برج الدلو السبت 10 يناير / كانون الثاني 2026").timestamp()
+        );
+        assert!(Features::of("GMT 14:01").clock);
+    }
+
+    #[test]
+    fn prose_headline_byline() {
+        let body = Features::of("وأعلن المتحدث باسم الجيش المصري، استمرار العمليات العسكرية المصرية ضد مواقع الإرهابيين في ليبيا.");
+        assert!(body.prose() && !body.headline());
+        assert!(Features::of("اتجاه لتنسيق مصري روسي لمحاربة الإرهاب في ليبيا").headline());
+        assert!(Features::of("القاهرة – علي السيد").byline());
+        assert!(Features::of("نور نيوز –").byline());
+        assert!(Features::of("الساعة 23:29 (الرأي برس - وكالات)").byline());
+        assert!(!Features::of("محادثات عسكرية مصرية - ليبية للسيطرة على الحدود").byline());
+        assert!(Features::of("egypttoday").latin_only());
+    }
+}

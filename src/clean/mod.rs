@@ -1,0 +1,234 @@
+//! Boilerplate removal: keep the article, drop the page chrome, and say why for every line.
+//!
+//! Plain text is split into lines; HTML is parsed into blocks ([`html`]). Each line gets
+//! features ([`features`]: length, script, stop-word density after clitic splitting, punctuation,
+//! time stamps, furniture phrases matched after a light fold) and is labelled with its context
+//! ([`classify`]). A [`Cleaner`] also learns a site's template from many pages.
+
+mod classify;
+mod features;
+mod fold;
+mod html;
+mod lexicon;
+mod nesting;
+mod plain;
+mod reason;
+mod template;
+
+pub use reason::Reason;
+pub use template::{Cleaner, CleanerOptions};
+
+use serde::{Deserialize, Serialize};
+
+/// One line of a plain-text page, or one block of an HTML page, with its verdict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    /// The line's text (trimmed; for HTML, the block's visible text with whitespace collapsed).
+    pub text: String,
+    /// Byte offset where the line starts in the page (for HTML: where the block starts in the source).
+    pub start: usize,
+    /// Byte offset where the line ends in the page (for HTML: where the block ends in the source).
+    pub end: usize,
+    /// Whether the line belongs to the article.
+    pub keep: bool,
+    /// Why it was kept or dropped.
+    pub reason: Reason,
+}
+
+/// A cleaned page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cleaned {
+    /// The article's headline, when one was found.
+    pub title: Option<String>,
+    /// The byline or dateline, when one was found.
+    pub byline: Option<String>,
+    /// The kept lines joined by "\n".
+    pub text: String,
+    /// Every non-empty line or block of the page, kept or not.
+    pub lines: Vec<Line>,
+}
+
+/// Cleans one page. `html`: `Some(true)` parses it as HTML, `Some(false)` as plain text, and
+/// `None` sniffs the input ([`looks_like_html`]).
+pub fn clean(page: &str, html: Option<bool>) -> Cleaned {
+    clean_with(page, html, &|_| None)
+}
+
+/// Cleans one page, letting `preset` fix the reason of lines whose folded text it knows
+/// (the [`Cleaner`]'s template).
+fn clean_with(page: &str, html: Option<bool>, preset: &dyn Fn(&str) -> Option<Reason>) -> Cleaned {
+    if html.unwrap_or_else(|| looks_like_html(page)) {
+        html::clean_html(page, preset)
+    } else {
+        plain::clean_text(page, preset)
+    }
+}
+
+/// Whether a page looks like HTML: a doctype, `<html`, `<head`, `<body`, or several tags of
+/// common block elements near its start.
+pub fn looks_like_html(page: &str) -> bool {
+    let head = &page.as_bytes()[..page.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let has = |pat: &[u8]| lower.windows(pat.len()).any(|w| w == pat);
+    if has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body") {
+        return true;
+    }
+    let tags = [
+        &b"<p>"[..],
+        b"<p ",
+        b"<div",
+        b"<br",
+        b"<a href",
+        b"<span",
+        b"<li",
+        b"<h1",
+        b"<h2",
+    ];
+    tags.iter()
+        .map(|t| lower.windows(t.len()).filter(|w| w == t).count())
+        .sum::<usize>()
+        >= 3
+}
+
+/// Builds the result from labelled lines.
+fn assemble(lines: Vec<Line>, title: Option<String>) -> Cleaned {
+    let text = lines
+        .iter()
+        .filter(|l| l.keep)
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let title = title.or_else(|| {
+        lines
+            .iter()
+            .rfind(|l| l.reason == Reason::Title)
+            .map(|l| l.text.clone())
+    });
+    let byline = lines
+        .iter()
+        .find(|l| l.reason == Reason::Byline)
+        .map(|l| l.text.clone());
+    Cleaned {
+        title,
+        byline,
+        text,
+        lines,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing() {
+        assert!(looks_like_html(
+            "<!DOCTYPE html><html><body>x</body></html>"
+        ));
+        assert!(looks_like_html("<div>a</div><p>b</p><br>"));
+        assert!(!looks_like_html("مرحبا <3 بكم\nسطر ثان"));
+        assert!(!looks_like_html(""));
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// Every line slices back to its text (plain text) or lies in bounds on char boundaries (HTML).
+    fn check(page: &str, out: &Cleaned, html: bool) {
+        for l in &out.lines {
+            assert!(l.start <= l.end && l.end <= page.len());
+            assert!(page.is_char_boundary(l.start) && page.is_char_boundary(l.end));
+            if !html {
+                assert_eq!(&page[l.start..l.end], l.text);
+            }
+            assert_eq!(l.keep, l.reason.keeps());
+        }
+    }
+
+    fn timed(page: &str, html: Option<bool>, limit: Duration) -> Cleaned {
+        let t = Instant::now();
+        let out = clean(page, html);
+        assert!(t.elapsed() < limit, "took {:?}", t.elapsed());
+        check(page, &out, html.unwrap_or_else(|| looks_like_html(page)));
+        out
+    }
+
+    #[test]
+    fn deeply_nested_html() {
+        let page = format!(
+            "{}نص عربي في العمق{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let out = timed(&page, None, Duration::from_secs(60));
+        assert!(out.text.contains("نص عربي في العمق"));
+    }
+
+    #[test]
+    fn nested_inline_and_unclosed_tags() {
+        let page = format!(
+            "<html><body>{}كلمة",
+            "<b><i><span><a href=x><p>".repeat(20_000)
+        );
+        timed(&page, Some(true), Duration::from_secs(60));
+        let broken =
+            "<html><body><p>فقرة أولى <b>غامقة<p>فقرة &amp; ثانية &#1605; &lt;br&gt;<br>سطر<div";
+        let out = timed(broken, Some(true), Duration::from_secs(5));
+        assert!(out
+            .lines
+            .iter()
+            .any(|l| l.text.contains("فقرة & ثانية م <br>")));
+    }
+
+    #[test]
+    fn many_short_lines() {
+        let page = "سطر قصير\n".repeat(200_000);
+        let out = timed(&page, Some(false), Duration::from_secs(60));
+        assert_eq!(out.lines.len(), 200_000);
+        let page: String = (0..200_000).map(|i| format!("خبر {i}\n")).collect();
+        timed(&page, None, Duration::from_secs(60));
+    }
+
+    #[test]
+    fn one_huge_line() {
+        let page = "هذا نص طويل جدا في سطر واحد، ".repeat(5_000_000 / 50);
+        let out = timed(&page, None, Duration::from_secs(60));
+        assert_eq!(out.lines.len(), 1);
+        assert!(out.lines[0].keep);
+        let html = format!("<p>{page}</p>");
+        timed(&html, Some(true), Duration::from_secs(60));
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        for page in [
+            "",
+            "\n\n",
+            " ",
+            "<",
+            "<<<>>>",
+            "\u{FEFF}",
+            "©",
+            "- - -",
+            "<p></p>",
+            "a\r\nb\rc",
+        ] {
+            timed(page, None, Duration::from_secs(5));
+            timed(page, Some(true), Duration::from_secs(5));
+            timed(page, Some(false), Duration::from_secs(5));
+        }
+    }
+
+    #[test]
+    fn cleaned_serializes() {
+        let out = clean(
+            "عنوان الخبر هنا\nنص الخبر الذي يتحدث عن موضوع مهم في هذا اليوم.",
+            None,
+        );
+        let json = serde_json::to_string(&out).unwrap();
+        assert_eq!(serde_json::from_str::<Cleaned>(&json).unwrap(), out);
+    }
+}

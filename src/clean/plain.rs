@@ -1,0 +1,180 @@
+//! The plain-text path: every non-empty line becomes a unit.
+
+use super::classify::{classify, Unit};
+use super::features::Features;
+use super::{assemble, Cleaned, Line, Reason};
+
+/// Byte ranges of the trimmed non-empty lines of `page`.
+fn line_ranges(page: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in page.split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if !trimmed.is_empty() {
+            out.push((start + lead, start + lead + trimmed.len()));
+        }
+    }
+    out
+}
+
+/// Cleans a plain-text page.
+pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) -> Cleaned {
+    let ranges = line_ranges(page);
+    let units: Vec<Unit> = ranges
+        .iter()
+        .map(|&(s, e)| {
+            let feats = Features::of(&page[s..e]);
+            let preset = preset(&feats.folded.text);
+            Unit {
+                feats,
+                preset,
+                ..Unit::default()
+            }
+        })
+        .collect();
+    let reasons = classify(&units, None);
+    let lines = ranges
+        .iter()
+        .zip(reasons)
+        .map(|(&(start, end), reason)| Line {
+            text: page[start..end].to_string(),
+            start,
+            end,
+            keep: reason.keeps(),
+            reason,
+        })
+        .collect();
+    assemble(lines, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_slice_back() {
+        let page = "  a b \r\n\n c\n";
+        let r = line_ranges(page);
+        assert_eq!(r.len(), 2);
+        assert_eq!(&page[r[0].0..r[0].1], "a b");
+        assert_eq!(&page[r[1].0..r[1].1], "c");
+    }
+}
+
+#[cfg(test)]
+mod seeds {
+    //! The furniture labels of the five bundled seed pages (tests/data).
+    use super::super::{clean, Reason};
+    use Reason::*;
+
+    /// The reason of the first line whose text starts with `prefix`.
+    fn reason_of(page: &str, prefix: &str) -> Reason {
+        let out = clean(page, None);
+        out.lines
+            .iter()
+            .find(|l| l.text.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no line starts with {prefix}"))
+            .reason
+    }
+
+    fn expect(page: &str, cases: &[(&str, Reason)]) {
+        for &(prefix, want) in cases {
+            assert_eq!(reason_of(page, prefix), want, "line {prefix}");
+        }
+    }
+
+    #[test]
+    fn seed_000_news_site_with_every_kind_of_chrome() {
+        let page = include_str!("../../tests/data/000_b9b3c63502130dbb.txt");
+        expect(
+            page,
+            &[
+                ("توقيت القاهرة المحلي", Timestamp),
+                ("مصر اليوم -", SiteName),
+                ("من نتائج اجتماع", Title),
+                ("اتجاه لتنسيق مصري روسي", Title),
+                ("مصر اليوم - اتجاه", Duplicate),
+                ("وزيري الخارجية المصري", Caption),
+                ("القاهرة – علي السيد", Byline),
+                ("آثارت تصريحات", Body),
+                ("egypttoday", SiteName),
+                ("الإسم *", CommentForm),
+                ("البريد الألكتروني", CommentForm),
+                ("شروط النشر", CommentForm),
+                ("Security Code", CommentForm),
+                ("بين القفطان والعباءة", Related),
+                ("GMT 14:01 2026", Timestamp),
+                ("حظك اليوم برج الدلو", Related),
+                ("جميع الحقوق محفوظة", Copyright),
+                ("Maintained and developed", Copyright),
+                ("Pearl Bldg", Address),
+            ],
+        );
+        let out = clean(page, None);
+        assert_eq!(
+            out.title.as_deref(),
+            Some("اتجاه لتنسيق مصري روسي لمحاربة الإرهاب في ليبيا والقضاء على المتطرفين")
+        );
+        assert_eq!(out.byline.as_deref(), Some("القاهرة – علي السيد"));
+    }
+
+    #[test]
+    fn seed_001_page_without_chrome_comes_back_whole() {
+        let page = include_str!("../../tests/data/001_01ccc8792b294ebf.txt");
+        let out = clean(page, None);
+        assert!(out.lines.iter().all(|l| l.keep));
+        assert_eq!(out.lines.len(), 14);
+        expect(
+            page,
+            &[
+                ("مصر تعتزم", Title),
+                ("نور نيوز", Byline),
+                ("لقاء السيسي", Body),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_002_update_header_social_calls_and_comment_form() {
+        let page = include_str!("../../tests/data/002_d0cafe620243ed18.txt");
+        expect(
+            page,
+            &[
+                ("الثلاثاء 01 اكتوبر 2024", Timestamp),
+                ("اجتماع أمني رفيع", Title),
+                ("أعلام داعش", Caption),
+                ("الساعة 23:29", Byline),
+                ("لمزيد من الأخبار", Share),
+                ("لمتابعة أخبار", Share),
+                ("شارك برأيك", CommentForm),
+                ("المشاركات والتعليقات", CommentForm),
+                ("إضافة تعليق", CommentForm),
+                ("الأسم", CommentForm),
+                ("النص", CommentForm),
+            ],
+        );
+    }
+
+    #[test]
+    fn seed_003_body_printed_twice() {
+        let page = include_str!("../../tests/data/003_f69f21bcde3b1f87.txt");
+        let out = clean(page, None);
+        let reasons: Vec<Reason> = out.lines.iter().map(|l| l.reason).collect();
+        assert_eq!(&reasons[..2], &[Title, Title]);
+        assert!(reasons[2..13].iter().all(|&r| r == Body));
+        assert!(reasons[13..].iter().all(|&r| r == Duplicate));
+    }
+
+    #[test]
+    fn seed_004_related_headlines_after_the_body() {
+        let page = include_str!("../../tests/data/004_7e0eab1ba710d1e2.txt");
+        let out = clean(page, None);
+        let reasons: Vec<Reason> = out.lines.iter().map(|l| l.reason).collect();
+        assert!(reasons[..12].iter().all(|&r| r == Body));
+        assert_eq!(&reasons[12..], &[Related, Related, Related]);
+        assert_eq!(out.title, None);
+    }
+}
