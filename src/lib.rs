@@ -4,4 +4,5 @@
 //! only place that names Python. Every offset in this Rust API is a byte offset into
 //! the `&str` the caller passed; the bindings convert them to Python `str` indices.
 
+pub mod entities;
 pub mod text;
