@@ -251,52 +251,56 @@ fn main() {
         }
     }
 
+    // Quantize to i16: the scale maps the largest |w| to 32767.
+    let top = w
+        .iter()
+        .flatten()
+        .fold(0f32, |m, x| m.max(x.abs()))
+        .max(1e-6);
+    let scale = top / 32767.0;
+    let quantized: Vec<[i16; TAGS]> = w
+        .iter()
+        .map(|row| row.map(|v| (v / scale).round().clamp(-32767.0, 32767.0) as i16))
+        .collect();
+
     if !dev.is_empty() {
         let res = Resources {
             lexicon: lex,
             gazetteer: &full_gaz,
             triggers,
         };
-        let mut s = conll::Scores::default();
-        let mut tags = Vec::new();
-        for p in dev {
-            tags.clear();
-            for r in sentences(&p.text, &p.tokens) {
-                f.extract(&p.tokens, r, res);
-                let e = encode(&f, &mut ids, false);
-                scores(&e, &w, &mut sc);
-                viterbi.decode(&sc, &tw, &mut pred);
-                tags.extend_from_slice(&pred);
+        let dequantized: Vec<[f32; TAGS]> = quantized
+            .iter()
+            .map(|row| row.map(|q| f32::from(q) * scale))
+            .collect();
+        for (name, weights) in [("float", &w), ("quantized", &dequantized)] {
+            let mut s = conll::Scores::default();
+            let mut tags = Vec::new();
+            for p in dev {
+                tags.clear();
+                for r in sentences(&p.text, &p.tokens) {
+                    f.extract(&p.tokens, r, res);
+                    let e = encode(&f, &mut ids, false);
+                    scores(&e, weights, &mut sc);
+                    viterbi.decode(&sc, &tw, &mut pred);
+                    tags.extend_from_slice(&pred);
+                }
+                let ents = spans(&p.tokens, &tags);
+                s.add(&p.gold_file, &conll::tags_from_entities(&p.ranges, &ents));
             }
-            let ents = spans(&p.tokens, &tags);
-            s.add(&p.gold_file, &conll::tags_from_entities(&p.ranges, &ents));
+            println!(
+                "held-out sentences: {}, {name} weights\n{}",
+                dev.len(),
+                s.report()
+            );
         }
-        println!("held-out sentences: {}\n{}", dev.len(), s.report());
         return;
     }
 
-    // Quantize to i8: the scale maps the 99.95th percentile of |w| to 127.
-    let mut mags: Vec<f32> = w
+    let feats: Vec<(u32, [i16; TAGS])> = ids
         .iter()
-        .flatten()
-        .map(|x| x.abs())
-        .filter(|&x| x > 0.0)
+        .map(|(&k, &id)| (k, quantized[id as usize]))
         .collect();
-    mags.sort_by(f32::total_cmp);
-    let top = mags
-        .get(mags.len() * 9995 / 10000)
-        .copied()
-        .unwrap_or(1.0)
-        .max(1e-6);
-    let scale = top / 127.0;
-    let mut feats: Vec<(u32, [i8; TAGS])> = Vec::new();
-    for (&key, &id) in &ids {
-        let mut q = [0i8; TAGS];
-        for (x, &v) in q.iter_mut().zip(&w[id as usize]) {
-            *x = (v / scale).round().clamp(-127.0, 127.0) as i8;
-        }
-        feats.push((key, q));
-    }
     let bytes = Model::encode(scale, &tw, &feats);
     std::fs::write(format!("{out_dir}/model.bin"), &bytes).expect("write model");
     let mut names = names;

@@ -1,17 +1,17 @@
-//! The trained weights: one row of tag weights per feature key, quantized to 8 bits, plus
+//! The trained weights: one row of tag weights per feature key, quantized to 16 bits, plus
 //! the tag transition scores.
 //!
 //! File layout (little endian): `NQNER01\n`, the scale (f32), the transitions
 //! ((TAGS + 1) × TAGS f32, start row last), the number of features n (u32), n sorted keys
 //! (u32), n tag masks (u8: bit t set when tag t has a weight) and then, feature by feature,
-//! one i8 per set bit. A weight is its i8 times the scale.
+//! one i16 per set bit. A weight is its i16 times the scale.
 
 use std::sync::LazyLock;
 
 use super::decode::Transitions;
 use super::label::TAGS;
 
-const MAGIC: &[u8; 8] = b"NQNER01\n";
+const MAGIC: &[u8; 8] = b"NQNER02\n";
 const EMPTY: u32 = u32::MAX;
 
 /// Trained weights ready for scoring.
@@ -22,7 +22,7 @@ pub struct Model {
     slots: Vec<(u32, u32)>,
     masks: Vec<u8>,
     starts: Vec<u32>,
-    weights: Vec<i8>,
+    weights: Vec<i16>,
 }
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
@@ -85,7 +85,11 @@ impl Model {
         let keys = r.take(n.checked_mul(4)?)?;
         let masks = r.take(n)?.to_vec();
         let total: usize = masks.iter().map(|m| m.count_ones() as usize).sum();
-        let weights: Vec<i8> = r.take(total)?.iter().map(|&b| b as i8).collect();
+        let weights: Vec<i16> = r
+            .take(total.checked_mul(2)?)?
+            .chunks_exact(2)
+            .map(|b| i16::from_le_bytes([b[0], b[1]]))
+            .collect();
         let mut starts = Vec::with_capacity(n);
         let mut at = 0u32;
         for m in &masks {
@@ -117,9 +121,9 @@ impl Model {
     pub fn encode(
         scale: f32,
         transitions: &Transitions,
-        features: &[(u32, [i8; TAGS])],
+        features: &[(u32, [i16; TAGS])],
     ) -> Vec<u8> {
-        let mut feats: Vec<&(u32, [i8; TAGS])> = features
+        let mut feats: Vec<&(u32, [i16; TAGS])> = features
             .iter()
             .filter(|(_, w)| w.iter().any(|&x| x != 0))
             .collect();
@@ -144,7 +148,9 @@ impl Model {
             out.push(mask);
         }
         for (_, w) in &feats {
-            out.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));
+            for x in w.iter().filter(|&&x| x != 0) {
+                out.extend(x.to_le_bytes());
+            }
         }
         out
     }
