@@ -19,7 +19,7 @@ use nuqta::entities::tokenize::{tokenize, Shape, Tokens};
 use rayon::prelude::*;
 use rng::Rng;
 
-const VOCAB: usize = 60_000;
+const VOCAB: usize = 150_000;
 const NEAR: usize = 1_000;
 const FAR: usize = 300;
 const DIM: usize = 256;

@@ -5,10 +5,19 @@
 //! folds only, so the model learns how far to trust a gazetteer hit on an unseen text. The
 //! full training gazetteer and the quantized weights are written to `data/entities/`.
 //!
-//!     cargo run --release --example train_ner -- ../shared/data/ner/anercorp_camel/train.txt
+//! With `--unlabeled FILE` (the output of `extract_ant.py`), training has two stages: models
+//! without silver features tag the unlabeled text, and the share of each word's occurrences
+//! tagged PER/LOC/ORG becomes a feature of the final model (`silver.tsv`). Those statistics
+//! are jackknifed too: a training sentence sees the statistics of a model that never saw it.
 //!
-//! Options: `--epochs N` (default 12), `--seed N` (default 1), `--holdout F` (train on the
-//! first 1-F of the sentences, report F1 on the rest and write nothing), `--out DIR`.
+//!     cargo run --release --example train_ner -- ../shared/data/ner/anercorp_camel/train.txt \
+//!         --unlabeled /tmp/nuqta_ant.txt
+//!
+//! Options: `--epochs N` (default 12), `--seed N` (default 1), `--out DIR`,
+//! `--every N` (tag every Nth unlabeled line, default 3), and `--cv K`:
+//! K-fold cross-validation on the training split (contiguous blocks, so articles stay
+//! together), printing pooled held-out scores and writing nothing. Tune with `--cv`, never
+//! with the test split.
 
 #[path = "conll.rs"]
 mod conll;
@@ -24,8 +33,10 @@ use nuqta::entities::gazetteer::{Gazetteer, Triggers};
 use nuqta::entities::label::{inside, is_inside, label_of, Label, O, TAGS};
 use nuqta::entities::lexicon::Lexicon;
 use nuqta::entities::model::Model;
+use nuqta::entities::silver::{Silver, SilverCounts};
 use nuqta::entities::tokenize::{tokenize, Tokens};
-use nuqta::entities::{sentences, spans};
+use nuqta::entities::{sentences, spans, Tagger};
+use rayon::prelude::*;
 
 const FOLDS: usize = 5;
 
@@ -93,23 +104,19 @@ fn gazetteer_of<'a>(
     (g, names)
 }
 
-/// Features of one sentence as dense ids (unknown keys dropped when `grow` is false).
+/// Features of one sentence as dense ids (new keys get new ids).
 struct Encoded {
     feats: Vec<u32>,
     offsets: Vec<u32>,
 }
 
-fn encode(f: &Features, ids: &mut HashMap<u32, u32>, grow: bool) -> Encoded {
+fn encode(f: &Features, ids: &mut HashMap<u32, u32>) -> Encoded {
     let mut feats = Vec::new();
     let mut offsets = vec![0u32];
     for i in 0..f.len() {
         for &k in f.of(i) {
             let next = ids.len() as u32;
-            if grow {
-                feats.push(*ids.entry(k).or_insert(next));
-            } else if let Some(&id) = ids.get(&k) {
-                feats.push(id);
-            }
+            feats.push(*ids.entry(k).or_insert(next));
         }
         offsets.push(feats.len() as u32);
     }
@@ -129,38 +136,39 @@ fn scores(e: &Encoded, w: &[[f32; TAGS]], out: &mut Vec<[f32; TAGS]>) {
     }
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let mut train_path = None;
-    let (mut epochs, mut seed, mut holdout, mut out_dir) =
-        (12usize, 1u64, 0.0f64, "data/entities".to_string());
-    let mut i = 1;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--epochs" => epochs = args[i + 1].parse().expect("epochs"),
-            "--seed" => seed = args[i + 1].parse().expect("seed"),
-            "--holdout" => holdout = args[i + 1].parse().expect("holdout"),
-            "--out" => out_dir = args[i + 1].clone(),
-            p => {
-                train_path = Some(p.to_string());
-                i += 1;
-                continue;
-            }
+/// A trained model with the resources it was trained with.
+struct Trained {
+    model: Model,
+    gazetteer: Gazetteer,
+    silver: Silver,
+    names: Vec<(Label, String)>,
+    bytes: Vec<u8>,
+    feature_keys: usize,
+}
+
+impl Trained {
+    fn resources(&self) -> Resources<'_> {
+        Resources {
+            lexicon: Lexicon::shipped(),
+            gazetteer: &self.gazetteer,
+            triggers: Triggers::shipped(),
+            silver: &self.silver,
         }
-        i += 2;
     }
-    let train_path =
-        train_path.expect("usage: train_ner TRAIN.txt [--epochs N] [--seed N] [--holdout F]");
+}
+
+/// Trains on `train`; `silver[k]` (when given) are the statistics seen by fold `k`, and
+/// `final_silver` the ones the model is used with.
+fn fit(
+    train: &[&Prepared],
+    epochs: usize,
+    seed: u64,
+    silver: Option<&[Silver]>,
+    final_silver: Silver,
+) -> Trained {
     let lex = Lexicon::shipped();
     let triggers = Triggers::shipped();
-    let all: Vec<Prepared> = conll::read(&train_path)
-        .iter()
-        .map(|s| prepare(s, lex))
-        .collect();
-    let n_train = ((all.len() as f64) * (1.0 - holdout)).round() as usize;
-    let (train, dev) = all.split_at(n_train);
-    eprintln!("{} training sentences, {} held out", train.len(), dev.len());
-
+    let empty = Silver::default();
     // Jackknifed gazetteers: fold k sees the names of the other folds.
     let fold_of = |i: usize| i * FOLDS / train.len();
     let fold_gaz: Vec<Gazetteer> = (0..FOLDS)
@@ -170,12 +178,12 @@ fn main() {
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| fold_of(*i) != k)
-                    .map(|(_, p)| p),
+                    .map(|(_, p)| *p),
             )
             .0
         })
         .collect();
-    let (full_gaz, names) = gazetteer_of(train.iter());
+    let (gazetteer, names) = gazetteer_of(train.iter().copied());
 
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut f = Features::default();
@@ -185,13 +193,13 @@ fn main() {
             lexicon: lex,
             gazetteer: &fold_gaz[fold_of(i)],
             triggers,
+            silver: silver.map_or(&empty, |s| &s[fold_of(i)]),
         };
         for r in sentences(&p.text, &p.tokens) {
             f.extract(&p.tokens, r.clone(), res);
-            data.push((encode(&f, &mut ids, true), p.tags[r].to_vec()));
+            data.push((encode(&f, &mut ids), p.tags[r].to_vec()));
         }
     }
-    eprintln!("{} feature keys", ids.len());
 
     // Averaged perceptron (the lazy-average trick: avg = w - u / c).
     let nf = ids.len();
@@ -205,9 +213,8 @@ fn main() {
     let mut viterbi = Viterbi::default();
     let mut sc = Vec::new();
     let mut pred = Vec::new();
-    for epoch in 0..epochs {
+    for _ in 0..epochs {
         rng.shuffle(&mut order);
-        let mut errors = 0;
         for &si in &order {
             let (e, gold) = &data[si];
             scores(e, &w, &mut sc);
@@ -218,7 +225,6 @@ fn main() {
             }
             for (t, (&g, &p)) in gold.iter().zip(&pred).enumerate() {
                 if g != p {
-                    errors += 1;
                     for &fi in &e.feats[e.offsets[t] as usize..e.offsets[t + 1] as usize] {
                         let fi = fi as usize;
                         w[fi][g as usize] += 1.0;
@@ -238,7 +244,6 @@ fn main() {
             }
             c += 1.0;
         }
-        eprintln!("epoch {epoch}: {errors} token errors");
     }
     for (wr, ur) in w.iter_mut().zip(&u) {
         for (a, b) in wr.iter_mut().zip(ur) {
@@ -250,60 +255,170 @@ fn main() {
             *a -= b / c;
         }
     }
-
     // Quantize to i16: the scale maps the largest |w| to 32767.
     let top = w
         .iter()
         .flatten()
-        .fold(0f32, |m, x| m.max(x.abs()))
+        .fold(0f32, |a, x| a.max(x.abs()))
         .max(1e-6);
     let scale = top / 32767.0;
-    let quantized: Vec<[i16; TAGS]> = w
-        .iter()
-        .map(|row| row.map(|v| (v / scale).round().clamp(-32767.0, 32767.0) as i16))
-        .collect();
-
-    if !dev.is_empty() {
-        let res = Resources {
-            lexicon: lex,
-            gazetteer: &full_gaz,
-            triggers,
-        };
-        let dequantized: Vec<[f32; TAGS]> = quantized
-            .iter()
-            .map(|row| row.map(|q| f32::from(q) * scale))
-            .collect();
-        for (name, weights) in [("float", &w), ("quantized", &dequantized)] {
-            let mut s = conll::Scores::default();
-            let mut tags = Vec::new();
-            for p in dev {
-                tags.clear();
-                for r in sentences(&p.text, &p.tokens) {
-                    f.extract(&p.tokens, r, res);
-                    let e = encode(&f, &mut ids, false);
-                    scores(&e, weights, &mut sc);
-                    viterbi.decode(&sc, &tw, &mut pred);
-                    tags.extend_from_slice(&pred);
-                }
-                let ents = spans(&p.tokens, &tags);
-                s.add(&p.gold_file, &conll::tags_from_entities(&p.ranges, &ents));
-            }
-            println!(
-                "held-out sentences: {}, {name} weights\n{}",
-                dev.len(),
-                s.report()
-            );
-        }
-        return;
-    }
-
     let feats: Vec<(u32, [i16; TAGS])> = ids
         .iter()
-        .map(|(&k, &id)| (k, quantized[id as usize]))
+        .map(|(&k, &id)| {
+            (
+                k,
+                w[id as usize].map(|v| (v / scale).round().clamp(-32767.0, 32767.0) as i16),
+            )
+        })
         .collect();
     let bytes = Model::encode(scale, &tw, &feats);
-    std::fs::write(format!("{out_dir}/model.bin"), &bytes).expect("write model");
-    let mut names = names;
+    let model = Model::parse(&bytes).expect("round trip");
+    Trained {
+        model,
+        gazetteer,
+        silver: final_silver,
+        names,
+        bytes,
+        feature_keys: ids.len(),
+    }
+}
+
+/// Tags the unlabeled lines with `m` and returns the silver statistics of their words.
+fn silver_of(m: &Trained, lines: &[&str]) -> Vec<(String, [u8; 3])> {
+    let counts = lines
+        .par_chunks(2_000)
+        .map(|chunk| {
+            let mut tagger = Tagger::default();
+            let mut counts = SilverCounts::default();
+            for line in chunk {
+                let tags = tagger.tag(line, m.resources(), &m.model).to_vec();
+                let toks = tagger.tokens();
+                for (t, &tag) in toks.tokens.iter().zip(&tags) {
+                    if t.shape == nuqta::entities::tokenize::Shape::Arabic {
+                        counts.add(toks.get(t.base), tag);
+                    }
+                }
+            }
+            counts
+        })
+        .reduce(SilverCounts::default, |mut a, b| {
+            a.merge(b);
+            a
+        });
+    counts.finish(3)
+}
+
+/// The whole recipe: with unlabeled lines, fold models and a first full model provide the
+/// jackknifed and the final silver statistics of the second-stage model.
+fn train_model(
+    train: &[&Prepared],
+    epochs: usize,
+    seed: u64,
+    unlabeled: &[&str],
+) -> (Trained, Vec<(String, [u8; 3])>) {
+    if unlabeled.is_empty() {
+        return (
+            fit(train, epochs, seed, None, Silver::default()),
+            Vec::new(),
+        );
+    }
+    let fold_of = |i: usize| i * FOLDS / train.len();
+    let fold_silver: Vec<Silver> = (0..FOLDS)
+        .map(|k| {
+            let part: Vec<&Prepared> = train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fold_of(*i) != k)
+                .map(|(_, p)| *p)
+                .collect();
+            let m = fit(&part, epochs, seed, None, Silver::default());
+            Silver::from_pairs(&silver_of(&m, unlabeled))
+        })
+        .collect();
+    let first = fit(train, epochs, seed, None, Silver::default());
+    let pairs = silver_of(&first, unlabeled);
+    let m = fit(
+        train,
+        epochs,
+        seed,
+        Some(&fold_silver),
+        Silver::from_pairs(&pairs),
+    );
+    (m, pairs)
+}
+
+/// Tags `dev` the way `nuqta::entities` would, adding to `scores`.
+fn evaluate(m: &Trained, dev: &[&Prepared], scores_out: &mut conll::Scores) {
+    let mut tagger = Tagger::default();
+    for p in dev {
+        let tags = tagger.tag(&p.text, m.resources(), &m.model).to_vec();
+        let ents = spans(tagger.tokens(), &tags);
+        scores_out.add(&p.gold_file, &conll::tags_from_entities(&p.ranges, &ents));
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let mut train_path = None;
+    let mut unlabeled_path = None;
+    let (mut epochs, mut seed, mut cv, mut every, mut out_dir) =
+        (12usize, 1u64, 0usize, 3usize, "data/entities".to_string());
+    let mut i = 1;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--epochs" => epochs = args[i + 1].parse().expect("epochs"),
+            "--seed" => seed = args[i + 1].parse().expect("seed"),
+            "--cv" => cv = args[i + 1].parse().expect("cv"),
+            "--every" => every = args[i + 1].parse().expect("every"),
+            "--unlabeled" => unlabeled_path = Some(args[i + 1].clone()),
+            "--out" => out_dir = args[i + 1].clone(),
+            p => {
+                train_path = Some(p.to_string());
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    let train_path = train_path.expect("usage: train_ner TRAIN.txt [--unlabeled FILE] [--epochs N] [--seed N] [--cv K] [--out DIR]");
+    let lex = Lexicon::shipped();
+    let all: Vec<Prepared> = conll::read(&train_path)
+        .iter()
+        .map(|s| prepare(s, lex))
+        .collect();
+    let unlabeled_text = unlabeled_path
+        .map(|p| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}")))
+        .unwrap_or_default();
+    let unlabeled: Vec<&str> = unlabeled_text.lines().step_by(every.max(1)).collect();
+    if cv > 1 {
+        let mut pooled = conll::Scores::default();
+        for k in 0..cv {
+            let block = |i: usize| i * cv / all.len();
+            let train: Vec<&Prepared> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| block(*i) != k)
+                .map(|(_, p)| p)
+                .collect();
+            let dev: Vec<&Prepared> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| block(*i) == k)
+                .map(|(_, p)| p)
+                .collect();
+            let (m, _) = train_model(&train, epochs, seed, &unlabeled);
+            evaluate(&m, &dev, &mut pooled);
+        }
+        println!(
+            "{cv}-fold cross-validation on {train_path}\n{}",
+            pooled.report()
+        );
+        return;
+    }
+    let train: Vec<&Prepared> = all.iter().collect();
+    let (m, pairs) = train_model(&train, epochs, seed, &unlabeled);
+    std::fs::write(format!("{out_dir}/model.bin"), &m.bytes).expect("write model");
+    let mut names = m.names;
     names.sort();
     names.dedup();
     let mut g = std::io::BufWriter::new(
@@ -312,10 +427,19 @@ fn main() {
     for (l, n) in &names {
         writeln!(g, "{}\t{n}", l.as_str()).expect("write gazetteer");
     }
+    let mut s = std::io::BufWriter::new(
+        std::fs::File::create(format!("{out_dir}/silver.tsv")).expect("silver"),
+    );
+    for (w, b) in &pairs {
+        writeln!(s, "{w}\t{}\t{}\t{}", b[0], b[1], b[2]).expect("write silver");
+    }
     eprintln!(
-        "wrote {} bytes of weights ({} features kept), {} names",
-        bytes.len(),
-        Model::parse(&bytes).map_or(0, |m| m.len()),
-        names.len()
+        "{} sentences, {} feature keys; wrote {} bytes of weights ({} features kept), {} names, {} silver words",
+        all.len(),
+        m.feature_keys,
+        m.bytes.len(),
+        m.model.len(),
+        names.len(),
+        pairs.len()
     );
 }

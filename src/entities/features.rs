@@ -5,6 +5,7 @@
 use super::gazetteer::{token_hash, Gazetteer, Triggers, MAX_LEN};
 use super::hash::{combine, hash_bytes};
 use super::lexicon::{Lexicon, LEVELS};
+use super::silver::Silver;
 use super::tokenize::{Token, Tokens};
 
 /// The word resources features are computed from.
@@ -16,6 +17,8 @@ pub struct Resources<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Titles and heads of names.
     pub triggers: &'a Triggers,
+    /// How often the tagger labels each word in unlabeled news.
+    pub silver: &'a Silver,
 }
 
 /// What the feature templates read about one token, computed once per token.
@@ -31,6 +34,7 @@ struct Info {
     gaz: u8,
     part: u8,
     trigger: u8,
+    silver: [u8; 3],
 }
 
 /// Feature keys of a run of tokens, reused across calls so extraction does not allocate.
@@ -157,6 +161,33 @@ impl Features {
         add(82, edge(at(-2), |x| u64::from(x.trigger)));
         add(83, edge(at(1), |x| u64::from(x.trigger)));
         add(84, edge(at(2), |x| u64::from(x.trigger)));
+        let silver = |x: &Info| {
+            u64::from(x.silver[0]) | u64::from(x.silver[1]) << 4 | u64::from(x.silver[2]) << 8
+        };
+        for (l, &b) in me.silver.iter().enumerate() {
+            add(100 + l as u64, u64::from(b));
+        }
+        add(103, silver(me));
+        add(104, edge(at(-1), silver));
+        add(105, edge(at(1), silver));
+        let mut cuts = [0usize; 4];
+        for (n, (at_byte, _)) in stem
+            .char_indices()
+            .chain(std::iter::once((stem.len(), ' ')))
+            .enumerate()
+        {
+            cuts[n % 4] = at_byte;
+            if n >= 3 {
+                let (from, to) = (cuts[(n - 3) % 4], at_byte);
+                add(95, hash_bytes(0, &stem.as_bytes()[from..to]));
+            }
+        }
+        add(90, combine(edge(at(-1), |x| x.stem), me.stem));
+        add(91, combine(me.stem, edge(at(1), |x| x.stem)));
+        if let Some(c) = me.clusters {
+            add(92, combine(edge(at(-1), |x| x.word), u64::from(c[1])));
+            add(93, combine(u64::from(c[1]), edge(at(1), |x| x.word)));
+        }
         if let Some(c) = me.clusters {
             add(
                 85,
@@ -194,6 +225,7 @@ fn info(tokens: &Tokens, t: &Token, res: Resources) -> Info {
         gaz: 0,
         part: res.gazetteer.part(token_hash(base)),
         trigger: res.triggers.get(stem_h),
+        silver: res.silver.get(token_hash(base)),
     }
 }
 
@@ -231,10 +263,12 @@ mod tests {
         let lex = Lexicon::parse("");
         let gaz = Gazetteer::parse("PER\tسامح شكري\n");
         let trig = Triggers::parse("PER\tوزير\n");
+        let silver = Silver::default();
         let res = Resources {
             lexicon: &lex,
             gazetteer: &gaz,
             triggers: &trig,
+            silver: &silver,
         };
         let mut toks = Tokens::default();
         tokenize("قال وزير الخارجية سامح شكري", &lex, &mut toks);

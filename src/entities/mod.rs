@@ -15,6 +15,7 @@ pub mod hash;
 pub mod label;
 pub mod lexicon;
 pub mod model;
+pub mod silver;
 pub mod tokenize;
 
 use std::ops::Range;
@@ -27,6 +28,7 @@ use gazetteer::{Gazetteer, Triggers};
 use label::{is_inside, label_of, TAGS};
 use lexicon::Lexicon;
 use model::Model;
+use silver::Silver;
 use tokenize::{tokenize, Tokens};
 
 /// A named entity: `text[start..end]` is its name.
@@ -86,14 +88,21 @@ pub struct Tagger {
 impl Tagger {
     /// Same as [`entities`], reusing this tagger's buffers.
     pub fn entities(&mut self, text: &str) -> Vec<Entity> {
-        let lexicon = Lexicon::shipped();
         let res = Resources {
-            lexicon,
+            lexicon: Lexicon::shipped(),
             gazetteer: Gazetteer::shipped(),
             triggers: Triggers::shipped(),
+            silver: Silver::shipped(),
         };
-        let model = Model::shipped();
-        tokenize(text, lexicon, &mut self.tokens);
+        self.tag(text, res, Model::shipped());
+        spans(&self.tokens, &self.tags)
+    }
+
+    /// Tags `text` with the given resources and weights (what [`entities`] does with the
+    /// shipped ones, the document pass included) and returns one BIO tag per token of
+    /// [`Tagger::tokens`].
+    pub fn tag(&mut self, text: &str, res: Resources, model: &Model) -> &[u8] {
+        tokenize(text, res.lexicon, &mut self.tokens);
         self.tags.clear();
         for range in sentences(text, &self.tokens) {
             self.features.extract(&self.tokens, range, res);
@@ -107,8 +116,13 @@ impl Tagger {
                 .decode(&self.scores, &model.transitions, &mut self.sentence_tags);
             self.tags.extend_from_slice(&self.sentence_tags);
         }
-        consistency::propagate(&self.tokens, lexicon, &mut self.tags);
-        spans(&self.tokens, &self.tags)
+        consistency::propagate(&self.tokens, res.lexicon, &mut self.tags);
+        &self.tags
+    }
+
+    /// The tokens of the last text tagged.
+    pub fn tokens(&self) -> &Tokens {
+        &self.tokens
     }
 }
 
