@@ -1,0 +1,161 @@
+//! Name lists: entity names seen in the training data, and hand-written trigger words (titles
+//! that precede a person, heads of organization and place names).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::fold::fold_into;
+use super::hash::{combine, hash_bytes, FastBuild};
+use super::label::Label;
+
+/// Longest entry, in tokens, that the gazetteer matches.
+pub const MAX_LEN: usize = 5;
+
+const SALT_TOKEN: u64 = 0x0067_617a;
+
+/// The hash the gazetteer uses for one folded token.
+pub fn token_hash(folded: &str) -> u64 {
+    hash_bytes(SALT_TOKEN, folded.as_bytes())
+}
+
+/// Entity names by label, matched as token sequences of base forms (see [`super::tokenize`]).
+#[derive(Default, Clone)]
+pub struct Gazetteer {
+    /// Hash of the whole token sequence → bit `label` set for each label it was seen with.
+    entries: HashMap<u64, u8, FastBuild>,
+    /// Hash of one token → bit `label` set when it occurs in a name of that label.
+    parts: HashMap<u64, u8, FastBuild>,
+}
+
+impl Gazetteer {
+    /// Adds a name given as folded tokens.
+    pub fn add<'a>(&mut self, label: Label, tokens: impl IntoIterator<Item = &'a str>) {
+        let mut h = 0u64;
+        let mut n = 0;
+        for t in tokens {
+            let th = token_hash(t);
+            *self.parts.entry(th).or_default() |= 1 << label as u8;
+            h = if n == 0 { th } else { combine(h, th) };
+            n += 1;
+        }
+        if (1..=MAX_LEN).contains(&n) {
+            *self.entries.entry(h).or_default() |= 1 << label as u8;
+        }
+    }
+
+    /// Parses lines of `LABEL TAB folded tokens separated by spaces`; bad lines are skipped.
+    pub fn parse(tsv: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for line in tsv.lines() {
+            if let Some((label, name)) = line.split_once('\t') {
+                if let Some(label) = Label::parse(label) {
+                    g.add(label, name.split(' ').filter(|t| !t.is_empty()));
+                }
+            }
+        }
+        g
+    }
+
+    /// Labels of the whole sequence whose combined token hash is `h` (a bit per label).
+    pub fn entry(&self, h: u64) -> u8 {
+        self.entries.get(&h).copied().unwrap_or(0)
+    }
+
+    /// Labels of the names that contain the token with hash `h` (a bit per label).
+    pub fn part(&self, h: u64) -> u8 {
+        self.parts.get(&h).copied().unwrap_or(0)
+    }
+
+    /// The gazetteer compiled into the crate, parsed on first use.
+    pub fn shipped() -> &'static Gazetteer {
+        &GAZETTEER
+    }
+}
+
+static GAZETTEER: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/entities/gazetteer.tsv")));
+
+/// Kinds of trigger words, as bits.
+pub mod trigger {
+    /// A title or role that precedes a person's name (الرئيس, الشيخ, وزير …).
+    pub const PER: u8 = 1;
+    /// The head of an organization's name (وزارة, حزب, شركة …).
+    pub const ORG: u8 = 2;
+    /// The head of a place name (مدينة, محافظة …).
+    pub const LOC: u8 = 4;
+    /// A verb or noun of speech that follows or precedes a speaker (قال, أكد …).
+    pub const SAY: u8 = 8;
+}
+
+/// Trigger words keyed by their folded stem (without ال).
+pub struct Triggers {
+    words: HashMap<u64, u8, FastBuild>,
+}
+
+impl Triggers {
+    /// Parses lines of `KIND TAB word` (KIND is PER, ORG, LOC or SAY); words are folded and
+    /// stripped of a leading ال.
+    pub fn parse(tsv: &str) -> Triggers {
+        let mut words = HashMap::with_hasher(FastBuild::default());
+        let mut folded = String::new();
+        for line in tsv.lines() {
+            let Some((kind, word)) = line.split_once('\t') else {
+                continue;
+            };
+            let bit = match kind {
+                "PER" => trigger::PER,
+                "ORG" => trigger::ORG,
+                "LOC" => trigger::LOC,
+                "SAY" => trigger::SAY,
+                _ => continue,
+            };
+            folded.clear();
+            fold_into(word.trim(), &mut folded);
+            let stem = folded.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
+            *words
+                .entry(token_hash(stem.unwrap_or(&folded)))
+                .or_default() |= bit;
+        }
+        Triggers { words }
+    }
+
+    /// Trigger bits of a folded stem.
+    pub fn get(&self, stem_hash: u64) -> u8 {
+        self.words.get(&stem_hash).copied().unwrap_or(0)
+    }
+
+    /// The hand-written list compiled into the crate, parsed on first use.
+    pub fn shipped() -> &'static Triggers {
+        &TRIGGERS
+    }
+}
+
+static TRIGGERS: LazyLock<Triggers> =
+    LazyLock::new(|| Triggers::parse(include_str!("../../data/entities/triggers.tsv")));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_and_parts() {
+        let g = Gazetteer::parse("ORG\tالامم المتحده\nPER\tسامح شكري\nbad\n");
+        let h = combine(token_hash("الامم"), token_hash("المتحده"));
+        assert_eq!(g.entry(h), 1 << Label::Org as u8);
+        assert_eq!(g.part(token_hash("شكري")), 1 << Label::Per as u8);
+        assert_eq!(g.part(token_hash("جنيف")), 0);
+    }
+
+    #[test]
+    fn triggers_fold_and_drop_the_article() {
+        let t = Triggers::parse("PER\tالرئيس\nORG\tوزارة\nXX\tفي\n");
+        assert_eq!(t.get(token_hash("رئيس")), trigger::PER);
+        assert_eq!(t.get(token_hash("وزاره")), trigger::ORG);
+        assert_eq!(t.get(token_hash("في")), 0);
+    }
+
+    #[test]
+    fn shipped_lists_parse() {
+        assert_ne!(Triggers::shipped().get(token_hash("وزاره")), 0);
+    }
+}

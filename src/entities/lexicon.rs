@@ -1,0 +1,96 @@
+//! The word table learned from unlabeled news: each frequent word's frequency rank and its
+//! word clusters at three granularities (see `data/README.md` and `train/README.md`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::hash::FastBuild;
+
+/// Number of cluster granularities stored per word (coarse to fine).
+pub const LEVELS: usize = 3;
+
+/// Frequency ranks and clusters of words, keyed by their folded form.
+pub struct Lexicon {
+    index: HashMap<&'static str, u32, FastBuild>,
+    clusters: Vec<[u16; LEVELS]>,
+}
+
+/// What the lexicon knows about one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordInfo {
+    /// 0 for the most frequent word of the corpus.
+    pub rank: u32,
+    /// Cluster ids, coarse to fine.
+    pub clusters: [u16; LEVELS],
+}
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../data/entities/clusters.tsv")));
+
+impl Lexicon {
+    /// The table compiled into the crate, parsed on first use.
+    pub fn shipped() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    /// Parses lines of `word TAB c1 TAB c2 TAB c3`, most frequent word first; malformed lines
+    /// are skipped.
+    pub fn parse(tsv: &'static str) -> Lexicon {
+        let mut index = HashMap::with_hasher(FastBuild::default());
+        let mut clusters = Vec::new();
+        for line in tsv.lines() {
+            let mut parts = line.split('\t');
+            let Some(word) = parts.next().filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            let mut ids = [0u16; LEVELS];
+            let mut ok = true;
+            for id in &mut ids {
+                match parts.next().and_then(|p| p.parse().ok()) {
+                    Some(v) => *id = v,
+                    None => ok = false,
+                }
+            }
+            if ok && !index.contains_key(word) {
+                index.insert(word, clusters.len() as u32);
+                clusters.push(ids);
+            }
+        }
+        Lexicon { index, clusters }
+    }
+
+    /// Rank and clusters of a folded word, if the table has it.
+    pub fn get(&self, folded: &str) -> Option<WordInfo> {
+        let &rank = self.index.get(folded)?;
+        Some(WordInfo {
+            rank,
+            clusters: self.clusters[rank as usize],
+        })
+    }
+
+    /// Number of words in the table.
+    pub fn len(&self) -> usize {
+        self.clusters.len()
+    }
+
+    /// True when the table holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_ranks_and_skips_bad_lines() {
+        let lex = Lexicon::parse("في\t1\t2\t3\nbad line\nمن\t4\t5\t6\n");
+        assert_eq!(lex.len(), 2);
+        assert_eq!(
+            lex.get("من").map(|i| (i.rank, i.clusters)),
+            Some((1, [4, 5, 6]))
+        );
+        assert_eq!(lex.get("عن"), None);
+    }
+}

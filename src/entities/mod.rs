@@ -1,0 +1,206 @@
+//! Named entities (people, places, organizations) found by a sequence model trained in this
+//! project on ANERcorp (see `train/README.md`).
+//!
+//! The text is tokenized with clitic analysis, each token gets hashed features, an averaged
+//! perceptron scores BIO tags and BIO-constrained Viterbi decodes each sentence; a document
+//! pass then tags names that the model tagged elsewhere in the text. Entity spans leave out
+//! attached conjunctions and prepositions but keep ال: بمدينة جنيف → جنيف.
+
+pub mod consistency;
+pub mod decode;
+pub mod features;
+pub mod fold;
+pub mod gazetteer;
+pub mod hash;
+pub mod label;
+pub mod lexicon;
+pub mod model;
+pub mod silver;
+pub mod tokenize;
+
+use std::ops::Range;
+
+pub use label::Label;
+
+use decode::Viterbi;
+use features::{Features, Resources};
+use gazetteer::{Gazetteer, Triggers};
+use label::{is_inside, label_of, TAGS};
+use lexicon::Lexicon;
+use model::Model;
+use silver::Silver;
+use tokenize::{tokenize, Tokens};
+
+/// A named entity: `text[start..end]` is its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Entity {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// What the entity is.
+    pub label: Label,
+}
+
+/// Finds the people, places and organizations named in `text`, in text order.
+///
+/// Offsets are byte offsets into `text`. Never panics; time is linear in the text.
+pub fn entities(text: &str) -> Vec<Entity> {
+    Tagger::default().entities(text)
+}
+
+/// Longest run of tokens decoded as one sentence.
+const MAX_SENTENCE: usize = 256;
+
+/// The ranges of `tokens` decoded as separate sentences: they end after . ! ? ؟ or at a line
+/// break, and are cut at [`MAX_SENTENCE`] tokens.
+pub fn sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
+    let toks = &tokens.tokens;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let word = &text[toks[i].start..toks[i].end];
+        let newline = toks
+            .get(i + 1)
+            .is_some_and(|next| text[toks[i].end..next.start].contains('\n'));
+        if matches!(word, "." | "!" | "?" | "؟") || newline || i + 1 - start >= MAX_SENTENCE {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+/// Scratch buffers for tagging, reusable across texts.
+#[derive(Default)]
+pub struct Tagger {
+    tokens: Tokens,
+    features: Features,
+    scores: Vec<[f32; TAGS]>,
+    viterbi: Viterbi,
+    sentence_tags: Vec<u8>,
+    tags: Vec<u8>,
+}
+
+impl Tagger {
+    /// Same as [`entities`], reusing this tagger's buffers.
+    pub fn entities(&mut self, text: &str) -> Vec<Entity> {
+        let res = Resources {
+            lexicon: Lexicon::shipped(),
+            gazetteer: Gazetteer::shipped(),
+            triggers: Triggers::shipped(),
+            silver: Silver::shipped(),
+        };
+        self.tag(text, res, Model::shipped());
+        spans(&self.tokens, &self.tags)
+    }
+
+    /// Tags `text` with the given resources and weights (what [`entities`] does with the
+    /// shipped ones, the document pass included) and returns one BIO tag per token of
+    /// [`Tagger::tokens`].
+    pub fn tag(&mut self, text: &str, res: Resources, model: &Model) -> &[u8] {
+        tokenize(text, res.lexicon, &mut self.tokens);
+        self.tags.clear();
+        for range in sentences(text, &self.tokens) {
+            self.features.extract(&self.tokens, range, res);
+            self.scores.clear();
+            for i in 0..self.features.len() {
+                let mut s = [0.0; TAGS];
+                model.score(self.features.of(i), &mut s);
+                self.scores.push(s);
+            }
+            self.viterbi
+                .decode(&self.scores, &model.transitions, &mut self.sentence_tags);
+            self.tags.extend_from_slice(&self.sentence_tags);
+        }
+        consistency::propagate(&self.tokens, res.lexicon, &mut self.tags);
+        &self.tags
+    }
+
+    /// The tokens of the last text tagged.
+    pub fn tokens(&self) -> &Tokens {
+        &self.tokens
+    }
+}
+
+/// Turns one BIO tag per token into entities spanning from the first token's core (its
+/// proclitics left out) to the end of the last token.
+pub fn spans(tokens: &Tokens, tags: &[u8]) -> Vec<Entity> {
+    let toks = &tokens.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len().min(toks.len()) {
+        let Some(label) = label_of(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < tags.len().min(toks.len())
+            && is_inside(tags[j])
+            && label_of(tags[j]) == Some(label)
+        {
+            j += 1;
+        }
+        out.push(Entity {
+            start: toks[i].core,
+            end: toks[j - 1].end,
+            label,
+        });
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) {
+        for e in entities(text) {
+            assert!(e.start < e.end && e.end <= text.len());
+            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        assert!(entities("").is_empty());
+        check("   \n\n\t ");
+        check("...؟؟!!");
+        check("\u{0640}\u{064B}\u{200D}");
+        check("ال ل لل و ب بال وبال ولل");
+    }
+
+    #[test]
+    fn random_code_points_do_not_panic() {
+        let mut x = 0x1234_5678u32;
+        let mut s = String::new();
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            let c = match x % 4 {
+                0 => char::from_u32(0x0600 + x / 4 % 0x100),
+                1 => char::from_u32(x % 0x11_0000),
+                2 => Some(' '),
+                _ => char::from_u32(0x20 + x % 0x60),
+            };
+            s.extend(c);
+        }
+        check(&s);
+    }
+
+    #[test]
+    fn megabyte_single_line_is_fast_and_safe() {
+        let line = "قال وزير الخارجية المصري سامح شكري في القاهرة إن ".repeat(12_000);
+        assert!(line.len() > 1_000_000);
+        let started = std::time::Instant::now();
+        check(&line);
+        assert!(started.elapsed().as_secs() < 30);
+        let no_space = "ب".repeat(600_000);
+        check(&no_space);
+    }
+}

@@ -1,0 +1,133 @@
+//! How often the tagger itself labels each word in unlabeled news ("silver" statistics).
+//!
+//! A name the model has never seen in training often occurs in the unlabeled corpus in easy
+//! contexts too (after a title, before قال); the share of its occurrences tagged PER, LOC or
+//! ORG there is a strong hint in a hard context. Built by `train/train_ner.rs`, jackknifed
+//! during training so the feature is never computed from a model that saw the sentence.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::gazetteer::token_hash;
+use super::hash::FastBuild;
+use super::label::label_of;
+
+/// Per word: a bucket 0..=5 of the share of its occurrences tagged PER, LOC and ORG.
+#[derive(Default, Clone)]
+pub struct Silver {
+    buckets: HashMap<u64, [u8; 3], FastBuild>,
+}
+
+/// Occurrence counts per word (keyed by the hash of its folded base) and tag class.
+#[derive(Default)]
+pub struct SilverCounts {
+    counts: HashMap<u64, ([u32; 4], String), FastBuild>,
+}
+
+impl SilverCounts {
+    /// Counts one token with base form `base` tagged `tag`.
+    pub fn add(&mut self, base: &str, tag: u8) {
+        let class = label_of(tag).map_or(0, |l| 1 + l.index());
+        let e = self
+            .counts
+            .entry(token_hash(base))
+            .or_insert_with(|| ([0; 4], base.to_string()));
+        e.0[class] += 1;
+    }
+
+    /// Merges another set of counts into this one.
+    pub fn merge(&mut self, other: SilverCounts) {
+        for (h, (c, w)) in other.counts {
+            let e = self.counts.entry(h).or_insert_with(|| ([0; 4], w));
+            for (a, b) in e.0.iter_mut().zip(c) {
+                *a += b;
+            }
+        }
+    }
+
+    /// Words seen at least `min_count` times with a non-zero bucket, as `(word, buckets)`.
+    pub fn finish(&self, min_count: u32) -> Vec<(String, [u8; 3])> {
+        let mut out = Vec::new();
+        for (c, w) in self.counts.values() {
+            let total: u32 = c.iter().sum();
+            if total < min_count {
+                continue;
+            }
+            let b = [1, 2, 3].map(|l| bucket(c[l] as f32 / total as f32));
+            if b.iter().any(|&x| x > 0) {
+                out.push((w.clone(), b));
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+/// The bucket of a share: 0 below 2 %, then 10 %, 30 %, 60 %, 90 %, and 5 above.
+pub fn bucket(p: f32) -> u8 {
+    [0.02, 0.1, 0.3, 0.6, 0.9]
+        .iter()
+        .filter(|&&t| p >= t)
+        .count() as u8
+}
+
+impl Silver {
+    /// A table of `(word, buckets)` pairs.
+    pub fn from_pairs(pairs: &[(String, [u8; 3])]) -> Silver {
+        let buckets = pairs.iter().map(|(w, b)| (token_hash(w), *b)).collect();
+        Silver { buckets }
+    }
+
+    /// Parses lines of `word TAB per TAB loc TAB org` (buckets 0..=5); bad lines are skipped.
+    pub fn parse(tsv: &str) -> Silver {
+        let mut buckets = HashMap::with_hasher(FastBuild::default());
+        for line in tsv.lines() {
+            let mut parts = line.split('\t');
+            let Some(word) = parts.next() else { continue };
+            let mut b = [0u8; 3];
+            if b.iter_mut().all(|x| {
+                parts
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .map(|v: u8| *x = v.min(5))
+                    .is_some()
+            }) {
+                buckets.insert(token_hash(word), b);
+            }
+        }
+        Silver { buckets }
+    }
+
+    /// Buckets of the folded base form with hash `h` (zeros when unknown).
+    pub fn get(&self, h: u64) -> [u8; 3] {
+        self.buckets.get(&h).copied().unwrap_or_default()
+    }
+
+    /// The table compiled into the crate, parsed on first use.
+    pub fn shipped() -> &'static Silver {
+        &SILVER
+    }
+}
+
+static SILVER: LazyLock<Silver> =
+    LazyLock::new(|| Silver::parse(include_str!("../../data/entities/silver.tsv")));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_to_buckets_and_back() {
+        let mut c = SilverCounts::default();
+        for _ in 0..9 {
+            c.add("لافروف", 1);
+        }
+        c.add("لافروف", 0);
+        c.add("في", 0);
+        let pairs = c.finish(2);
+        assert_eq!(pairs, [("لافروف".to_string(), [5, 0, 0])]);
+        let s = Silver::parse("لافروف\t5\t0\t0\nbad\n");
+        assert_eq!(s.get(token_hash("لافروف")), [5, 0, 0]);
+        assert_eq!(Silver::from_pairs(&pairs).get(token_hash("في")), [0, 0, 0]);
+    }
+}
