@@ -173,14 +173,15 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
                 while i < input.len() {
                     let cp = input[i].code_point();
                     let out = table.simple(cp);
-                    if out != cp
-                        && !(out == SIMPLE_SPACE && cp == 0x20 && lone_space(i, line_start))
-                    {
+                    let at_start = line_start && i == at.unit;
+                    if out != cp && !(out == SIMPLE_SPACE && lone_space(i, at_start)) {
                         break;
                     }
-                    last = cp;
-                    line_start = false;
                     i += 1;
+                }
+                if i > at.unit {
+                    last = input[i - 1].code_point();
+                    line_start = false;
                 }
                 self.same = i;
                 self.len = i;
