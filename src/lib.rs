@@ -5,6 +5,7 @@
 //! the `&str` the caller passed, except where a doc says it counts chars.
 
 pub mod clean;
+pub mod document;
 pub mod entities;
 pub mod normalize;
 pub mod numbers;

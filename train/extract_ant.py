@@ -52,7 +52,9 @@ def main() -> None:
                     for para in text.splitlines():
                         if para.strip():
                             out.write(para.strip() + "\n")
-    print(f"kept {kept} articles; dropped {dropped_dup} duplicates, {dropped_test} overlapping test")
+    print(
+        f"kept {kept} articles; dropped {dropped_dup} duplicates, {dropped_test} overlapping test"
+    )
 
 
 if __name__ == "__main__":

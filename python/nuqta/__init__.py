@@ -7,17 +7,40 @@
 
 from __future__ import annotations
 
+from nuqta._api import Cleaner, analyze, analyze_batch, clean, entities, numbers
 from nuqta._nuqta import Normalizer, normalize, num_threads
 from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
+from nuqta.results import (
+    AnalyzeError,
+    Cleaned,
+    Document,
+    Entity,
+    EntityGroup,
+    Line,
+    NumberMention,
+)
 from nuqta.sample import sample_pages
 
 __all__ = [
+    "AnalyzeError",
+    "Cleaned",
+    "Cleaner",
+    "Document",
+    "Entity",
+    "EntityGroup",
+    "Line",
     "Normalizer",
+    "NumberMention",
     "NuqtaError",
     "NuqtaTypeError",
     "NuqtaValueError",
+    "analyze",
+    "analyze_batch",
+    "clean",
+    "entities",
     "normalize",
     "num_threads",
+    "numbers",
     "sample_pages",
 ]
 

@@ -3,7 +3,18 @@
 from collections.abc import Iterable
 from typing import Any, final
 
-__all__ = ["Normalizer", "_normalizer_from_options", "normalize", "num_threads"]
+__all__ = [
+    "Normalizer",
+    "_CleanerState",
+    "_analyze",
+    "_analyze_batch",
+    "_clean",
+    "_entities",
+    "_normalizer_from_options",
+    "_numbers",
+    "normalize",
+    "num_threads",
+]
 
 @final
 class Normalizer:
@@ -27,3 +38,37 @@ class Normalizer:
 def normalize(text: str, **options: bool) -> str: ...
 def num_threads() -> int: ...
 def _normalizer_from_options(options: dict[str, bool]) -> Normalizer: ...
+
+_Row = tuple[Any, ...]
+
+def _numbers(
+    text: str, reference_date: tuple[int, int, int] | None = None
+) -> list[tuple[int, int, str, int | float | str, str | None]]: ...
+def _entities(text: str) -> list[tuple[int, int, str]]: ...
+def _clean(page: str, html: bool | None = None) -> _Row: ...
+def _analyze(
+    page: str, html: bool | None = None, reference_date: tuple[int, int, int] | None = None
+) -> _Row: ...
+def _analyze_batch(
+    pages: Iterable[str],
+    html: bool | None = None,
+    reference_date: tuple[int, int, int] | None = None,
+) -> list[tuple[bool, _Row]]: ...
+
+@final
+class _CleanerState:
+    def __new__(
+        cls,
+        html: bool | None = None,
+        min_pages: int = 3,
+        min_share: float = 0.1,
+        max_hashes: int = 1048576,
+    ) -> _CleanerState: ...
+    @property
+    def pages_learned(self) -> int: ...
+    def learn(self, pages: Iterable[str]) -> None: ...
+    def clean(self, page: str) -> _Row: ...
+    def clean_batch(self, pages: Iterable[str]) -> list[_Row]: ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> _CleanerState: ...

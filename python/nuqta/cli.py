@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from nuqta._api import analyze_batch, clean, entities, numbers
 from nuqta._nuqta import Normalizer
 from nuqta.errors import NuqtaError
+from nuqta.results import AnalyzeError
 
 __all__ = ["main"]
 
@@ -92,13 +94,15 @@ class Tally:
     failed: int = 0
 
 
-def _run(
-    inputs: list[str],
-    text_field: str,
-    out: IO[str],
-    process: Callable[[str], dict[str, Any]],
-    tally: Tally,
-) -> None:
+Outcome = dict[str, Any] | Exception
+Processor = Callable[[list[str]], list[Outcome]]
+
+CHUNK = 64
+
+
+def _chunks(inputs: list[str], text_field: str, tally: Tally) -> Iterator[list[Record]]:
+    """Records in chunks of ``CHUNK``; unreadable inputs are reported and skipped."""
+    chunk: list[Record] = []
     for source in _expand(inputs):
         records = _records(source, text_field)
         while True:
@@ -110,21 +114,86 @@ def _run(
                 print(f"nuqta: error: {e}", file=sys.stderr)
                 tally.failed += 1
                 break
-            try:
-                result = process(record.text)
-            except NuqtaError as e:
-                print(f"nuqta: error: {record.source}: {e}", file=sys.stderr)
+            chunk.append(record)
+            if len(chunk) == CHUNK:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run(args: argparse.Namespace, out: IO[str], process: Processor, tally: Tally) -> None:
+    progress = _progress(args)
+    for chunk in _chunks(args.paths, args.text_field, tally):
+        for record, outcome in zip(chunk, process([r.text for r in chunk]), strict=True):
+            if isinstance(outcome, Exception):
+                print(f"nuqta: error: {record.source}: {outcome}", file=sys.stderr)
                 tally.failed += 1
                 continue
-            out.write(json.dumps({"source": record.source, **result}, ensure_ascii=False))
+            out.write(json.dumps({"source": record.source, **outcome}, ensure_ascii=False))
             out.write("\n")
             tally.records += 1
+        if progress is not None:
+            progress.update(len(chunk))
+    if progress is not None:
+        progress.close()
+
+
+def _progress(args: argparse.Namespace) -> Any:
+    """A tqdm bar on stderr when asked or when stderr is a terminal and tqdm is installed."""
+    if not (args.progress or sys.stderr.isatty()):
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        if args.progress:
+            print("nuqta: --progress needs tqdm (pip install tqdm)", file=sys.stderr)
+        return None
+    return tqdm(unit=" records", file=sys.stderr)
+
+
+def _each(fn: Callable[[str], dict[str, Any]]) -> Processor:
+    """A processor calling ``fn`` per text, turning nuqta's errors into outcomes."""
+
+    def process(texts: list[str]) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        for text in texts:
+            try:
+                outcomes.append(fn(text))
+            except NuqtaError as e:
+                outcomes.append(e)
+        return outcomes
+
+    return process
+
+
+def _processor(args: argparse.Namespace) -> Processor:
+    """What the chosen command does to a chunk of texts."""
+    if args.command == "normalize":
+        normalizer = _normalizer(args)
+        return _each(lambda t: {"text": normalizer.normalize(t)})
+    if args.command == "analyze":
+        html = {"auto": None, "yes": True, "no": False}[args.html]
+
+        def analyze(texts: list[str]) -> list[Outcome]:
+            docs = analyze_batch(texts, errors="collect", html=html)
+            return [
+                NuqtaError(d.message) if isinstance(d, AnalyzeError) else d.to_dict() for d in docs
+            ]
+
+        return analyze
+    if args.command == "clean":
+        html = {"auto": None, "yes": True, "no": False}[args.html]
+        return _each(lambda t: clean(t, html=html).to_dict())
+    if args.command == "entities":
+        return _each(lambda t: {"entities": [e.to_dict() for e in entities(t)]})
+    return _each(lambda t: {"numbers": [n.to_dict() for n in numbers(t)]})
 
 
 def _write_atomically(path: str, write: Callable[[IO[str]], None]) -> None:
     """Writes through ``write`` into a temporary file beside ``path``, then renames it."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             write(f)
@@ -144,21 +213,36 @@ def _normalizer(args: argparse.Namespace) -> Normalizer:
     return Normalizer(**base)
 
 
+COMMANDS = {
+    "analyze": "clean each page, then find its entities and numbers",
+    "normalize": "normalize Arabic text",
+    "clean": "remove boilerplate: keep headline, byline and article",
+    "entities": "find people, places and organizations",
+    "numbers": "find numbers, amounts, dates and times with their values",
+}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nuqta", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    norm = commands.add_parser(
-        "normalize",
-        help="normalize Arabic text",
-        description="Normalize each input; print one JSON line {source, text} per record.",
-    )
-    norm.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
-    norm.add_argument("--preset", default="default", help="default, search, display, camel, none")
-    norm.add_argument(
-        "--set", action="append", metavar="RULE=BOOL", help="switch one rule, e.g. teh_marbuta=true"
-    )
-    norm.add_argument("--text-field", default="text", help="JSONL field holding the text")
-    norm.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    for name, help_text in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text.capitalize() + ".")
+        sub.add_argument(
+            "paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin"
+        )
+        sub.add_argument("--text-field", default="text", help="JSONL field holding the text")
+        sub.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+        sub.add_argument("--jobs", type=int, help="threads to use (default: all cores)")
+        sub.add_argument("--progress", action="store_true", help="show a progress bar")
+        if name == "normalize":
+            sub.add_argument("--preset", default="default", help="default, search, display, camel")
+            sub.add_argument(
+                "--set", action="append", metavar="RULE=BOOL", help="e.g. teh_marbuta=true"
+            )
+        if name in ("analyze", "clean"):
+            sub.add_argument(
+                "--html", choices=["auto", "yes", "no"], default="auto", help="input is HTML"
+            )
     return parser
 
 
@@ -166,24 +250,29 @@ def main(argv: list[str] | None = None) -> int:
     """Runs the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.jobs is not None:
+        if args.jobs < 1:
+            parser.error("--jobs must be at least 1")
+        os.environ["NUQTA_NUM_THREADS"] = str(args.jobs)
     try:
-        normalizer = _normalizer(args)
+        process = _processor(args)
     except NuqtaError as e:
         parser.error(str(e))
-
-    def process(text: str) -> dict[str, Any]:
-        return {"text": normalizer.normalize(text)}
-
     tally = Tally()
 
     def write(out: IO[str]) -> None:
-        _run(args.paths, args.text_field, out, process, tally)
+        _run(args, out, process, tally)
 
     if args.output:
         _write_atomically(args.output, write)
     else:
-        write(sys.stdout)
-        sys.stdout.flush()
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`nuqta analyze ... | head`): stop quietly.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     status = "ok" if tally.failed == 0 else f"{tally.failed} failed"
     print(f"nuqta: {tally.records} records written, {status}", file=sys.stderr)
     return 0 if tally.failed == 0 else 1

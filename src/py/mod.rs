@@ -1,6 +1,7 @@
 //! The Python bindings: the only module that names pyo3. Classes, conversions and
 //! exceptions; every piece of logic lives in the core modules.
 
+mod analysis;
 mod convert;
 mod errors;
 mod normalize;
@@ -19,6 +20,9 @@ mod _nuqta {
 
     #[pymodule_export]
     use super::num_threads;
+
+    #[pymodule_export]
+    use super::analysis::{_analyze, _analyze_batch, _clean, _entities, _numbers, CleanerState};
 }
 
 /// The number of threads batch calls use (`NUQTA_NUM_THREADS`, default: all cores).

@@ -1,0 +1,243 @@
+//! The whole job in one call: clean a page, then find numbers and entities in what was
+//! kept, and group the mentions of each entity.
+//!
+//! Spans of a plain-text page point into the page itself; spans of an HTML page point
+//! into [`Document::text`] (markup has no place to point at). All offsets are bytes.
+
+use crate::clean::{self, Cleaned};
+use crate::entities::{self, Entity, Label};
+use crate::normalize::{Normalizer, Options};
+use crate::numbers::{self, Date, NumberMention};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What [`analyze`] does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnalyzeOptions {
+    /// Parse the page as HTML (`Some(true)`), as plain text (`Some(false)`), or sniff it.
+    pub html: Option<bool>,
+    /// The date relative dates are resolved against ("yesterday", a weekday).
+    pub reference_date: Option<Date>,
+}
+
+/// The mentions of one entity: every spelling and short form of the same name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityGroup {
+    /// What the entity is.
+    pub label: Label,
+    /// Its fullest name as written (the longest mention, first seen).
+    pub name: String,
+    /// Indices into [`Document::entities`], in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// An analyzed page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Title, byline, kept text and the verdict on every line.
+    pub cleaned: Cleaned,
+    /// Whether the page was read as HTML (spans then point into `cleaned.text`).
+    pub html: bool,
+    /// People, places and organizations in the kept text.
+    pub entities: Vec<Entity>,
+    /// Numbers, amounts, dates and times in the kept text.
+    pub numbers: Vec<NumberMention>,
+    /// The entities grouped by the name they refer to.
+    pub entity_groups: Vec<EntityGroup>,
+}
+
+/// Cleans `page` and annotates the kept text.
+pub fn analyze(page: &str, options: &AnalyzeOptions) -> Document {
+    let html = options.html.unwrap_or_else(|| clean::looks_like_html(page));
+    let cleaned = clean::clean(page, Some(html));
+    let (text, map) = if html {
+        (cleaned.text.clone(), SpanMap::identity())
+    } else {
+        SpanMap::of_kept_lines(page, &cleaned)
+    };
+    let mut entities = entities::entities(&text);
+    let mut numbers = numbers::find_numbers(&text, options.reference_date);
+    entities.retain_mut(|e| map.place(&mut e.start, &mut e.end));
+    numbers.retain_mut(|n| map.place(&mut n.start, &mut n.end));
+    let base = if html { cleaned.text.as_str() } else { page };
+    let entity_groups = group_entities(base, &entities);
+    Document {
+        cleaned,
+        html,
+        entities,
+        numbers,
+        entity_groups,
+    }
+}
+
+/// Maps offsets in the kept text (kept lines joined by "\n") back to the page.
+struct SpanMap {
+    /// For each kept line: its start in the joined text, its start in the page, its length.
+    pieces: Vec<(usize, usize, usize)>,
+}
+
+impl SpanMap {
+    /// A map that changes nothing.
+    fn identity() -> SpanMap {
+        SpanMap { pieces: Vec::new() }
+    }
+
+    /// The kept lines of a plain-text page joined by "\n", and the map back to the page.
+    fn of_kept_lines(page: &str, cleaned: &Cleaned) -> (String, SpanMap) {
+        let mut text = String::new();
+        let mut pieces = Vec::new();
+        for line in cleaned.lines.iter().filter(|l| l.keep) {
+            let Some(slice) = page.get(line.start..line.end) else {
+                continue;
+            };
+            let trimmed = slice.trim();
+            let page_start = line.start + (trimmed.as_ptr() as usize - slice.as_ptr() as usize);
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            pieces.push((text.len(), page_start, trimmed.len()));
+            text.push_str(trimmed);
+        }
+        (text, SpanMap { pieces })
+    }
+
+    /// Moves the span `start..end` from the joined text to the page; a span that would
+    /// cross a dropped line is cut at the end of its first line. Returns false when
+    /// nothing of it is left.
+    fn place(&self, start: &mut usize, end: &mut usize) -> bool {
+        if self.pieces.is_empty() {
+            return true;
+        }
+        let i = self.pieces.partition_point(|&(at, _, _)| at <= *start) - 1;
+        let (at, page_start, len) = self.pieces[i];
+        let local_end = (*end - at).min(len);
+        let local_start = *start - at;
+        if local_start >= local_end {
+            return false;
+        }
+        *start = page_start + local_start;
+        *end = page_start + local_end;
+        true
+    }
+}
+
+/// Folds names for matching: the search preset (hamza, alef, ى/ي, ة/ه, diacritics …).
+static FOLD: LazyLock<Normalizer> =
+    LazyLock::new(|| Normalizer::new(Options::preset("search").unwrap_or_default()));
+
+/// Groups mentions that name the same entity: the same folded name and label, or a
+/// person's one-word name that ends a longer name of exactly one person (لافروف → سيرغي لافروف).
+pub fn group_entities(text: &str, entities: &[Entity]) -> Vec<EntityGroup> {
+    let folded: Vec<String> = entities
+        .iter()
+        .map(|e| {
+            FOLD.normalize(text.get(e.start..e.end).unwrap_or(""))
+                .into_owned()
+        })
+        .collect();
+    let mut groups: Vec<EntityGroup> = Vec::new();
+    let mut by_key: HashMap<(Label, &str), usize> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        let g = *by_key
+            .entry((e.label, folded[i].as_str()))
+            .or_insert_with(|| {
+                groups.push(EntityGroup {
+                    label: e.label,
+                    name: String::new(),
+                    mentions: Vec::new(),
+                });
+                groups.len() - 1
+            });
+        groups[g].mentions.push(i);
+    }
+    // One-word person names join the one longer person name they end.
+    let key_of = |g: &EntityGroup| folded[g.mentions[0]].as_str();
+    let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
+    for (g, group) in groups.iter().enumerate() {
+        let key = key_of(group);
+        if group.label != Label::Per || key.contains(' ') {
+            continue;
+        }
+        let mut hosts = groups.iter().enumerate().filter(|(h, other)| {
+            *h != g
+                && other.label == Label::Per
+                && key_of(other)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last == key && key_of(other) != key)
+        });
+        if let (Some((host, _)), None) = (hosts.next(), hosts.next()) {
+            merged_into[g] = Some(host);
+        }
+    }
+    for g in 0..groups.len() {
+        if let Some(host) = merged_into[g] {
+            let moved = std::mem::take(&mut groups[g].mentions);
+            groups[host].mentions.extend(moved);
+        }
+    }
+    groups.retain(|g| !g.mentions.is_empty());
+    for group in &mut groups {
+        group.mentions.sort_unstable();
+        let longest = group
+            .mentions
+            .iter()
+            .copied()
+            .max_by_key(|&i| (entities[i].end - entities[i].start, std::cmp::Reverse(i)))
+            .unwrap_or(group.mentions[0]);
+        let e = entities[longest];
+        group.name = text.get(e.start..e.end).unwrap_or("").to_string();
+    }
+    groups.sort_by_key(|g| g.mentions[0]);
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_point_into_the_page() {
+        let page = include_str!("../tests/data/000_b9b3c63502130dbb.txt");
+        let doc = analyze(page, &AnalyzeOptions::default());
+        assert!(!doc.html);
+        assert!(!doc.entities.is_empty());
+        assert!(!doc.numbers.is_empty());
+        for e in &doc.entities {
+            assert!(page
+                .get(e.start..e.end)
+                .is_some_and(|s| !s.trim().is_empty()));
+        }
+        for n in &doc.numbers {
+            assert!(page.get(n.start..n.end).is_some());
+        }
+    }
+
+    #[test]
+    fn groups_short_names_with_full_names() {
+        let text = "قال سيرغي لافروف إن لافروف والأمم المتحدة والأمم المتحده";
+        let at = |s: &str, nth: usize| text.match_indices(s).nth(nth).unwrap().0;
+        let entity = |start: usize, s: &str, label| Entity {
+            start,
+            end: start + s.len(),
+            label,
+        };
+        let entities = vec![
+            entity(at("سيرغي لافروف", 0), "سيرغي لافروف", Label::Per),
+            entity(at("لافروف", 1), "لافروف", Label::Per),
+            entity(at("الأمم المتحدة", 0), "الأمم المتحدة", Label::Org),
+            entity(at("الأمم المتحده", 0), "الأمم المتحده", Label::Org),
+        ];
+        let groups = group_entities(text, &entities);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].name, "سيرغي لافروف");
+        assert_eq!(groups[0].mentions, vec![0, 1]);
+        assert_eq!(groups[1].mentions, vec![2, 3]);
+    }
+
+    #[test]
+    fn empty_page() {
+        let doc = analyze("", &AnalyzeOptions::default());
+        assert!(doc.entities.is_empty() && doc.numbers.is_empty());
+    }
+}

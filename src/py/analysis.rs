@@ -1,0 +1,323 @@
+//! Bindings of the annotators (numbers, entities, clean) and the document pipeline.
+//!
+//! Results cross into Python as plain tuples with `str` indices; `nuqta/results.py`
+//! wraps them in the public result classes.
+
+use super::convert::{collect_items, text_arg};
+use super::errors::{detach, NuqtaValueError};
+use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
+use crate::document::{self, AnalyzeOptions, Document};
+use crate::entities::{self, Entity};
+use crate::numbers::{self, Date, NumberMention, NumberValue};
+use crate::parallel;
+use crate::text::offsets::byte_to_char_offsets;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyTuple};
+use pyo3::IntoPyObjectExt;
+
+/// `(start, end, kind, value, unit)` of a number mention.
+type NumberRow = (usize, usize, &'static str, Py<PyAny>, Option<String>);
+/// `(start, end, label)` of an entity.
+type EntityRow = (usize, usize, &'static str);
+/// `(text, start, end, keep, reason)` of a line.
+type LineRow = (String, usize, usize, bool, &'static str);
+/// `(title, byline, text, lines)` of a cleaned page.
+type CleanedRow = (Option<String>, Option<String>, String, Vec<LineRow>);
+
+/// Converts byte spans into `str` indices of `text`, in one pass.
+struct Indexer {
+    chars: Vec<usize>,
+    next: usize,
+}
+
+impl Indexer {
+    fn new(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Indexer {
+        let bytes: Vec<usize> = spans.flat_map(|(s, e)| [s, e]).collect();
+        Indexer {
+            chars: byte_to_char_offsets(text, &bytes),
+            next: 0,
+        }
+    }
+
+    /// The converted span, in the order the spans were given.
+    fn take(&mut self) -> (usize, usize) {
+        let span = (self.chars[self.next], self.chars[self.next + 1]);
+        self.next += 2;
+        span
+    }
+}
+
+fn value(py: Python<'_>, v: &NumberValue) -> PyResult<Py<PyAny>> {
+    match v {
+        NumberValue::Int(i) => i.into_py_any(py),
+        NumberValue::Float(f) => f.into_py_any(py),
+        NumberValue::Text(s) => s.into_py_any(py),
+    }
+}
+
+fn number_rows(py: Python<'_>, text: &str, found: &[NumberMention]) -> PyResult<Vec<NumberRow>> {
+    let mut ix = Indexer::new(text, found.iter().map(|n| (n.start, n.end)));
+    found
+        .iter()
+        .map(|n| {
+            let (s, e) = ix.take();
+            Ok((s, e, n.kind.as_str(), value(py, &n.value)?, n.unit.clone()))
+        })
+        .collect()
+}
+
+fn entity_rows(text: &str, found: &[Entity]) -> Vec<EntityRow> {
+    let mut ix = Indexer::new(text, found.iter().map(|e| (e.start, e.end)));
+    found
+        .iter()
+        .map(|e| {
+            let (s, end) = ix.take();
+            (s, end, e.label.as_str())
+        })
+        .collect()
+}
+
+/// The row of a cleaned page. The lines of plain text are narrowed to their trimmed text,
+/// so that `page[line.start:line.end] == line.text`; HTML blocks keep their source range.
+fn cleaned_row(page: &str, html: bool, mut c: Cleaned) -> CleanedRow {
+    if !html {
+        for line in &mut c.lines {
+            if let Some(slice) = page.get(line.start..line.end) {
+                let trimmed = slice.trim();
+                line.start += trimmed.as_ptr() as usize - slice.as_ptr() as usize;
+                line.end = line.start + trimmed.len();
+            }
+        }
+    }
+    let mut ix = Indexer::new(page, c.lines.iter().map(|l| (l.start, l.end)));
+    let lines = c
+        .lines
+        .into_iter()
+        .map(|l| {
+            let (s, e) = ix.take();
+            (l.text, s, e, l.keep, l.reason.as_str())
+        })
+        .collect();
+    (c.title, c.byline, c.text, lines)
+}
+
+fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
+    match date {
+        Some((year, month, day)) if (1..=12).contains(&month) && (1..=31).contains(&day) => {
+            Ok(Some(Date { year, month, day }))
+        }
+        Some(d) => Err(NuqtaValueError::new_err(format!("not a date: {d:?}"))),
+        None => Ok(None),
+    }
+}
+
+/// Numbers in `text`: a list of `(start, end, kind, value, unit)`.
+#[pyfunction]
+#[pyo3(signature = (text, reference_date=None))]
+pub fn _numbers(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    reference_date: Option<(i32, u32, u32)>,
+) -> PyResult<Vec<NumberRow>> {
+    let text = text_arg(text, "text")?;
+    let date = reference(reference_date)?;
+    let found = detach(py, || numbers::find_numbers(text, date))?;
+    number_rows(py, text, &found)
+}
+
+/// Entities in `text`: a list of `(start, end, label)`.
+#[pyfunction]
+pub fn _entities(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<EntityRow>> {
+    let text = text_arg(text, "text")?;
+    let found = detach(py, || entities::entities(text))?;
+    Ok(entity_rows(text, &found))
+}
+
+/// A cleaned page: `(title, byline, text, lines)`.
+#[pyfunction]
+#[pyo3(signature = (page, html=None))]
+pub fn _clean(py: Python<'_>, page: &Bound<'_, PyAny>, html: Option<bool>) -> PyResult<CleanedRow> {
+    let page = text_arg(page, "page")?;
+    let html = html.unwrap_or_else(|| clean::looks_like_html(page));
+    let cleaned = detach(py, || clean::clean(page, Some(html)))?;
+    Ok(cleaned_row(page, html, cleaned))
+}
+
+/// `(html, title, byline, text, lines, entities, numbers, groups)` of an analyzed page;
+/// spans index the page (plain text) or the document text (HTML).
+fn document_row<'py>(py: Python<'py>, page: &str, doc: Document) -> PyResult<Bound<'py, PyTuple>> {
+    let base = if doc.html {
+        doc.cleaned.text.as_str()
+    } else {
+        page
+    };
+    let entities = entity_rows(base, &doc.entities);
+    let numbers = number_rows(py, base, &doc.numbers)?;
+    let groups: Vec<(&str, String, Vec<usize>)> = doc
+        .entity_groups
+        .into_iter()
+        .map(|g| (g.label.as_str(), g.name, g.mentions))
+        .collect();
+    let html = doc.html;
+    let (title, byline, text, lines) = cleaned_row(page, html, doc.cleaned);
+    (html, title, byline, text, lines, entities, numbers, groups).into_pyobject(py)
+}
+
+/// One page through the whole pipeline.
+#[pyfunction]
+#[pyo3(signature = (page, html=None, reference_date=None))]
+pub fn _analyze<'py>(
+    py: Python<'py>,
+    page: &Bound<'py, PyAny>,
+    html: Option<bool>,
+    reference_date: Option<(i32, u32, u32)>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let page = text_arg(page, "page")?;
+    let options = AnalyzeOptions {
+        html,
+        reference_date: reference(reference_date)?,
+    };
+    let doc = detach(py, || document::analyze(page, &options))?;
+    document_row(py, page, doc)
+}
+
+/// Many pages on all cores: for each, `(True, document_row)` or `(False, (error type, message))`.
+#[pyfunction]
+#[pyo3(signature = (pages, html=None, reference_date=None))]
+pub fn _analyze_batch<'py>(
+    py: Python<'py>,
+    pages: &Bound<'py, PyAny>,
+    html: Option<bool>,
+    reference_date: Option<(i32, u32, u32)>,
+) -> PyResult<Vec<(bool, Bound<'py, PyAny>)>> {
+    let options = AnalyzeOptions {
+        html,
+        reference_date: reference(reference_date)?,
+    };
+    let items = collect_items(pages, "pages")?;
+    let inputs: Vec<Result<&str, PyErr>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| text_arg(item, &format!("pages[{i}]")))
+        .collect();
+    let valid: Vec<&str> = inputs
+        .iter()
+        .filter_map(|r| r.as_ref().ok().copied())
+        .collect();
+    let docs = detach(py, || {
+        parallel::map(&valid, |p| document::analyze(p, &options))
+    })?;
+    let mut docs = valid.into_iter().zip(docs);
+    inputs
+        .into_iter()
+        .map(|input| match input {
+            Ok(_) => {
+                let (page, doc) = docs.next().expect("one document per valid page");
+                Ok((true, document_row(py, page, doc)?.into_any()))
+            }
+            Err(err) => {
+                let kind = err.get_type(py).name()?.to_string();
+                let message = err.value(py).str()?.to_string();
+                Ok((false, (kind, message).into_pyobject(py)?.into_any()))
+            }
+        })
+        .collect()
+}
+
+/// The state of a `nuqta.Cleaner`: the template it learned across pages.
+#[pyclass(module = "nuqta._nuqta", name = "_CleanerState")]
+pub struct CleanerState {
+    inner: Cleaner,
+}
+
+impl CleanerState {
+    /// Whether the cleaner reads `page` as HTML.
+    fn html_for(&self, page: &str) -> bool {
+        self.inner
+            .options()
+            .html
+            .unwrap_or_else(|| clean::looks_like_html(page))
+    }
+}
+
+#[pymethods]
+impl CleanerState {
+    #[new]
+    #[pyo3(signature = (html=None, min_pages=3, min_share=0.1, max_hashes=1_048_576))]
+    fn new(
+        html: Option<bool>,
+        min_pages: u32,
+        min_share: f32,
+        max_hashes: usize,
+    ) -> PyResult<Self> {
+        if !(0.0..=1.0).contains(&min_share) {
+            return Err(NuqtaValueError::new_err(
+                "min_share must be between 0 and 1",
+            ));
+        }
+        Ok(CleanerState {
+            inner: Cleaner::new(CleanerOptions {
+                html,
+                min_pages,
+                min_share,
+                max_hashes,
+            }),
+        })
+    }
+
+    /// Pages learned so far.
+    #[getter]
+    fn pages_learned(&self) -> u32 {
+        self.inner.pages_learned()
+    }
+
+    /// Learns the template from more pages.
+    fn learn(&mut self, py: Python<'_>, pages: &Bound<'_, PyAny>) -> PyResult<()> {
+        let items = collect_items(pages, "pages")?;
+        let pages = items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| text_arg(p, &format!("pages[{i}]")))
+            .collect::<PyResult<Vec<&str>>>()?;
+        let inner = &mut self.inner;
+        detach(py, || inner.learn(&pages))
+    }
+
+    /// One page, minus the learned template: `(title, byline, text, lines)`.
+    fn clean(&self, py: Python<'_>, page: &Bound<'_, PyAny>) -> PyResult<CleanedRow> {
+        let page = text_arg(page, "page")?;
+        let cleaned = detach(py, || self.inner.clean(page))?;
+        Ok(cleaned_row(page, self.html_for(page), cleaned))
+    }
+
+    /// Many pages on all cores.
+    fn clean_batch(&self, py: Python<'_>, pages: &Bound<'_, PyAny>) -> PyResult<Vec<CleanedRow>> {
+        let items = collect_items(pages, "pages")?;
+        let pages = items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| text_arg(p, &format!("pages[{i}]")))
+            .collect::<PyResult<Vec<&str>>>()?;
+        let cleaned = detach(py, || self.inner.clean_batch(&pages))?;
+        Ok(pages
+            .into_iter()
+            .zip(cleaned)
+            .map(|(p, c)| cleaned_row(p, self.html_for(p), c))
+            .collect())
+    }
+
+    /// The learned state as bytes (for pickle).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = serde_json::to_vec(&self.inner)
+            .map_err(|e| NuqtaValueError::new_err(format!("cannot save the cleaner: {e}")))?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// A state saved by `to_bytes`.
+    #[staticmethod]
+    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+        let inner = serde_json::from_slice(data)
+            .map_err(|e| NuqtaValueError::new_err(format!("not a saved cleaner: {e}")))?;
+        Ok(CleanerState { inner })
+    }
+}
