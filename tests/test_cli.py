@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted(DATA.glob("0*.txt"))
 
@@ -88,3 +90,36 @@ def test_usage_errors_exit_2() -> None:
     assert run().returncode == 2
     assert run("normalize", "--set", "teh_marbuta=maybe", "-", stdin="").returncode == 2
     assert run("normalize", "--preset", "nope", "-", stdin="").returncode == 2
+
+
+def test_analyze_sample_pages(tmp_path: Path) -> None:
+    result = run("analyze", *map(str, SEEDS))
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["source"] for d in docs] == [str(s) for s in SEEDS]
+    for doc, seed in zip(docs, SEEDS, strict=True):
+        page = seed.read_text(encoding="utf-8")
+        assert doc["text"]
+        assert doc["entities"]
+        for m in doc["entities"] + doc["numbers"]:
+            assert page[m["start"] : m["end"]] == m["text"]
+
+
+@pytest.mark.parametrize("command", ["clean", "entities", "numbers"])
+def test_other_commands(command: str) -> None:
+    result = run(command, "-", stdin="قال الرئيس في القاهرة إن 300 شخص حضروا يوم 5 مايو 2024.")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["source"] == "-"
+
+
+def test_jobs_and_bad_records(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(
+        json.dumps({"text": "زار الرئيس القاهرة"}) + "\n" + "{not json\n", encoding="utf-8"
+    )
+    result = run("analyze", "--jobs", "1", str(path))
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert f"{path}:2" in result.stderr
+    assert run("analyze", "--jobs", "0", str(path)).returncode == 2

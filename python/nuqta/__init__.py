@@ -10,6 +10,7 @@ from __future__ import annotations
 from nuqta._api import Cleaner, analyze, analyze_batch, clean, entities, numbers
 from nuqta._nuqta import Normalizer, normalize, num_threads
 from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
+from nuqta.frames import to_pandas
 from nuqta.results import (
     AnalyzeError,
     Cleaned,
@@ -42,6 +43,7 @@ __all__ = [
     "num_threads",
     "numbers",
     "sample_pages",
+    "to_pandas",
 ]
 
 __version__ = "0.1.0"
