@@ -366,7 +366,7 @@ const WEEKDAYS: &[(&str, i64)] = &[
 ];
 
 /// The weekday named at `i` (Monday = 0); not أحد/اثنين in a number (الأحد عشر).
-fn weekday_at(t: &Tokens, i: usize) -> Option<i64> {
+pub(crate) fn weekday_at(t: &Tokens, i: usize) -> Option<i64> {
     let w = t.norm(i);
     if t.joined(i + 1) && matches!(t.norm(i + 1), "عشر" | "عشره") {
         return None;

@@ -304,6 +304,10 @@ fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
         if u.compound_only && !next_is(Class::Teen10) {
             return None;
         }
+        // ست الكل, ست البيت: "lady", not six.
+        if stem == "ست" && definite_next {
+            return None;
+        }
         if let Some(v) = counted_fraction(t, i + 1, u.value) {
             let mut s = st(v, Stage::Frac);
             s.fraction_only = true;
@@ -319,7 +323,16 @@ fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
             }
             Class::Hundred => st(w.value, Stage::Open(100.0)),
             Class::Scale if w.count != 0 => {
-                let mut s = st(w.count as f64, Stage::Closed);
+                // ألفا / مليونا: two in a construct (مليونا دولار), else one (أنفق مليونا).
+                let construct = t.joined(i + 1)
+                    && t.kind(i + 1) == Some(Kind::Word)
+                    && readings(t.norm(i + 1)).is_empty();
+                let count = match w.count {
+                    3 if construct => 2.0,
+                    3 => 1.0,
+                    c => f64::from(c),
+                };
+                let mut s = st(count, Stage::Closed);
                 s.scale(w.value);
                 s
             }
@@ -476,6 +489,7 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
             let rs = readings(stem);
             let teen = rs.iter().find(|w| w.class == Class::Teen10);
             let hundred = rs.iter().find(|w| w.class == Class::Hundred && w.single);
+            // A singular, plural or accusative scale multiplies: 3 ملايين, 50 مليونا.
             let scale = rs.iter().find(|w| w.class == Class::Scale && w.count != 2);
             if s.stage == Stage::Unit && teen.is_some() {
                 s.cur += 10.0;

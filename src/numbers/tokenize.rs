@@ -238,7 +238,13 @@ impl<'a> Tokens<'a> {
         };
         let mut out: [Option<Split>; 8] = [None; 8];
         let mut n = 0;
-        if !w.is_empty() {
+        // وأحد is و + أحد: a hamza after و shows it is a clitic, though normalizing the
+        // hamza away makes the word look like واحد.
+        let raw = self.toks.get(i).map_or("", |t| &self.text[t.start..t.end]);
+        let hamza_after_wa = ["وأ", "وإ", "وآ", "فأ", "فإ"]
+            .iter()
+            .any(|p| raw.starts_with(p));
+        if !w.is_empty() && !hamza_after_wa {
             out[0] = Some(Split {
                 clitics: Clitics::default(),
                 stem: w,

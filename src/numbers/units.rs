@@ -88,7 +88,10 @@ pub(crate) fn unit_after(t: &Tokens, j: usize) -> Option<(&'static Unit, usize)>
     if !t.joined(j) {
         return None;
     }
-    LEXICON.units.longest(t, j, t.norm(j))
+    let (u, next) = LEXICON.units.longest(t, j, t.norm(j))?;
+    // 2 - صفر يوم السبت: a score, then "on Saturday".
+    let weekday = t.is(j, "يوم") && super::dates::weekday_at(t, next).is_some();
+    (!weekday).then_some((u, next))
 }
 
 /// A unit word that is a number by itself: a dual such as ساعتين, يومين, or a singular
@@ -134,19 +137,37 @@ pub(crate) fn cued_duration(t: &Tokens, i: usize) -> Option<(&'static Unit, usiz
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }
-    let cue_before = i > 0
-        && t.joined(i)
-        && t.splits(i - 1).any(|s| {
-            matches!(s.stem, "مده" | "طوال" | "خلال" | "قبل" | "بعد") && !s.clitics.article
-        });
+    let cue = |stems: &[&str]| {
+        i > 0
+            && t.joined(i)
+            && t.splits(i - 1)
+                .any(|s| stems.contains(&s.stem) && !s.clitics.article)
+    };
+    let cue_before = cue(&["مده", "طوال", "خلال", "قبل", "بعد"]);
+    // طوال اليوم, مدة العام; not خلال العام الماضي, which is a date.
+    let cue_article = cue(&["مده", "طوال"]);
     for s in t.splits(i) {
-        if s.clitics.article && !cue_before {
+        if s.clitics.article && !cue_article {
             continue;
         }
         let Some((u, next)) = LEXICON.units.longest(t, i, s.stem) else {
             continue;
         };
-        if !u.duration || u.count != 1 || next != i + 1 || s.stem.chars().count() < 3 {
+        // Only a singular names one unit (بعد دقائق is a few minutes).
+        let singular = matches!(
+            s.stem,
+            "ثانيه"
+                | "دقيقه"
+                | "ساعه"
+                | "يوم"
+                | "اسبوع"
+                | "شهر"
+                | "سنه"
+                | "عام"
+                | "عقد"
+                | "قرن"
+        );
+        if !u.duration || u.count != 1 || next != i + 1 || !singular {
             continue;
         }
         let after = t.joined(next)
