@@ -215,6 +215,19 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
     out
 }
 
+/// The scale word that the number at `b` has and a range's first number `a` leaves out
+/// (8 إلى 10 ملايين: 10^6), or 1.
+fn elided_scale(t: &Tokens, b: usize, a: f64) -> f64 {
+    let Some((lead, after, _)) = grammar::digit_literal(t, b) else {
+        return 1.0;
+    };
+    let scaled = grammar::parse_number(t, b).filter(|p| p.next > after && lead > 0.0);
+    match scaled {
+        Some(p) if p.value / lead >= 1000.0 && a < 1000.0 && a < lead * 10.0 => p.value / lead,
+        _ => 1.0,
+    }
+}
+
 /// In a range (10-20 دولار, من 13 الى 15 تموز, بين 5 و10 بالمئة), the first number takes the
 /// kind and unit of the second.
 fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)]) {
@@ -257,9 +270,10 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 let factor = grammar::parse_number(t, b_first)
                     .filter(|p| p.value != 0.0)
                     .map_or(1.0, |p| b_value / p.value);
+                let scale = elided_scale(t, b_first, a_value);
                 Some((
                     b.kind,
-                    NumberValue::number(a_value * factor),
+                    NumberValue::number(a_value * scale * factor),
                     b.unit.clone(),
                 ))
             }
@@ -275,6 +289,18 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 Some((
                     NumberKind::Date,
                     NumberValue::Text(format!("{}{:02}", &d[..8], a_value as u32)),
+                    None,
+                ))
+            }
+            (NumberKind::Cardinal, NumberKind::Cardinal, _) => {
+                // بين 3 و5 ملايين: the first number shares the scale.
+                let scale = elided_scale(t, b_first, a_value);
+                if scale == 1.0 {
+                    continue;
+                }
+                Some((
+                    NumberKind::Cardinal,
+                    NumberValue::number(a_value * scale),
                     None,
                 ))
             }
@@ -623,6 +649,11 @@ mod tests {
         let f = found("بين 10-20 دولار ومن 13 الى 15 تموز 2013");
         assert_eq!((f[0].1, f[0].3.as_deref()), ("money", Some("USD")));
         assert_eq!(f[2].2, NumberValue::Text("2013-07-13".into()));
+        let f = found("من 8 إلى 10 ملايين برميل");
+        assert_eq!(
+            (f[0].2.clone(), f[0].3.as_deref()),
+            (NumberValue::Int(8_000_000), Some("barrel"))
+        );
     }
 
     #[test]
