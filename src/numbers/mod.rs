@@ -304,6 +304,23 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                     None,
                 ))
             }
+            (NumberKind::Time, NumberKind::Time, NumberValue::Text(h)) => {
+                // من الساعة 3 الى الساعة 4 بعد العصر: the first hour is after noon too.
+                let (NumberValue::Text(a_text), Some(bh)) =
+                    (&a.value, h.get(..2).and_then(|h| h.parse::<u32>().ok()))
+                else {
+                    continue;
+                };
+                let ah: u32 = a_text.get(..2).and_then(|h| h.parse().ok()).unwrap_or(99);
+                if ah >= 12 || bh < 12 || ah + 12 > bh {
+                    continue;
+                }
+                Some((
+                    NumberKind::Time,
+                    NumberValue::Text(format!("{:02}{}", ah + 12, &a_text[2..])),
+                    None,
+                ))
+            }
             (NumberKind::Date, NumberKind::Cardinal, _) => {
                 // يوليو 13-15: the second day is in the same month.
                 let (NumberValue::Text(d), NumberValue::Int(day)) = (&a.value, &b.value) else {

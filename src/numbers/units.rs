@@ -102,25 +102,35 @@ pub(crate) fn dual_unit(t: &Tokens, i: usize) -> Option<(&'static Unit, usize)> 
     }
     let split = t.splits(i).find(|s| !s.clitics.article)?;
     let (u, next) = LEXICON.units.longest(t, i, split.stem)?;
-    let half = t.joined(next) && matches!(t.norm(next), "ونصف" | "وربع");
+    let half = fraction_after(t, next).is_some_and(|(f, _)| f > 0.0);
     (next == i + 1 && (u.count == 2 || half) && split.stem.chars().count() > 2).then_some((u, next))
+}
+
+/// A half or a quarter added after a unit (ونصف, و نص, وربع) or taken away (إلا ربع), and
+/// the index after it.
+fn fraction_after(t: &Tokens, j: usize) -> Option<(f64, usize)> {
+    if !t.joined(j) {
+        return None;
+    }
+    let (w, next) = match t.norm(j) {
+        "و" | "الا" if t.joined(j + 1) => (t.norm(j + 1), j + 2),
+        w => (w.strip_prefix('و')?, j + 1),
+    };
+    let f = match w {
+        "نصف" | "نص" => 0.5,
+        "ربع" => 0.25,
+        _ => return None,
+    };
+    Some((if t.is(j, "الا") { -f } else { f }, next))
 }
 
 /// The value of a phrase followed by unit `u`, and a half or quarter after it (ساعتين ونصف).
 pub(crate) fn with_unit(t: &Tokens, p: &Phrase, u: &Unit, next: usize) -> (f64, usize) {
     let mut v = p.value * u.factor * f64::from(u.count);
     let mut next = next;
-    if t.joined(next) {
-        let extra = match t.norm(next) {
-            "ونصف" => Some(0.5),
-            "وربع" => Some(0.25),
-            "الا" if t.joined(next + 1) && t.is(next + 1, "ربع") => Some(-0.25),
-            _ => None,
-        };
-        if let Some(e) = extra {
-            v += e * u.factor;
-            next += if e < 0.0 { 2 } else { 1 };
-        }
+    if let Some((e, after)) = fraction_after(t, next) {
+        v += e * u.factor;
+        next = after;
     }
     // درجتين تحت الصفر
     if u.code == "celsius" && t.joined(next) && t.is(next, "تحت") && t.is(next + 1, "الصفر")
