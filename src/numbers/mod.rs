@@ -99,6 +99,11 @@ pub enum NumberValue {
 }
 
 impl NumberValue {
+    /// True for a float that overflowed (never reported).
+    fn is_infinite(&self) -> bool {
+        matches!(self, NumberValue::Float(v) if !v.is_finite())
+    }
+
     /// An integer when `v` is whole and exactly representable, else a float.
     fn number(v: f64) -> Self {
         if v.fract() == 0.0 && v.abs() < 9.0e15 {
@@ -194,7 +199,8 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
                 })
             });
         match found {
-            Some((mut m, next)) if next > i => {
+            Some((m, next)) if next > i && !m.value.is_infinite() => {
+                let mut m = m;
                 let mut next = next;
                 if let (Some(r), true) = (reference_date, i > 0) {
                     let free = out
@@ -352,7 +358,7 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
             }
             _ => None,
         };
-        if let Some((kind, value, unit)) = shared {
+        if let Some((kind, value, unit)) = shared.filter(|s| !s.1.is_infinite()) {
             let a = &mut out[k - 1];
             a.kind = kind;
             a.value = value;
@@ -798,6 +804,16 @@ mod tests {
                 assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                 assert_eq!(s[m.start..m.end].trim(), &s[m.start..m.end]);
                 last = m.end;
+            }
+        }
+    }
+
+    #[test]
+    fn values_stay_finite() {
+        let huge = "تريليون ".repeat(40) + "سنة";
+        for m in find_numbers(&huge, None) {
+            if let NumberValue::Float(v) = m.value {
+                assert!(v.is_finite());
             }
         }
     }
