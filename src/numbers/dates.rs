@@ -781,6 +781,29 @@ fn year_phrase(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     ))
 }
 
+/// A bare year after a word that calls for a time (منذ 2011, حتى 2030, مطلع 2019), or after
+/// في at the end of a clause (في 2017،).
+fn cued_year(t: &Tokens, i: usize) -> Option<(String, usize)> {
+    let y = year_at(t, i).filter(|y| (1900..=2100).contains(y) && i > 0 && t.joined(i))?;
+    if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Digits | Kind::Word | Kind::Latin)) {
+        return None;
+    }
+    let strong = matches!(
+        stem_at(t, i - 1),
+        "منذ"
+            | "حتي"
+            | "مطلع"
+            | "اواخر"
+            | "اوائل"
+            | "منتصف"
+            | "نهايه"
+            | "بدايه"
+            | "اواسط"
+    );
+    let clause_end = !t.joined(i + 1) || t.kind(i + 1) == Some(Kind::Punct);
+    (strong || (t.is(i - 1, "في") && clause_end)).then(|| (format!("{y:04}"), era_marker(t, i + 1)))
+}
+
 /// A month with a year (سبتمبر 2013), with a day after it (يناير 1), in the middle or at the
 /// start of it (منتصف آذار, بداية شهر 3), or on its own (شباط), at `i`.
 fn month_phrase(
@@ -1060,6 +1083,9 @@ pub(crate) fn date_or_time_at(
     }
     if let Some((start, v, next)) = year_phrase(t, i) {
         return Some(date(start, v, None, next));
+    }
+    if let Some((v, next)) = cued_year(t, i) {
+        return Some(date(t.toks[i].start, v, None, next));
     }
     if let Some(r) = reference {
         if let Some((v, next)) = relative_day(t, i, r) {
