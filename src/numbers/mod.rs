@@ -404,6 +404,9 @@ fn skip(t: &Tokens, i: usize) -> usize {
     if t.kind(i) != Some(Kind::Digits) {
         return i + 1;
     }
+    if let Some(end) = dotted_id(t, i) {
+        return end;
+    }
     if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Latin)) {
         return i + 2;
     }
@@ -439,14 +442,39 @@ fn skip(t: &Tokens, i: usize) -> usize {
     }
 }
 
-/// True when the digit groups starting at `i` look like a phone number: eight digits or
-/// more in groups that are not thousands (٦٥٠ ٧٠١ ٨٨٨٧, 0100-123-4567, +20 …).
+/// The end of a dotted run of digit groups at `i` that is an identifier or a phone number
+/// rather than a decimal (٢٠٢.٥٥٥.٠١٢١, 192.168.100.100): three groups or more, ten digits
+/// or more.
+fn dotted_id(t: &Tokens, i: usize) -> Option<usize> {
+    use tokenize::Kind;
+    let (mut j, mut groups, mut digits) = (i + 1, 1, t.norm(i).len());
+    while t.touching(j) && t.is(j, ".") && t.touching(j + 1) && t.kind(j + 1) == Some(Kind::Digits)
+    {
+        digits += t.norm(j + 1).len();
+        groups += 1;
+        j += 2;
+    }
+    (groups >= 3 && digits >= 10).then_some(j)
+}
+
+/// True when the digit groups starting at `i` look like a phone number or an identifier:
+/// eight digits or more in groups that are not thousands (٦٥٠ ٧٠١ ٨٨٨٧, 0100-123-4567),
+/// nine or more in one run (٦٥٠٧٠١٨٨٨٧), or a country code (+١ ٦٥٠٧٠١٨٨٨٧).
 fn phone_at(t: &Tokens, i: usize) -> bool {
     use tokenize::Kind;
     let plus = i > 0 && t.touching(i) && t.is(i - 1, "+");
+    // A country code: +١ ٦٥٠٧٠١٨٨٨٧, (+20)1001234567.
+    let country_code = plus && t.norm(i).len() <= 3 && {
+        let k = if t.is(i + 1, ")") { i + 2 } else { i + 1 };
+        t.joined(k) && t.kind(k) == Some(Kind::Digits)
+    };
+    if country_code || dotted_id(t, i).is_some() {
+        return true;
+    }
     let end = skip(t, i);
     if end == i + 1 {
-        return plus && t.norm(i).len() >= 8;
+        // Nine digits or more with no separator: a phone number or an identifier.
+        return country_code || t.norm(i).len() >= 9 || (plus && t.norm(i).len() >= 8);
     }
     let groups: Vec<&str> = (i..end)
         .filter(|&k| t.kind(k) == Some(Kind::Digits))
@@ -486,7 +514,13 @@ fn code_or_name(t: &Tokens, i: usize) -> bool {
 /// A number phrase at token `i` with what gives it a kind.
 fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     use NumberKind::*;
-    if t.kind(i) == Some(tokenize::Kind::Digits) && (code_or_name(t, i) || phone_at(t, i)) {
+    // The digits, after a sign if there is one.
+    let d = if matches!(t.norm(i), "+" | "-" | "−") && t.touching(i + 1) {
+        i + 1
+    } else {
+        i
+    };
+    if t.kind(d) == Some(tokenize::Kind::Digits) && (code_or_name(t, d) || phone_at(t, d)) {
         return None;
     }
     // A currency symbol first: $10, € 20.
@@ -711,6 +745,9 @@ mod tests {
             "لست أدري",
             "اتصل على 0501234567",
             "٦٥٠ ٧٠١ ٨٨٨٧",
+            "٦٥٠٧٠١٨٨٨٧",
+            "+١ ٦٥٠٧٠١٨٨٨٧",
+            "(+١)٦٥٠٧٠١٨٨٨٧",
         ] {
             assert!(
                 find_numbers(text, None).is_empty(),
