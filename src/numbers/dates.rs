@@ -533,15 +533,7 @@ fn minutes_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
         return None;
     }
     let w = t.norm(j);
-    let strip = |s: &str| -> i64 {
-        let s = s.strip_prefix("ال").unwrap_or(s);
-        match s.strip_suffix('ا').unwrap_or(s) {
-            "نصف" | "نص" => 30,
-            "ربع" => 15,
-            "ثلث" => 20,
-            _ => -1,
-        }
-    };
+    let strip = clock_fraction_minutes;
     if w == "الا" && t.joined(j + 1) {
         let m = strip(t.norm(j + 1));
         return (m > 0).then_some((-m, j + 2));
@@ -565,6 +557,19 @@ fn minutes_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
         p.next
     };
     Some((p.value as i64, next))
+}
+
+/// The minutes a fraction word stands for after an hour (النصف 30, ربعا 15, والثلث 20), or
+/// -1.
+fn clock_fraction_minutes(s: &str) -> i64 {
+    let s = s.strip_prefix('و').unwrap_or(s);
+    let s = s.strip_prefix("ال").unwrap_or(s);
+    match s.strip_suffix('ا').unwrap_or(s) {
+        "نصف" | "نص" => 30,
+        "ربع" => 15,
+        "ثلث" => 20,
+        _ => -1,
+    }
 }
 
 /// A part of the day after a time, and whether it is after noon.
@@ -742,9 +747,9 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     // الثامنة والنصف: a feminine hour word with a half or a quarter is a time by itself.
     let clock_fraction = t.norm(k).starts_with("ال")
         && t.norm(k).ends_with('ه')
-        && matches!(m, 15 | 20 | 30 | -15 | -20)
+        && m != 0
         && (next == k + 2 || next == k + 3)
-        && !t.is(next - 1, "دقيقه");
+        && clock_fraction_minutes(t.norm(next - 1)) > 0;
     if !clock_word && period.is_none() && !clock_fraction {
         return None;
     }
