@@ -654,7 +654,8 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
         ));
     }
     // بنسبة 10: a percentage without a sign.
-    if i > 0
+    if (0.0..=1000.0).contains(&p.value)
+        && i > 0
         && t.splits(i - 1)
             .any(|s| s.stem == "نسبه" && !s.clitics.article)
     {
