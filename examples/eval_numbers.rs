@@ -347,10 +347,11 @@ fn main() {
         }
         total.add(&file_counts);
         let unsupported = ["phone", "datetime", "number_range", "set"];
-        if !by_kind
+        let has_gold = by_kind.values().any(|c| c.gold > 0);
+        let all_unsupported = by_kind
             .iter()
-            .all(|(k, c)| c.gold == 0 || unsupported.contains(&k.as_str()))
-        {
+            .all(|(k, c)| c.gold == 0 || unsupported.contains(&k.as_str()));
+        if !has_gold || !all_unsupported {
             reportable.add(&file_counts);
         }
     }
