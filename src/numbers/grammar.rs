@@ -169,6 +169,22 @@ pub(crate) fn digit_literal(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> 
             }
         }
     }
+    // Scientific notation: 1e10, -12e-1, ١٢,٣٢e+١٤
+    if t.touching(next) && t.kind(next) == Some(Kind::Latin) && matches!(t.norm(next), "e" | "E") {
+        let signed = matches!(t.norm(next + 1), "+" | "-") && t.touching(next + 1);
+        let k = next + 1 + usize::from(signed);
+        if let Some(exp) = digits_at(t, k).filter(|e| t.touching(k) && e.len() <= 3) {
+            let scale = 10f64.powf(int_value(exp));
+            let v = if t.is(next + 1, "-") {
+                value / scale
+            } else {
+                value * scale
+            };
+            if v.is_finite() {
+                return Some((v, k + 1, v.fract() == 0.0));
+            }
+        }
+    }
     Some((value, next, whole))
 }
 
@@ -628,6 +644,8 @@ mod tests {
         assert_eq!(val("3/4"), Some(0.75));
         assert_eq!(val("192.168.1.2"), Some(192.0));
         assert_eq!(val("12،220,13"), Some(12220.13));
+        assert_eq!(val("1e10"), Some(1e10));
+        assert_eq!(val("-12e-1"), Some(-1.2));
     }
 
     #[test]
