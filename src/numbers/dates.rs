@@ -366,7 +366,7 @@ const WEEKDAYS: &[(&str, i64)] = &[
 ];
 
 /// The weekday named at `i` (Monday = 0); not أحد/اثنين in a number (الأحد عشر).
-fn weekday_at(t: &Tokens, i: usize) -> Option<i64> {
+pub(crate) fn weekday_at(t: &Tokens, i: usize) -> Option<i64> {
     let w = t.norm(i);
     if t.joined(i + 1) && matches!(t.norm(i + 1), "عشر" | "عشره") {
         return None;
@@ -533,15 +533,7 @@ fn minutes_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
         return None;
     }
     let w = t.norm(j);
-    let strip = |s: &str| -> i64 {
-        let s = s.strip_prefix("ال").unwrap_or(s);
-        match s.strip_suffix('ا').unwrap_or(s) {
-            "نصف" | "نص" => 30,
-            "ربع" => 15,
-            "ثلث" => 20,
-            _ => -1,
-        }
-    };
+    let strip = clock_fraction_minutes;
     if w == "الا" && t.joined(j + 1) {
         let m = strip(t.norm(j + 1));
         return (m > 0).then_some((-m, j + 2));
@@ -565,6 +557,19 @@ fn minutes_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
         p.next
     };
     Some((p.value as i64, next))
+}
+
+/// The minutes a fraction word stands for after an hour (النصف 30, ربعا 15, والثلث 20), or
+/// -1.
+fn clock_fraction_minutes(s: &str) -> i64 {
+    let s = s.strip_prefix('و').unwrap_or(s);
+    let s = s.strip_prefix("ال").unwrap_or(s);
+    match s.strip_suffix('ا').unwrap_or(s) {
+        "نصف" | "نص" => 30,
+        "ربع" => 15,
+        "ثلث" => 20,
+        _ => -1,
+    }
 }
 
 /// A part of the day after a time, and whether it is after noon.
@@ -742,9 +747,9 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     // الثامنة والنصف: a feminine hour word with a half or a quarter is a time by itself.
     let clock_fraction = t.norm(k).starts_with("ال")
         && t.norm(k).ends_with('ه')
-        && matches!(m, 15 | 20 | 30 | -15 | -20)
+        && m != 0
         && (next == k + 2 || next == k + 3)
-        && !t.is(next - 1, "دقيقه");
+        && clock_fraction_minutes(t.norm(next - 1)) > 0;
     if !clock_word && period.is_none() && !clock_fraction {
         return None;
     }
@@ -779,6 +784,29 @@ fn year_phrase(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
         format!("{y:04}"),
         era_marker(t, i + 2),
     ))
+}
+
+/// A bare year after a word that calls for a time (منذ 2011, حتى 2030, مطلع 2019), or after
+/// في at the end of a clause (في 2017،).
+fn cued_year(t: &Tokens, i: usize) -> Option<(String, usize)> {
+    let y = year_at(t, i).filter(|y| (1900..=2100).contains(y) && i > 0 && t.joined(i))?;
+    if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Digits | Kind::Word | Kind::Latin)) {
+        return None;
+    }
+    let strong = matches!(
+        stem_at(t, i - 1),
+        "منذ"
+            | "حتي"
+            | "مطلع"
+            | "اواخر"
+            | "اوائل"
+            | "منتصف"
+            | "نهايه"
+            | "بدايه"
+            | "اواسط"
+    );
+    let clause_end = !t.joined(i + 1) || t.kind(i + 1) == Some(Kind::Punct);
+    (strong || (t.is(i - 1, "في") && clause_end)).then(|| (format!("{y:04}"), era_marker(t, i + 1)))
 }
 
 /// A month with a year (سبتمبر 2013), with a day after it (يناير 1), in the middle or at the
@@ -1060,6 +1088,9 @@ pub(crate) fn date_or_time_at(
     }
     if let Some((start, v, next)) = year_phrase(t, i) {
         return Some(date(start, v, None, next));
+    }
+    if let Some((v, next)) = cued_year(t, i) {
+        return Some(date(t.toks[i].start, v, None, next));
     }
     if let Some(r) = reference {
         if let Some((v, next)) = relative_day(t, i, r) {

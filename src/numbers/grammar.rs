@@ -169,6 +169,22 @@ pub(crate) fn digit_literal(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> 
             }
         }
     }
+    // Scientific notation: 1e10, -12e-1, ١٢,٣٢e+١٤
+    if t.touching(next) && t.kind(next) == Some(Kind::Latin) && matches!(t.norm(next), "e" | "E") {
+        let signed = matches!(t.norm(next + 1), "+" | "-") && t.touching(next + 1);
+        let k = next + 1 + usize::from(signed);
+        if let Some(exp) = digits_at(t, k).filter(|e| t.touching(k) && e.len() <= 3) {
+            let scale = 10f64.powf(int_value(exp));
+            let v = if t.is(next + 1, "-") {
+                value / scale
+            } else {
+                value * scale
+            };
+            if v.is_finite() {
+                return Some((v, k + 1, v.fract() == 0.0));
+            }
+        }
+    }
     Some((value, next, whole))
 }
 
@@ -304,6 +320,10 @@ fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
         if u.compound_only && !next_is(Class::Teen10) {
             return None;
         }
+        // ست الكل, ست البيت: "lady", not six.
+        if stem == "ست" && definite_next {
+            return None;
+        }
         if let Some(v) = counted_fraction(t, i + 1, u.value) {
             let mut s = st(v, Stage::Frac);
             s.fraction_only = true;
@@ -319,7 +339,16 @@ fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
             }
             Class::Hundred => st(w.value, Stage::Open(100.0)),
             Class::Scale if w.count != 0 => {
-                let mut s = st(w.count as f64, Stage::Closed);
+                // ألفا / مليونا: two in a construct (مليونا دولار), else one (أنفق مليونا).
+                let construct = t.joined(i + 1)
+                    && t.kind(i + 1) == Some(Kind::Word)
+                    && readings(t.norm(i + 1)).is_empty();
+                let count = match w.count {
+                    3 if construct => 2.0,
+                    3 => 1.0,
+                    c => f64::from(c),
+                };
+                let mut s = st(count, Stage::Closed);
                 s.scale(w.value);
                 s
             }
@@ -476,6 +505,7 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
             let rs = readings(stem);
             let teen = rs.iter().find(|w| w.class == Class::Teen10);
             let hundred = rs.iter().find(|w| w.class == Class::Hundred && w.single);
+            // A singular, plural or accusative scale multiplies: 3 ملايين, 50 مليونا.
             let scale = rs.iter().find(|w| w.class == Class::Scale && w.count != 2);
             if s.stage == Stage::Unit && teen.is_some() {
                 s.cur += 10.0;
@@ -614,6 +644,8 @@ mod tests {
         assert_eq!(val("3/4"), Some(0.75));
         assert_eq!(val("192.168.1.2"), Some(192.0));
         assert_eq!(val("12،220,13"), Some(12220.13));
+        assert_eq!(val("1e10"), Some(1e10));
+        assert_eq!(val("-12e-1"), Some(-1.2));
     }
 
     #[test]

@@ -121,7 +121,8 @@ pub(crate) enum Class {
     Ten,
     /// 100 … 900; [`Word::single`] marks مائة itself, which a unit may multiply.
     Hundred,
-    /// 10^3, 10^6, 10^9, 10^12; [`Word::count`] is 1 (singular), 2 (dual) or 0 (plural).
+    /// 10^3, 10^6, 10^9, 10^12; [`Word::count`] is 1 (singular), 2 (dual), 0 (plural) or 3
+    /// (ألفا, مليونا: a dual in a construct or an accusative singular).
     Scale,
     /// A fraction 1/value; count as for scales.
     Frac,

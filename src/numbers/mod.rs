@@ -99,6 +99,11 @@ pub enum NumberValue {
 }
 
 impl NumberValue {
+    /// True for a float that overflowed (never reported).
+    fn is_infinite(&self) -> bool {
+        matches!(self, NumberValue::Float(v) if !v.is_finite())
+    }
+
     /// An integer when `v` is whole and exactly representable, else a float.
     fn number(v: f64) -> Self {
         if v.fract() == 0.0 && v.abs() < 9.0e15 {
@@ -194,7 +199,8 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
                 })
             });
         match found {
-            Some((mut m, next)) if next > i => {
+            Some((m, next)) if next > i && !m.value.is_infinite() => {
+                let mut m = m;
                 let mut next = next;
                 if let (Some(r), true) = (reference_date, i > 0) {
                     let free = out
@@ -213,6 +219,19 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
     }
     share_range_kinds(&t, &mut out, &at);
     out
+}
+
+/// The scale word that the number at `b` has and a range's first number `a` leaves out
+/// (8 إلى 10 ملايين: 10^6), or 1.
+fn elided_scale(t: &Tokens, b: usize, a: f64) -> f64 {
+    let Some((lead, after, _)) = grammar::digit_literal(t, b) else {
+        return 1.0;
+    };
+    let scaled = grammar::parse_number(t, b).filter(|p| p.next > after && lead > 0.0);
+    match scaled {
+        Some(p) if p.value / lead >= 1000.0 && a < 1000.0 && a < lead * 10.0 => p.value / lead,
+        _ => 1.0,
+    }
 }
 
 /// In a range (10-20 دولار, من 13 الى 15 تموز, بين 5 و10 بالمئة), the first number takes the
@@ -257,9 +276,10 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 let factor = grammar::parse_number(t, b_first)
                     .filter(|p| p.value != 0.0)
                     .map_or(1.0, |p| b_value / p.value);
+                let scale = elided_scale(t, b_first, a_value);
                 Some((
                     b.kind,
-                    NumberValue::number(a_value * factor),
+                    NumberValue::number(a_value * scale * factor),
                     b.unit.clone(),
                 ))
             }
@@ -275,6 +295,35 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 Some((
                     NumberKind::Date,
                     NumberValue::Text(format!("{}{:02}", &d[..8], a_value as u32)),
+                    None,
+                ))
+            }
+            (NumberKind::Cardinal, NumberKind::Cardinal, _) => {
+                // بين 3 و5 ملايين: the first number shares the scale.
+                let scale = elided_scale(t, b_first, a_value);
+                if scale == 1.0 {
+                    continue;
+                }
+                Some((
+                    NumberKind::Cardinal,
+                    NumberValue::number(a_value * scale),
+                    None,
+                ))
+            }
+            (NumberKind::Time, NumberKind::Time, NumberValue::Text(h)) => {
+                // من الساعة 3 الى الساعة 4 بعد العصر: the first hour is after noon too.
+                let (NumberValue::Text(a_text), Some(bh)) =
+                    (&a.value, h.get(..2).and_then(|h| h.parse::<u32>().ok()))
+                else {
+                    continue;
+                };
+                let ah: u32 = a_text.get(..2).and_then(|h| h.parse().ok()).unwrap_or(99);
+                if ah >= 12 || bh < 12 || ah + 12 > bh {
+                    continue;
+                }
+                Some((
+                    NumberKind::Time,
+                    NumberValue::Text(format!("{:02}{}", ah + 12, &a_text[2..])),
                     None,
                 ))
             }
@@ -309,7 +358,7 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
             }
             _ => None,
         };
-        if let Some((kind, value, unit)) = shared {
+        if let Some((kind, value, unit)) = shared.filter(|s| !s.1.is_infinite()) {
             let a = &mut out[k - 1];
             a.kind = kind;
             a.value = value;
@@ -355,6 +404,9 @@ fn skip(t: &Tokens, i: usize) -> usize {
     if t.kind(i) != Some(Kind::Digits) {
         return i + 1;
     }
+    if let Some(end) = dotted_id(t, i) {
+        return end;
+    }
     if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Latin)) {
         return i + 2;
     }
@@ -390,14 +442,39 @@ fn skip(t: &Tokens, i: usize) -> usize {
     }
 }
 
-/// True when the digit groups starting at `i` look like a phone number: eight digits or
-/// more in groups that are not thousands (٦٥٠ ٧٠١ ٨٨٨٧, 0100-123-4567, +20 …).
+/// The end of a dotted run of digit groups at `i` that is an identifier or a phone number
+/// rather than a decimal (٢٠٢.٥٥٥.٠١٢١, 192.168.100.100): three groups or more, ten digits
+/// or more.
+fn dotted_id(t: &Tokens, i: usize) -> Option<usize> {
+    use tokenize::Kind;
+    let (mut j, mut groups, mut digits) = (i + 1, 1, t.norm(i).len());
+    while t.touching(j) && t.is(j, ".") && t.touching(j + 1) && t.kind(j + 1) == Some(Kind::Digits)
+    {
+        digits += t.norm(j + 1).len();
+        groups += 1;
+        j += 2;
+    }
+    (groups >= 3 && digits >= 10).then_some(j)
+}
+
+/// True when the digit groups starting at `i` look like a phone number or an identifier:
+/// eight digits or more in groups that are not thousands (٦٥٠ ٧٠١ ٨٨٨٧, 0100-123-4567),
+/// nine or more in one run (٦٥٠٧٠١٨٨٨٧), or a country code (+١ ٦٥٠٧٠١٨٨٨٧).
 fn phone_at(t: &Tokens, i: usize) -> bool {
     use tokenize::Kind;
     let plus = i > 0 && t.touching(i) && t.is(i - 1, "+");
+    // A country code: +١ ٦٥٠٧٠١٨٨٨٧, (+20)1001234567.
+    let country_code = plus && t.norm(i).len() <= 3 && {
+        let k = if t.is(i + 1, ")") { i + 2 } else { i + 1 };
+        t.joined(k) && t.kind(k) == Some(Kind::Digits)
+    };
+    if country_code || dotted_id(t, i).is_some() {
+        return true;
+    }
     let end = skip(t, i);
     if end == i + 1 {
-        return plus && t.norm(i).len() >= 8;
+        // Nine digits or more with no separator: a phone number or an identifier.
+        return country_code || t.norm(i).len() >= 9 || (plus && t.norm(i).len() >= 8);
     }
     let groups: Vec<&str> = (i..end)
         .filter(|&k| t.kind(k) == Some(Kind::Digits))
@@ -437,7 +514,13 @@ fn code_or_name(t: &Tokens, i: usize) -> bool {
 /// A number phrase at token `i` with what gives it a kind.
 fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     use NumberKind::*;
-    if t.kind(i) == Some(tokenize::Kind::Digits) && (code_or_name(t, i) || phone_at(t, i)) {
+    // The digits, after a sign if there is one.
+    let d = if matches!(t.norm(i), "+" | "-" | "−") && t.touching(i + 1) {
+        i + 1
+    } else {
+        i
+    };
+    if t.kind(d) == Some(tokenize::Kind::Digits) && (code_or_name(t, d) || phone_at(t, d)) {
         return None;
     }
     // A currency symbol first: $10, € 20.
@@ -571,7 +654,8 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
         ));
     }
     // بنسبة 10: a percentage without a sign.
-    if i > 0
+    if (0.0..=1000.0).contains(&p.value)
+        && i > 0
         && t.splits(i - 1)
             .any(|s| s.stem == "نسبه" && !s.clitics.article)
     {
@@ -623,6 +707,11 @@ mod tests {
         let f = found("بين 10-20 دولار ومن 13 الى 15 تموز 2013");
         assert_eq!((f[0].1, f[0].3.as_deref()), ("money", Some("USD")));
         assert_eq!(f[2].2, NumberValue::Text("2013-07-13".into()));
+        let f = found("من 8 إلى 10 ملايين برميل");
+        assert_eq!(
+            (f[0].2.clone(), f[0].3.as_deref()),
+            (NumberValue::Int(8_000_000), Some("barrel"))
+        );
     }
 
     #[test]
@@ -657,6 +746,9 @@ mod tests {
             "لست أدري",
             "اتصل على 0501234567",
             "٦٥٠ ٧٠١ ٨٨٨٧",
+            "٦٥٠٧٠١٨٨٨٧",
+            "+١ ٦٥٠٧٠١٨٨٨٧",
+            "(+١)٦٥٠٧٠١٨٨٨٧",
         ] {
             assert!(
                 find_numbers(text, None).is_empty(),
@@ -750,6 +842,16 @@ mod tests {
                 assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                 assert_eq!(s[m.start..m.end].trim(), &s[m.start..m.end]);
                 last = m.end;
+            }
+        }
+    }
+
+    #[test]
+    fn values_stay_finite() {
+        let huge = "تريليون ".repeat(40) + "سنة";
+        for m in find_numbers(&huge, None) {
+            if let NumberValue::Float(v) = m.value {
+                assert!(v.is_finite());
             }
         }
     }

@@ -33,7 +33,11 @@ fn and_ten(t: &Tokens, j: usize) -> Option<(f64, usize)> {
 
 /// The unit part of a compound ordinal at word `j` after و (والخامسة, والواحد).
 fn and_unit(t: &Tokens, j: usize) -> Option<(f64, usize)> {
-    let stem = t.norm(j).strip_prefix('و')?;
+    let (stem, j) = if t.is(j, "و") && t.joined(j + 1) {
+        (t.norm(j + 1), j + 1)
+    } else {
+        (t.norm(j).strip_prefix('و')?, j)
+    };
     let stem = stem.strip_prefix("ال").unwrap_or(stem);
     let (v, _) = class_value(stem, Class::Ord).or_else(|| class_value(stem, Class::Unit))?;
     Some((v, j + 1))

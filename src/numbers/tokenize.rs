@@ -238,14 +238,30 @@ impl<'a> Tokens<'a> {
         };
         let mut out: [Option<Split>; 8] = [None; 8];
         let mut n = 0;
-        if !w.is_empty() {
+        // وأحد is و + أحد: a hamza after و shows it is a clitic, though normalizing the
+        // hamza away makes the word look like واحد.
+        let conj_first = strip_letter(w, 'و')
+            .or_else(|| strip_letter(w, 'ف'))
+            .is_some();
+        let hamza_after_wa = conj_first && {
+            let raw = self.toks.get(i).map_or("", |t| &self.text[t.start..t.end]);
+            let mut letters = raw.chars().filter(|c| !is_mark(*c));
+            letters.next();
+            matches!(letters.next(), Some('أ' | 'إ' | 'آ'))
+        };
+        if !w.is_empty() && !hamza_after_wa {
             out[0] = Some(Split {
                 clitics: Clitics::default(),
                 stem: w,
             });
             n = 1;
         }
-        for conj in [None, Some('و'), Some('ف')] {
+        let conjs: &[Option<char>] = if conj_first {
+            &[None, Some('و'), Some('ف')]
+        } else {
+            &[None]
+        };
+        for &conj in conjs {
             let Some(after_conj) = (match conj {
                 None => Some(w),
                 Some(c) => strip_letter(w, c),
@@ -292,7 +308,9 @@ impl<'a> Tokens<'a> {
                 }
             }
         }
-        out[..n].sort_by_key(|s| s.map_or(0, |s| s.clitics.letters));
+        if n > 2 {
+            out[..n].sort_by_key(|s| s.map_or(0, |s| s.clitics.letters));
+        }
         out.into_iter().flatten()
     }
 

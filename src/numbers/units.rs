@@ -88,7 +88,10 @@ pub(crate) fn unit_after(t: &Tokens, j: usize) -> Option<(&'static Unit, usize)>
     if !t.joined(j) {
         return None;
     }
-    LEXICON.units.longest(t, j, t.norm(j))
+    let (u, next) = LEXICON.units.longest(t, j, t.norm(j))?;
+    // 2 - صفر يوم السبت: a score, then "on Saturday".
+    let weekday = t.is(j, "يوم") && super::dates::weekday_at(t, next).is_some();
+    (!weekday).then_some((u, next))
 }
 
 /// A unit word that is a number by itself: a dual such as ساعتين, يومين, or a singular
@@ -99,25 +102,35 @@ pub(crate) fn dual_unit(t: &Tokens, i: usize) -> Option<(&'static Unit, usize)> 
     }
     let split = t.splits(i).find(|s| !s.clitics.article)?;
     let (u, next) = LEXICON.units.longest(t, i, split.stem)?;
-    let half = t.joined(next) && matches!(t.norm(next), "ونصف" | "وربع");
+    let half = fraction_after(t, next).is_some_and(|(f, _)| f > 0.0);
     (next == i + 1 && (u.count == 2 || half) && split.stem.chars().count() > 2).then_some((u, next))
+}
+
+/// A half or a quarter added after a unit (ونصف, و نص, وربع) or taken away (إلا ربع), and
+/// the index after it.
+fn fraction_after(t: &Tokens, j: usize) -> Option<(f64, usize)> {
+    if !t.joined(j) {
+        return None;
+    }
+    let (w, next) = match t.norm(j) {
+        "و" | "الا" if t.joined(j + 1) => (t.norm(j + 1), j + 2),
+        w => (w.strip_prefix('و')?, j + 1),
+    };
+    let f = match w {
+        "نصف" | "نص" => 0.5,
+        "ربع" => 0.25,
+        _ => return None,
+    };
+    Some((if t.is(j, "الا") { -f } else { f }, next))
 }
 
 /// The value of a phrase followed by unit `u`, and a half or quarter after it (ساعتين ونصف).
 pub(crate) fn with_unit(t: &Tokens, p: &Phrase, u: &Unit, next: usize) -> (f64, usize) {
     let mut v = p.value * u.factor * f64::from(u.count);
     let mut next = next;
-    if t.joined(next) {
-        let extra = match t.norm(next) {
-            "ونصف" => Some(0.5),
-            "وربع" => Some(0.25),
-            "الا" if t.joined(next + 1) && t.is(next + 1, "ربع") => Some(-0.25),
-            _ => None,
-        };
-        if let Some(e) = extra {
-            v += e * u.factor;
-            next += if e < 0.0 { 2 } else { 1 };
-        }
+    if let Some((e, after)) = fraction_after(t, next) {
+        v += e * u.factor;
+        next = after;
     }
     // درجتين تحت الصفر
     if u.code == "celsius" && t.joined(next) && t.is(next, "تحت") && t.is(next + 1, "الصفر")
@@ -134,19 +147,37 @@ pub(crate) fn cued_duration(t: &Tokens, i: usize) -> Option<(&'static Unit, usiz
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }
-    let cue_before = i > 0
-        && t.joined(i)
-        && t.splits(i - 1).any(|s| {
-            matches!(s.stem, "مده" | "طوال" | "خلال" | "قبل" | "بعد") && !s.clitics.article
-        });
+    let cue = |stems: &[&str]| {
+        i > 0
+            && t.joined(i)
+            && t.splits(i - 1)
+                .any(|s| stems.contains(&s.stem) && !s.clitics.article)
+    };
+    let cue_before = cue(&["مده", "طوال", "خلال", "قبل", "بعد"]);
+    // طوال اليوم, مدة العام; not خلال العام الماضي, which is a date.
+    let cue_article = cue(&["مده", "طوال"]);
     for s in t.splits(i) {
-        if s.clitics.article && !cue_before {
+        if s.clitics.article && !cue_article {
             continue;
         }
         let Some((u, next)) = LEXICON.units.longest(t, i, s.stem) else {
             continue;
         };
-        if !u.duration || u.count != 1 || next != i + 1 || s.stem.chars().count() < 3 {
+        // Only a singular names one unit (بعد دقائق is a few minutes).
+        let singular = matches!(
+            s.stem,
+            "ثانيه"
+                | "دقيقه"
+                | "ساعه"
+                | "يوم"
+                | "اسبوع"
+                | "شهر"
+                | "سنه"
+                | "عام"
+                | "عقد"
+                | "قرن"
+        );
+        if !u.duration || u.count != 1 || next != i + 1 || !singular {
             continue;
         }
         let after = t.joined(next)
