@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::features::Features;
+use super::fxhash::FxBuild;
 use super::reason::Reason;
 
 /// A line or HTML block as the classifier sees it.
@@ -46,12 +47,12 @@ struct Region {
 }
 
 /// Furniture decided from the line alone (or its earlier copies).
-fn hard_reason(u: &Unit, seen: &mut HashSet<String>) -> Option<Reason> {
+fn hard_reason<'a>(u: &'a Unit, seen: &mut HashSet<&'a str, FxBuild>) -> Option<Reason> {
     if let Some(r) = u.preset {
         return Some(r);
     }
     let f = &u.feats;
-    if f.words > 0 && !seen.insert(f.folded.text.clone()) {
+    if f.words > 0 && !seen.insert(f.folded.text.as_str()) {
         return Some(Reason::Duplicate);
     }
     if f.words <= 60 && self_repeat(&f.folded.text) {
@@ -131,7 +132,7 @@ fn keep_regions(regions: Vec<Region>, anchor: Option<usize>) -> Vec<Region> {
 /// Labels each unit; `anchor` is the unit known to hold the page's headline (HTML metadata).
 pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
     let n = units.len();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let hard: Vec<Option<Reason>> = units.iter().map(|u| hard_reason(u, &mut seen)).collect();
     let prose: Vec<bool> = units
         .iter()

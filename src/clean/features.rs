@@ -6,6 +6,10 @@ use super::lexicon::Lexicon;
 use super::reason::Reason;
 use crate::text::chars::is_arabic_letter;
 
+/// Longest line, in words, whose words are looked up in the lexicons: every rule that uses them
+/// (phrases, time stamps, stop-word density, credits) applies to lines at most this long.
+const LEXICON_MAX_WORDS: usize = 40;
+
 /// What one line looks like.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Features {
@@ -17,7 +21,8 @@ pub(crate) struct Features {
     pub arabic: usize,
     /// Latin letters.
     pub latin: usize,
-    /// Function words among the words, counted after splitting clitics.
+    /// Function words among the words, counted after splitting clitics (on lines of at most
+    /// [`LEXICON_MAX_WORDS`] words; 0 on longer ones).
     pub stop: usize,
     /// The line ends like a sentence: . ؟ ? ! … or a closing quote after one.
     pub sentence_end: bool,
@@ -25,7 +30,8 @@ pub(crate) struct Features {
     pub inner_punct: usize,
     /// Has a URL, an e-mail address or a @handle.
     pub url: bool,
-    /// Words that are month, weekday or clock words, or numbers.
+    /// Words that are month, weekday or clock words, or numbers (lines of at most
+    /// [`LEXICON_MAX_WORDS`] words).
     pub date_words: usize,
     /// Has a clock time such as 14:01.
     pub clock: bool,
@@ -89,19 +95,27 @@ impl Features {
             && !lower_end.ends_with("…");
         f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
         f.copyright_sign |= line.contains("(c)") || line.contains("(C)");
+        if folded.len() > LEXICON_MAX_WORDS {
+            // prose by length alone; no phrase or time-stamp rule applies to so long a line
+            f.folded = folded;
+            return f;
+        }
+        let mut entries = Vec::with_capacity(folded.len());
         for i in 0..folded.len() {
             let w = folded.word(i);
-            if lx.is_stop(w) {
+            let e = lx.entry(w);
+            entries.push(e);
+            if e.is_some_and(|e| e.stop) || (e.is_none() && lx.is_stop(w)) {
                 f.stop += 1;
             }
-            if lx.is_credit(w) {
+            if e.is_some_and(|e| e.credit) {
                 f.credit = true;
             }
-            if lx.is_date_word(w) || w.bytes().all(|b| b.is_ascii_digit()) {
+            if e.is_some_and(|e| e.date) || w.bytes().all(|b| b.is_ascii_digit()) {
                 f.date_words += 1;
             }
         }
-        f.furniture = lx.furniture(&folded);
+        f.furniture = lx.furniture(&folded, &entries);
         f.folded = folded;
         f
     }

@@ -2,7 +2,7 @@
 //! alef, ى to ي, ة to ه, ؤ to و, ئ to ي, tatweel and diacritics removed, Latin lower-cased,
 //! Arabic-Indic digits to ASCII, punctuation and spaces collapsed to single spaces between words.
 
-use crate::text::chars::digit_value;
+use crate::text::chars::{digit_value, is_arabic_letter};
 
 /// A line folded to words: `text` holds the words joined by single spaces and `words` the byte
 /// range of each word in `text`.
@@ -38,6 +38,8 @@ fn fold_char(c: char) -> Option<char> {
         'ة' => Some('ه'),
         'ؤ' => Some('و'),
         'ک' => Some('ك'),
+        _ if is_arabic_letter(c) || c.is_ascii_alphanumeric() => Some(c),
+        _ if c.is_ascii() => Some(' '),
         _ => {
             if let Some(d) = digit_value(c) {
                 char::from_digit(d, 10)
@@ -71,7 +73,9 @@ pub(crate) fn fold(text: &str) -> Folded {
             }
             start = Some(out.text.len());
         }
-        if f.is_uppercase() {
+        if f.is_ascii() {
+            out.text.push(f.to_ascii_lowercase());
+        } else if !is_arabic_letter(f) && f.is_uppercase() {
             out.text.extend(f.to_lowercase());
         } else {
             out.text.push(f);

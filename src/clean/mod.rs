@@ -8,6 +8,7 @@
 mod classify;
 mod features;
 mod fold;
+mod fxhash;
 mod html;
 mod lexicon;
 mod nesting;
