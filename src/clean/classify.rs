@@ -222,11 +222,16 @@ fn header(
         HEADER_REACH
     };
     let lo = start.saturating_sub(reach);
-    // an author name is often a link: navigation by link density does not rule a byline out
-    let strong =
-        |k: usize| matches!(hard[k], None | Some(Reason::Navigation)) && units[k].strong_byline();
+    // an author name is often a link, and a site's agency credit is on every page: navigation by
+    // link density and the site template do not rule a byline out
+    let strong = |k: usize| {
+        matches!(hard[k], None | Some(Reason::Navigation | Reason::Template))
+            && units[k].strong_byline()
+    };
     let may_be_byline = |k: usize| {
-        (matches!(hard[k], None | Some(Reason::Timestamp)) && units[k].feats.byline()) || strong(k)
+        (matches!(hard[k], None | Some(Reason::Timestamp | Reason::Template))
+            && units[k].feats.byline())
+            || strong(k)
     };
     let mut byline = None;
     if start > 0 && may_be_byline(start - 1) {
