@@ -26,9 +26,11 @@ use serde::{Deserialize, Serialize};
 pub struct Line {
     /// The line's text (trimmed; for HTML, the block's visible text with whitespace collapsed).
     pub text: String,
-    /// Byte offset where the line starts in the page (for HTML: where the block starts in the source).
+    /// Byte offset where the line starts in the page; `page[start..end]` is `text` for plain
+    /// text. For HTML: where the block's first text was found in the source (text written with
+    /// character references cannot be found; the range is then empty, at the previous block's end).
     pub start: usize,
-    /// Byte offset where the line ends in the page (for HTML: where the block ends in the source).
+    /// Byte offset where the line ends in the page (for HTML: where its last text ends).
     pub end: usize,
     /// Whether the line belongs to the article.
     pub keep: bool,
