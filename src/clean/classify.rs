@@ -248,7 +248,16 @@ fn header(
             && u.link_density <= 0.5
             && !u.strong_byline()
     };
-    let cands: Vec<usize> = (lo..limit).filter(|&k| candidate(k)).collect();
+    let mut cands: Vec<usize> = (lo..limit).filter(|&k| candidate(k)).collect();
+    if cands.is_empty() {
+        // a two-word headline, when nothing longer stands above the body
+        cands = (lo..limit)
+            .filter(|&k| {
+                let f = &units[k].feats;
+                hard[k].is_none() && f.words == 2 && !f.full_stop && !f.open_end && !f.latin_only()
+            })
+            .collect();
+    }
     let title = anchor
         .filter(|&a| a < limit || a >= start)
         .or_else(|| {
@@ -269,6 +278,13 @@ fn header(
     if byline.is_none() {
         let from = title.map_or(lo, |t| t + 1);
         byline = (from..start).rev().find(|&k| strong(k));
+    }
+    // a short line alone between the headline and the body is its credit, not a caption
+    if byline.is_none() && title.is_some_and(|t| t + 2 == start) {
+        let f = &units[start - 1].feats;
+        if hard[start - 1].is_none() && (1..=4).contains(&f.words) && !f.sentence_end {
+            byline = Some(start - 1);
+        }
     }
     let kicker = title
         .filter(|_| anchor.is_none())

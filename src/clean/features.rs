@@ -24,8 +24,10 @@ pub(crate) struct Features {
     /// Function words among the words, counted after splitting clitics (on lines of at most
     /// [`LEXICON_MAX_WORDS`] words; 0 on longer ones).
     pub stop: usize,
-    /// The line ends like a sentence: . ؟ ? ! … or a closing quote after one.
+    /// The line ends like a sentence: . ؟ ? ! or a closing quote after one (not "..." of a teaser).
     pub sentence_end: bool,
+    /// The line ends with a full stop.
+    pub full_stop: bool,
     /// Commas and semicolons inside the line (، ؛ , ;).
     pub inner_punct: usize,
     /// Has a URL, an e-mail address or a @handle.
@@ -93,6 +95,7 @@ impl Features {
         f.sentence_end = lower_end.ends_with(['.', '؟', '?', '!'])
             && !lower_end.ends_with("..")
             && !lower_end.ends_with("…");
+        f.full_stop = f.sentence_end && lower_end.ends_with('.');
         f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
         f.copyright_sign |= line.contains("(c)") || line.contains("(C)");
         if folded.len() > LEXICON_MAX_WORDS {
@@ -150,9 +153,10 @@ impl Features {
             || (self.words >= 15 && self.stop_density() >= 0.15 && self.inner_punct >= 1)
     }
 
-    /// Reads like a headline: a few words, mostly letters, no closing full stop.
+    /// Reads like a headline: a few words and no closing full stop (a question or an
+    /// exclamation mark may close a headline).
     pub fn headline(&self) -> bool {
-        (3..=24).contains(&self.words) && !self.sentence_end && !self.timestamp() && !self.url
+        (3..=24).contains(&self.words) && !self.full_stop && !self.timestamp() && !self.url
     }
 
     /// A short line with a credit word: a byline wherever it stands near the headline.
