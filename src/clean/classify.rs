@@ -166,8 +166,10 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
         &mut out,
     );
     for (ci, r) in kept.iter().enumerate() {
-        let end = kept.get(ci + 1).map_or(n, |next| next.first);
-        trailer(units, &hard, &prose, r.last + 1..end, arabic_page, &mut out);
+        match kept.get(ci + 1) {
+            Some(next) => gap(units, &hard, r.last + 1..next.first, &mut out),
+            None => trailer(units, &hard, &prose, r.last + 1..n, arabic_page, &mut out),
+        }
     }
     if let Some(t) = title {
         echo_of_title(units, t, &mut out);
@@ -336,8 +338,8 @@ fn above(f: &Features, arabic_page: bool) -> Reason {
     }
 }
 
-/// Labels the lines after an article region up to the next one: an agency tail right after it
-/// is a byline, short lines after a comment-form line belong to the form, runs of headline-like
+/// Labels the lines after the last article region: finished sentences right after it are still
+/// the article, an agency tail right after it is a byline, short lines after a comment-form line belong to the form, runs of headline-like
 /// lines are related lists.
 fn trailer(
     units: &[Unit],
@@ -353,11 +355,16 @@ fn trailer(
         .filter(|&k| hard[k].is_none() && units[k].feats.headline())
         .count();
     let mut in_form = false;
+    // finished sentences right after the article, before any furniture, still belong to it
+    let mut open = true;
     for k in zone {
         let f = &units[k].feats;
+        open &= hard[k].is_none() && (prose[k] || f.sentence_end || f.colon_end);
         out[k] = if let Some(h) = hard[k] {
             in_form = h == Reason::CommentForm;
             h
+        } else if open {
+            Reason::Body
         } else if k == first && (f.credit || f.parens) && f.byline() {
             Reason::Byline
         } else if in_form && f.words <= 4 {
@@ -376,6 +383,25 @@ fn trailer(
             Reason::Related
         } else {
             Reason::Navigation
+        };
+    }
+}
+
+/// Labels the lines between two kept article regions: still the article (lists, subheads,
+/// quotes), except furniture and what follows a furniture line ("اقرأ أيضا" and its headlines, a
+/// comment form and its fields) up to the next line of prose.
+fn gap(units: &[Unit], hard: &[Option<Reason>], zone: std::ops::Range<usize>, out: &mut [Reason]) {
+    let mut after: Option<Reason> = None;
+    for k in zone {
+        let f = &units[k].feats;
+        out[k] = if let Some(h) = hard[k] {
+            after = matches!(h, Reason::Related | Reason::CommentForm | Reason::Share).then_some(h);
+            h
+        } else if let Some(a) = after.filter(|_| !f.prose()) {
+            a
+        } else {
+            after = None;
+            Reason::Body
         };
     }
 }

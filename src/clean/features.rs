@@ -37,6 +37,8 @@ pub(crate) struct Features {
     pub date_words: usize,
     /// Has a clock time such as 14:01.
     pub clock: bool,
+    /// Has a month or weekday name, GMT/UTC, or a four-digit year.
+    pub date_anchor: bool,
     /// Has a © sign or "(c)".
     pub copyright_sign: bool,
     /// The furniture reason from the phrase lexicon.
@@ -45,9 +47,11 @@ pub(crate) struct Features {
     pub dashes: usize,
     /// The line ends with a dash or a colon.
     pub open_end: bool,
+    /// The line ends with a colon (it introduces what follows).
+    pub colon_end: bool,
     /// Parentheses in the line.
     pub parens: bool,
-    /// Has a byline or credit word (كتب، بقلم، وكالات، رويترز …).
+    /// Has a byline or credit word (كتب، بقلم، وكالات، رويترز …) among its first or last two words.
     pub credit: bool,
 }
 
@@ -97,6 +101,7 @@ impl Features {
             && !lower_end.ends_with("…");
         f.full_stop = f.sentence_end && lower_end.ends_with('.');
         f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
+        f.colon_end = line.ends_with(':');
         f.copyright_sign |= line.contains("(c)") || line.contains("(C)");
         if folded.len() > LEXICON_MAX_WORDS {
             // prose by length alone; no phrase or time-stamp rule applies to so long a line
@@ -111,11 +116,16 @@ impl Features {
             if e.is_some_and(|e| e.stop) || (e.is_none() && lx.is_stop(w)) {
                 f.stop += 1;
             }
-            if e.is_some_and(|e| e.credit) {
+            // a credit opens or closes a byline ("كتب …", "… - وكالات", "(رويترز)")
+            if e.is_some_and(|e| e.credit) && (i < 2 || i + 2 >= folded.len()) {
                 f.credit = true;
             }
-            if e.is_some_and(|e| e.date) || w.bytes().all(|b| b.is_ascii_digit()) {
+            let digits = w.bytes().all(|b| b.is_ascii_digit());
+            if e.is_some_and(|e| e.date) || digits {
                 f.date_words += 1;
+            }
+            if e.is_some_and(|e| e.date_strong) || (digits && w.len() == 4) {
+                f.date_anchor = true;
             }
         }
         f.furniture = lx.furniture(&folded, &entries);
@@ -137,10 +147,12 @@ impl Features {
         self.arabic == 0 && self.latin > 0
     }
 
-    /// A clock, date or "updated at" line: mostly date words and numbers, with a number.
+    /// A clock, date or "updated at" line: mostly date words and numbers, with a clock time, a
+    /// month or weekday name or a year.
     pub fn timestamp(&self) -> bool {
         let has_number = self.folded.text.bytes().any(|b| b.is_ascii_digit());
         has_number
+            && (self.clock || self.date_anchor)
             && self.date_words >= 2
             && (self.words - self.date_words <= 2 || self.date_words * 3 >= self.words * 2)
     }
@@ -192,6 +204,10 @@ mod tests {
             !Features::of("حظك اليوم برج الدلو السبت 10 يناير / كانون الثاني 2026").timestamp()
         );
         assert!(Features::of("GMT 14:01").clock);
+        assert!(!Features::of("1- تونس (14 عالميا).").timestamp());
+        assert!(!Features::of("8 طائرات و4 ساعات").timestamp());
+        assert!(Features::of("2020/12/25 - 1:59 صباحًا").timestamp());
+        assert!(Features::of("10 مارس 2020").timestamp());
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub(crate) struct Entry {
     pub stop: bool,
     /// A month, weekday or clock word.
     pub date: bool,
+    /// A date word that is no ordinary word: a month or weekday name, GMT ….
+    pub date_strong: bool,
     /// A byline or credit word.
     pub credit: bool,
     /// Furniture phrases that start with this word.
@@ -73,7 +75,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             e.stop = true
         }),
         (include_str!("../../data/clean/dates.txt"), |e| {
-            e.date = true
+            e.date = true;
+            e.date_strong = true;
         }),
         (include_str!("../../data/clean/credits.txt"), |e| {
             e.credit = true
@@ -81,7 +84,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     ];
     for (data, mark) in lists {
         for w in entries(data) {
-            mark(words.entry(fold(w).text).or_default());
+            let (weak, w) = match w.strip_prefix('~') {
+                Some(w) => (true, w),
+                None => (false, w),
+            };
+            let e = words.entry(fold(w).text).or_default();
+            let strong = e.date_strong;
+            mark(e);
+            if weak {
+                e.date_strong = strong;
+            }
         }
     }
     Lexicon { words }
@@ -138,7 +150,7 @@ impl Lexicon {
             for p in &e.phrases {
                 let k = p.words.len();
                 if k == 1 {
-                    if (p.anywhere && n <= 40) || n <= 3 {
+                    if (p.anywhere && n <= 40) || n == 1 {
                         return Some(p.reason);
                     }
                     continue;
@@ -154,7 +166,7 @@ impl Lexicon {
                         w == p.words[j]
                     }
                 });
-                if matched && (n <= 12 || (n <= 40 && (i <= 2 || i + k + 2 >= n))) {
+                if matched && (n <= 12 || (n <= 40 && i <= 2) || (n <= 16 && i + k + 2 >= n)) {
                     return Some(p.reason);
                 }
             }
