@@ -1,10 +1,10 @@
 //! Per-line features: length, script shares, stop-word density, punctuation, URL shapes,
 //! time stamps and furniture phrases.
 
-use super::fold::{fold, Folded};
+use super::fold::{fold_with, Folded};
 use super::lexicon::Lexicon;
 use super::reason::Reason;
-use crate::text::chars::is_arabic_letter;
+use crate::text::chars::{digit_value, is_arabic_letter};
 
 /// Longest line, in words, whose words are looked up in the lexicons: every rule that uses them
 /// (phrases, time stamps, stop-word density, credits) applies to lines at most this long.
@@ -59,40 +59,48 @@ impl Features {
     /// Computes the features of one trimmed line.
     pub fn of(line: &str) -> Features {
         let lx = Lexicon::get();
-        let folded = fold(line);
-        let mut f = Features {
-            words: folded.len(),
-            ..Features::default()
-        };
+        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0, 0, 0, 0);
+        let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
         let mut prev = ' ';
         let mut colon_digits = false;
-        for c in line.chars() {
+        let folded = fold_with(line, |c| {
             if is_arabic_letter(c) {
-                f.arabic += 1;
+                arabic += 1;
             } else if c.is_ascii_alphabetic() {
-                f.latin += 1;
+                latin += 1;
             }
             match c {
-                '،' | '؛' | ',' | ';' => f.inner_punct += 1,
-                '©' => f.copyright_sign = true,
-                '@' => f.url = true,
-                '(' | ')' => f.parens = true,
-                '-' | '–' | '—' | '|' if prev == ' ' => f.dashes += 1,
-                ':' if prev.is_ascii_digit() || crate::text::chars::digit_value(prev).is_some() => {
-                    colon_digits = true
-                }
+                '،' | '؛' | ',' | ';' => inner_punct += 1,
+                '©' => copyright_sign = true,
+                '@' => url = true,
+                '(' | ')' => parens = true,
+                '-' | '–' | '—' | '|' if prev == ' ' => dashes += 1,
+                ':' if digit_value(prev).is_some() => colon_digits = true,
                 _ => {}
             }
-            if colon_digits && crate::text::chars::digit_value(c).is_some() {
-                f.clock = true;
+            if colon_digits && digit_value(c).is_some() {
+                clock = true;
             }
             if c != ':' {
                 colon_digits = false;
             }
             prev = c;
-        }
-        if line.contains("http://") || line.contains("https://") || line.contains("www.") {
-            f.url = true;
+        });
+        let mut f = Features {
+            words: folded.len(),
+            arabic,
+            latin,
+            inner_punct,
+            dashes,
+            copyright_sign,
+            url,
+            parens,
+            clock,
+            ..Features::default()
+        };
+        // URLs and "(c)" need Latin letters: most Arabic lines skip the searches
+        if f.latin > 0 {
+            f.url |= line.contains("://") || line.contains("www.");
         }
         let lower_end = line.trim_end_matches(['»', '"', '”', '\'', ')', ' ', '*']);
         // a teaser cut short with "..." is not a finished sentence
@@ -102,7 +110,6 @@ impl Features {
         f.full_stop = f.sentence_end && lower_end.ends_with('.');
         f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
         f.colon_end = line.ends_with(':');
-        f.copyright_sign |= line.contains("(c)") || line.contains("(C)");
         if folded.len() > LEXICON_MAX_WORDS {
             // prose by length alone; no phrase or time-stamp rule applies to so long a line
             f.folded = folded;

@@ -52,14 +52,45 @@ fn fold_char(c: char) -> Option<char> {
     }
 }
 
+/// Arabic letters that the fold changes.
+fn changes(c: char) -> bool {
+    matches!(
+        c,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ى' | 'ئ' | 'ی' | 'ة' | 'ؤ' | 'ک'
+    )
+}
+
 /// Folds `text` into words.
 pub(crate) fn fold(text: &str) -> Folded {
+    fold_with(text, |_| {})
+}
+
+/// Folds `text` into words, showing each of its characters to `each` on the way (so that a
+/// caller can gather its own per-character counts in the same pass). Runs of characters that
+/// the fold keeps as they are are copied whole.
+pub(crate) fn fold_with(text: &str, mut each: impl FnMut(char)) -> Folded {
     let mut out = Folded {
         text: String::with_capacity(text.len()),
         words: Vec::new(),
     };
     let mut start: Option<usize> = None;
-    for c in text.chars() {
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        each(c);
+        let same = matches!(c, 'a'..='z' | '0'..='9') || (is_arabic_letter(c) && !changes(c));
+        if same {
+            if start.is_none() {
+                if !out.text.is_empty() {
+                    out.text.push(' ');
+                }
+                start = Some(out.text.len());
+            }
+            run.get_or_insert(i);
+            continue;
+        }
+        if let Some(r) = run.take() {
+            out.text.push_str(&text[r..i]);
+        }
         let Some(f) = fold_char(c) else { continue };
         if f == ' ' {
             if let Some(s) = start.take() {
@@ -80,6 +111,9 @@ pub(crate) fn fold(text: &str) -> Folded {
         } else {
             out.text.push(f);
         }
+    }
+    if let Some(r) = run {
+        out.text.push_str(&text[r..]);
     }
     if let Some(s) = start {
         out.words.push((s as u32, out.text.len() as u32));
