@@ -225,6 +225,87 @@ mod robustness {
         }
     }
 
+    /// Random pages built from Arabic words, furniture, dates, markup fragments and odd
+    /// characters (a fixed-seed xorshift, so failures reproduce).
+    #[test]
+    fn random_pages_never_panic() {
+        const PIECES: &[&str] = &[
+            "الحكومة",
+            "في",
+            "من",
+            "وقال",
+            "،",
+            ".",
+            "؟",
+            "\n",
+            "\n\n",
+            " ",
+            "  ",
+            "\r\n",
+            "<p>",
+            "</p>",
+            "<div class='author'>",
+            "</div>",
+            "<br>",
+            "<a href=x>",
+            "</a>",
+            "<nav>",
+            "<h1>",
+            "</h1>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "&amp;",
+            "&#1605;",
+            "&bogus;",
+            "<",
+            ">",
+            "كتب",
+            "اقرأ أيضا",
+            "جميع الحقوق محفوظة",
+            "GMT 14:01 2026 السبت ,10 كانون الثاني / يناير",
+            "©",
+            "-",
+            "–",
+            "(",
+            ")",
+            "«",
+            "»",
+            "\u{640}",
+            "\u{64B}",
+            "\u{200F}",
+            "\u{FEFF}",
+            "é",
+            "🙂",
+            "egypttoday",
+            "http://x.y",
+            "١٢:٣٠",
+            "<html>",
+            "<form>",
+            "</form>",
+            "\t",
+            "\0",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..400 {
+            let mut page = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 300) as usize;
+            for _ in 0..n {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                page.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+            }
+            for html in [None, Some(true), Some(false)] {
+                timed(&page, html, Duration::from_secs(10));
+            }
+        }
+    }
+
     #[test]
     fn cleaned_serializes() {
         let out = clean(
