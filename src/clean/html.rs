@@ -461,7 +461,7 @@ mod tests {
         let out = clean(PAGE, None);
         assert_eq!(
             out.title.as_deref(),
-            Some("الحكومة تعلن خطة جديدة لدعم المزارعين - موقع الأخبار")
+            Some("الحكومة تعلن خطة جديدة لدعم المزارعين")
         );
         assert_eq!(out.byline.as_deref(), Some("كتب أحمد علي"));
         let kept: Vec<&str> = out

@@ -41,7 +41,8 @@ pub struct Line {
 /// A cleaned page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cleaned {
-    /// The article's headline, when one was found.
+    /// The article's headline as the page shows it (the last title line, after any kicker); for
+    /// HTML without such a line, og:title, else the first `<h1>`, else `<title>`.
     pub title: Option<String>,
     /// The byline or dateline, when one was found.
     pub byline: Option<String>,
@@ -93,7 +94,8 @@ pub fn looks_like_html(page: &str) -> bool {
         >= 3
 }
 
-/// Builds the result from labelled lines.
+/// Builds the result from labelled lines; `title` (HTML metadata) stands in when no line is the
+/// headline.
 fn assemble(lines: Vec<Line>, title: Option<String>) -> Cleaned {
     let text = lines
         .iter()
@@ -101,12 +103,11 @@ fn assemble(lines: Vec<Line>, title: Option<String>) -> Cleaned {
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let title = title.or_else(|| {
-        lines
-            .iter()
-            .rfind(|l| l.reason == Reason::Title)
-            .map(|l| l.text.clone())
-    });
+    let title = lines
+        .iter()
+        .rfind(|l| l.reason == Reason::Title)
+        .map(|l| l.text.clone())
+        .or(title);
     let byline = lines
         .iter()
         .find(|l| l.reason == Reason::Byline)
