@@ -166,9 +166,11 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
         &mut out,
     );
     for (ci, r) in kept.iter().enumerate() {
-        match kept.get(ci + 1) {
-            Some(next) => gap(units, &hard, r.last + 1..next.first, &mut out),
-            None => trailer(units, &hard, &prose, r.last + 1..n, arabic_page, &mut out),
+        let end = kept.get(ci + 1).map_or(n, |next| next.first);
+        if end < n && end - r.last - 1 <= CHAIN_GAP {
+            gap(units, &hard, r.last + 1..end, &mut out);
+        } else {
+            trailer(units, &hard, &prose, r.last + 1..end, arabic_page, &mut out);
         }
     }
     if let Some(t) = title {
@@ -338,7 +340,7 @@ fn above(f: &Features, arabic_page: bool) -> Reason {
     }
 }
 
-/// Labels the lines after the last article region: finished sentences right after it are still
+/// Labels the lines after an article region (the last, or one far from the next): finished sentences right after it are still
 /// the article, an agency tail right after it is a byline, short lines after a comment-form line belong to the form, runs of headline-like
 /// lines are related lists.
 fn trailer(
@@ -387,7 +389,7 @@ fn trailer(
     }
 }
 
-/// Labels the lines between two kept article regions: still the article (lists, subheads,
+/// Labels the lines between two kept article regions at most [`CHAIN_GAP`] apart: still the article (lists, subheads,
 /// quotes), except furniture and what follows a furniture line ("اقرأ أيضا" and its headlines, a
 /// comment form and its fields) up to the next line of prose.
 fn gap(units: &[Unit], hard: &[Option<Reason>], zone: std::ops::Range<usize>, out: &mut [Reason]) {
