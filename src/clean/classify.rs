@@ -290,9 +290,11 @@ fn header(
             byline = Some(start - 1);
         }
     }
-    let kicker = title
-        .filter(|_| anchor.is_none())
-        .and_then(|t| (t > lo && candidate(t - 1) && units[t].heading == 0).then(|| t - 1));
+    // a kicker stands alone above the headline: a run of headline-like lines is a ticker
+    let kicker = title.filter(|_| anchor.is_none()).and_then(|t| {
+        (t > lo && candidate(t - 1) && units[t].heading == 0 && (t - 1 == lo || !candidate(t - 2)))
+            .then(|| t - 1)
+    });
     let top = kicker.or(title).unwrap_or(limit);
     for k in 0..start {
         out[k] = if Some(k) == title || Some(k) == kicker {
@@ -320,9 +322,10 @@ fn between(
     arabic_page: bool,
 ) -> Reason {
     let f = &units[k].feats;
-    if prose[k] && before_byline {
+    let sentence = prose[k] || (f.sentence_end && f.words >= 4);
+    if sentence && before_byline {
         Reason::Navigation
-    } else if prose[k] || (f.sentence_end && f.words >= 4) {
+    } else if sentence {
         Reason::Body
     } else if f.words <= 3 && (f.open_end || (arabic_page && f.latin_only())) {
         Reason::SiteName

@@ -164,11 +164,12 @@ impl Features {
             && (self.words - self.date_words <= 2 || self.date_words * 3 >= self.words * 2)
     }
 
-    /// Reads like running prose rather than a headline: long, or a finished sentence, or a
-    /// fairly long line with function words and inner punctuation.
+    /// Reads like running prose rather than a headline: long, or a sentence closed by a full stop
+    /// (headlines end in ؟ or ! as often as sentences do), or a fairly long line with function
+    /// words and inner punctuation.
     pub fn prose(&self) -> bool {
         self.words >= 25
-            || (self.words >= 10 && self.sentence_end)
+            || (self.words >= 10 && self.full_stop)
             || (self.words >= 15 && self.stop_density() >= 0.15 && self.inner_punct >= 1)
     }
 
