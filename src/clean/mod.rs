@@ -1,9 +1,12 @@
 //! Boilerplate removal: keep the article, drop the page chrome, and say why for every line.
 //!
-//! Plain text is split into lines; HTML is parsed into blocks ([`html`]). Each line gets
-//! features ([`features`]: length, script, stop-word density after clitic splitting, punctuation,
-//! time stamps, furniture phrases matched after a light fold) and is labelled with its context
-//! ([`classify`]). A [`Cleaner`] also learns a site's template from many pages.
+//! Plain text is split into lines (`plain.rs`); HTML is parsed by html5ever into blocks
+//! (`html.rs`, nesting capped first by `nesting.rs`). Each line gets features (`features.rs`:
+//! length, script shares, stop-word density after clitic splitting, punctuation, URL shapes, time
+//! stamps, furniture phrases matched after a light fold, `fold.rs` and `lexicon.rs`) and is
+//! labelled with its context (`classify.rs`: article regions, headline/kicker/byline above them,
+//! related lists and forms after them, duplicates). A [`Cleaner`] also learns a site's template
+//! from many pages (`template.rs`).
 
 mod classify;
 mod features;
