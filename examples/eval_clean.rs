@@ -290,6 +290,50 @@ fn html_eval(shared: &Path) {
     }
 }
 
+/// Throughput on one thread: plain-text MB/s over the seed pages, HTML pages/s over the HTML pages.
+fn speed(shared: &Path) {
+    println!("\n== speed (one thread) ==");
+    let read_all = |dir: PathBuf, ext: &str| -> Vec<String> {
+        let mut v: Vec<PathBuf> = fs::read_dir(dir)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        v.retain(|p| p.extension().is_some_and(|x| x == ext));
+        v.sort();
+        v.iter()
+            .filter_map(|p| fs::read_to_string(p).ok())
+            .collect()
+    };
+    let rate = |pages: &[String], html: bool| -> (f64, f64) {
+        let bytes: usize = pages.iter().map(String::len).sum();
+        let t0 = std::time::Instant::now();
+        let mut rounds = 0;
+        while t0.elapsed().as_secs_f64() < 2.0 {
+            for p in pages {
+                std::hint::black_box(clean(p, Some(html)));
+            }
+            rounds += 1;
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        (
+            (pages.len() * rounds) as f64 / secs,
+            (bytes * rounds) as f64 / secs / 1e6,
+        )
+    };
+    let texts = read_all(shared.join("seeds"), "txt");
+    let (_, mbs) = rate(&texts, false);
+    println!("plain text: {mbs:.1} MB/s");
+    let mut pages = read_all(shared.join("eval/boilerplate_html/htmldate"), "html");
+    pages.extend(read_all(
+        shared.join("eval/boilerplate_html/fundus"),
+        "html",
+    ));
+    let (pps, mbs) = rate(&pages, true);
+    println!(
+        "HTML: {pps:.0} pages/s, {mbs:.1} MB/s over {} pages",
+        pages.len()
+    );
+}
+
 fn main() {
     let shared = PathBuf::from(
         std::env::args()
@@ -298,4 +342,5 @@ fn main() {
     );
     text_eval(&shared);
     html_eval(&shared);
+    speed(&shared);
 }

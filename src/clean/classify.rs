@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::features::Features;
+use super::fxhash::FxBuild;
 use super::reason::Reason;
 
 /// A line or HTML block as the classifier sees it.
@@ -46,12 +47,12 @@ struct Region {
 }
 
 /// Furniture decided from the line alone (or its earlier copies).
-fn hard_reason(u: &Unit, seen: &mut HashSet<String>) -> Option<Reason> {
+fn hard_reason<'a>(u: &'a Unit, seen: &mut HashSet<&'a str, FxBuild>) -> Option<Reason> {
     if let Some(r) = u.preset {
         return Some(r);
     }
     let f = &u.feats;
-    if f.words > 0 && !seen.insert(f.folded.text.clone()) {
+    if f.words > 0 && !seen.insert(f.folded.text.as_str()) {
         return Some(Reason::Duplicate);
     }
     if f.words <= 60 && self_repeat(&f.folded.text) {
@@ -131,7 +132,7 @@ fn keep_regions(regions: Vec<Region>, anchor: Option<usize>) -> Vec<Region> {
 /// Labels each unit; `anchor` is the unit known to hold the page's headline (HTML metadata).
 pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
     let n = units.len();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let hard: Vec<Option<Reason>> = units.iter().map(|u| hard_reason(u, &mut seen)).collect();
     let prose: Vec<bool> = units
         .iter()
@@ -166,7 +167,11 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
     );
     for (ci, r) in kept.iter().enumerate() {
         let end = kept.get(ci + 1).map_or(n, |next| next.first);
-        trailer(units, &hard, &prose, r.last + 1..end, arabic_page, &mut out);
+        if end < n && end - r.last - 1 <= CHAIN_GAP {
+            gap(units, &hard, r.last + 1..end, &mut out);
+        } else {
+            trailer(units, &hard, &prose, r.last + 1..end, arabic_page, &mut out);
+        }
     }
     if let Some(t) = title {
         echo_of_title(units, t, &mut out);
@@ -221,11 +226,16 @@ fn header(
         HEADER_REACH
     };
     let lo = start.saturating_sub(reach);
-    // an author name is often a link: navigation by link density does not rule a byline out
-    let strong =
-        |k: usize| matches!(hard[k], None | Some(Reason::Navigation)) && units[k].strong_byline();
+    // an author name is often a link, and a site's agency credit is on every page: navigation by
+    // link density and the site template do not rule a byline out
+    let strong = |k: usize| {
+        matches!(hard[k], None | Some(Reason::Navigation | Reason::Template))
+            && units[k].strong_byline()
+    };
     let may_be_byline = |k: usize| {
-        (matches!(hard[k], None | Some(Reason::Timestamp)) && units[k].feats.byline()) || strong(k)
+        (matches!(hard[k], None | Some(Reason::Timestamp | Reason::Template))
+            && units[k].feats.byline())
+            || strong(k)
     };
     let mut byline = None;
     if start > 0 && may_be_byline(start - 1) {
@@ -242,7 +252,16 @@ fn header(
             && u.link_density <= 0.5
             && !u.strong_byline()
     };
-    let cands: Vec<usize> = (lo..limit).filter(|&k| candidate(k)).collect();
+    let mut cands: Vec<usize> = (lo..limit).filter(|&k| candidate(k)).collect();
+    if cands.is_empty() {
+        // a two-word headline, when nothing longer stands above the body
+        cands = (lo..limit)
+            .filter(|&k| {
+                let f = &units[k].feats;
+                hard[k].is_none() && f.words == 2 && !f.full_stop && !f.open_end && !f.latin_only()
+            })
+            .collect();
+    }
     let title = anchor
         .filter(|&a| a < limit || a >= start)
         .or_else(|| {
@@ -264,9 +283,18 @@ fn header(
         let from = title.map_or(lo, |t| t + 1);
         byline = (from..start).rev().find(|&k| strong(k));
     }
-    let kicker = title
-        .filter(|_| anchor.is_none())
-        .and_then(|t| (t > lo && candidate(t - 1) && units[t].heading == 0).then(|| t - 1));
+    // a short line alone between the headline and the body is its credit, not a caption
+    if byline.is_none() && title.is_some_and(|t| t + 2 == start) {
+        let f = &units[start - 1].feats;
+        if hard[start - 1].is_none() && (1..=4).contains(&f.words) && !f.sentence_end {
+            byline = Some(start - 1);
+        }
+    }
+    // a kicker stands alone above the headline: a run of headline-like lines is a ticker
+    let kicker = title.filter(|_| anchor.is_none()).and_then(|t| {
+        (t > lo && candidate(t - 1) && units[t].heading == 0 && (t - 1 == lo || !candidate(t - 2)))
+            .then(|| t - 1)
+    });
     let top = kicker.or(title).unwrap_or(limit);
     for k in 0..start {
         out[k] = if Some(k) == title || Some(k) == kicker {
@@ -294,9 +322,10 @@ fn between(
     arabic_page: bool,
 ) -> Reason {
     let f = &units[k].feats;
-    if prose[k] && before_byline {
+    let sentence = prose[k] || (f.sentence_end && f.words >= 4);
+    if sentence && before_byline {
         Reason::Navigation
-    } else if prose[k] || (f.sentence_end && f.words >= 4) {
+    } else if sentence {
         Reason::Body
     } else if f.words <= 3 && (f.open_end || (arabic_page && f.latin_only())) {
         Reason::SiteName
@@ -314,8 +343,8 @@ fn above(f: &Features, arabic_page: bool) -> Reason {
     }
 }
 
-/// Labels the lines after an article region up to the next one: an agency tail right after it
-/// is a byline, short lines after a comment-form line belong to the form, runs of headline-like
+/// Labels the lines after an article region (the last, or one far from the next): finished sentences right after it are still
+/// the article, an agency tail right after it is a byline, short lines after a comment-form line belong to the form, runs of headline-like
 /// lines are related lists.
 fn trailer(
     units: &[Unit],
@@ -331,11 +360,16 @@ fn trailer(
         .filter(|&k| hard[k].is_none() && units[k].feats.headline())
         .count();
     let mut in_form = false;
+    // finished sentences right after the article, before any furniture, still belong to it
+    let mut open = true;
     for k in zone {
         let f = &units[k].feats;
+        open &= hard[k].is_none() && (prose[k] || f.sentence_end || f.colon_end);
         out[k] = if let Some(h) = hard[k] {
             in_form = h == Reason::CommentForm;
             h
+        } else if open {
+            Reason::Body
         } else if k == first && (f.credit || f.parens) && f.byline() {
             Reason::Byline
         } else if in_form && f.words <= 4 {
@@ -354,6 +388,25 @@ fn trailer(
             Reason::Related
         } else {
             Reason::Navigation
+        };
+    }
+}
+
+/// Labels the lines between two kept article regions at most [`CHAIN_GAP`] apart: still the article (lists, subheads,
+/// quotes), except furniture and what follows a furniture line ("اقرأ أيضا" and its headlines, a
+/// comment form and its fields) up to the next line of prose.
+fn gap(units: &[Unit], hard: &[Option<Reason>], zone: std::ops::Range<usize>, out: &mut [Reason]) {
+    let mut after: Option<Reason> = None;
+    for k in zone {
+        let f = &units[k].feats;
+        out[k] = if let Some(h) = hard[k] {
+            after = matches!(h, Reason::Related | Reason::CommentForm | Reason::Share).then_some(h);
+            h
+        } else if let Some(a) = after.filter(|_| !f.prose()) {
+            a
+        } else {
+            after = None;
+            Reason::Body
         };
     }
 }

@@ -1,10 +1,14 @@
 //! Per-line features: length, script shares, stop-word density, punctuation, URL shapes,
 //! time stamps and furniture phrases.
 
-use super::fold::{fold, Folded};
+use super::fold::{fold_with, Folded};
 use super::lexicon::Lexicon;
 use super::reason::Reason;
-use crate::text::chars::is_arabic_letter;
+use crate::text::chars::{digit_value, is_arabic_letter};
+
+/// Longest line, in words, whose words are looked up in the lexicons: every rule that uses them
+/// (phrases, time stamps, stop-word density, credits) applies to lines at most this long.
+const LEXICON_MAX_WORDS: usize = 40;
 
 /// What one line looks like.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -17,18 +21,24 @@ pub(crate) struct Features {
     pub arabic: usize,
     /// Latin letters.
     pub latin: usize,
-    /// Function words among the words, counted after splitting clitics.
+    /// Function words among the words, counted after splitting clitics (on lines of at most
+    /// [`LEXICON_MAX_WORDS`] words; 0 on longer ones).
     pub stop: usize,
-    /// The line ends like a sentence: . ؟ ? ! … or a closing quote after one.
+    /// The line ends like a sentence: . ؟ ? ! or a closing quote after one (not "..." of a teaser).
     pub sentence_end: bool,
+    /// The line ends with a full stop.
+    pub full_stop: bool,
     /// Commas and semicolons inside the line (، ؛ , ;).
     pub inner_punct: usize,
     /// Has a URL, an e-mail address or a @handle.
     pub url: bool,
-    /// Words that are month, weekday or clock words, or numbers.
+    /// Words that are month, weekday or clock words, or numbers (lines of at most
+    /// [`LEXICON_MAX_WORDS`] words).
     pub date_words: usize,
     /// Has a clock time such as 14:01.
     pub clock: bool,
+    /// Has a month or weekday name, GMT/UTC, or a four-digit year.
+    pub date_anchor: bool,
     /// Has a © sign or "(c)".
     pub copyright_sign: bool,
     /// The furniture reason from the phrase lexicon.
@@ -37,9 +47,11 @@ pub(crate) struct Features {
     pub dashes: usize,
     /// The line ends with a dash or a colon.
     pub open_end: bool,
+    /// The line ends with a colon (it introduces what follows).
+    pub colon_end: bool,
     /// Parentheses in the line.
     pub parens: bool,
-    /// Has a byline or credit word (كتب، بقلم، وكالات، رويترز …).
+    /// Has a byline or credit word (كتب، بقلم، وكالات، رويترز …) among its first or last two words.
     pub credit: bool,
 }
 
@@ -47,61 +59,83 @@ impl Features {
     /// Computes the features of one trimmed line.
     pub fn of(line: &str) -> Features {
         let lx = Lexicon::get();
-        let folded = fold(line);
-        let mut f = Features {
-            words: folded.len(),
-            ..Features::default()
-        };
+        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0, 0, 0, 0);
+        let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
         let mut prev = ' ';
         let mut colon_digits = false;
-        for c in line.chars() {
+        let folded = fold_with(line, |c| {
             if is_arabic_letter(c) {
-                f.arabic += 1;
+                arabic += 1;
             } else if c.is_ascii_alphabetic() {
-                f.latin += 1;
+                latin += 1;
             }
             match c {
-                '،' | '؛' | ',' | ';' => f.inner_punct += 1,
-                '©' => f.copyright_sign = true,
-                '@' => f.url = true,
-                '(' | ')' => f.parens = true,
-                '-' | '–' | '—' | '|' if prev == ' ' => f.dashes += 1,
-                ':' if prev.is_ascii_digit() || crate::text::chars::digit_value(prev).is_some() => {
-                    colon_digits = true
-                }
+                '،' | '؛' | ',' | ';' => inner_punct += 1,
+                '©' => copyright_sign = true,
+                '@' => url = true,
+                '(' | ')' => parens = true,
+                '-' | '–' | '—' | '|' if prev == ' ' => dashes += 1,
+                ':' if digit_value(prev).is_some() => colon_digits = true,
                 _ => {}
             }
-            if colon_digits && crate::text::chars::digit_value(c).is_some() {
-                f.clock = true;
+            if colon_digits && digit_value(c).is_some() {
+                clock = true;
             }
             if c != ':' {
                 colon_digits = false;
             }
             prev = c;
-        }
-        if line.contains("http://") || line.contains("https://") || line.contains("www.") {
-            f.url = true;
+        });
+        let mut f = Features {
+            words: folded.len(),
+            arabic,
+            latin,
+            inner_punct,
+            dashes,
+            copyright_sign,
+            url,
+            parens,
+            clock,
+            ..Features::default()
+        };
+        // URLs and "(c)" need Latin letters: most Arabic lines skip the searches
+        if f.latin > 0 {
+            f.url |= line.contains("://") || line.contains("www.");
         }
         let lower_end = line.trim_end_matches(['»', '"', '”', '\'', ')', ' ', '*']);
         // a teaser cut short with "..." is not a finished sentence
         f.sentence_end = lower_end.ends_with(['.', '؟', '?', '!'])
             && !lower_end.ends_with("..")
             && !lower_end.ends_with("…");
+        f.full_stop = f.sentence_end && lower_end.ends_with('.');
         f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
-        f.copyright_sign |= line.contains("(c)") || line.contains("(C)");
+        f.colon_end = line.ends_with(':');
+        if folded.len() > LEXICON_MAX_WORDS {
+            // prose by length alone; no phrase or time-stamp rule applies to so long a line
+            f.folded = folded;
+            return f;
+        }
+        let mut entries = Vec::with_capacity(folded.len());
         for i in 0..folded.len() {
             let w = folded.word(i);
-            if lx.is_stop(w) {
+            let e = lx.entry(w);
+            entries.push(e);
+            if e.is_some_and(|e| e.stop) || (e.is_none() && lx.is_stop(w)) {
                 f.stop += 1;
             }
-            if lx.is_credit(w) {
+            // a credit opens or closes a byline ("كتب …", "… - وكالات", "(رويترز)")
+            if e.is_some_and(|e| e.credit) && (i < 2 || i + 2 >= folded.len()) {
                 f.credit = true;
             }
-            if lx.is_date_word(w) || w.bytes().all(|b| b.is_ascii_digit()) {
+            let digits = w.bytes().all(|b| b.is_ascii_digit());
+            if e.is_some_and(|e| e.date) || digits {
                 f.date_words += 1;
             }
+            if e.is_some_and(|e| e.date_strong) || (digits && w.len() == 4) {
+                f.date_anchor = true;
+            }
         }
-        f.furniture = lx.furniture(&folded);
+        f.furniture = lx.furniture(&folded, &entries);
         f.folded = folded;
         f
     }
@@ -120,25 +154,29 @@ impl Features {
         self.arabic == 0 && self.latin > 0
     }
 
-    /// A clock, date or "updated at" line: mostly date words and numbers, with a number.
+    /// A clock, date or "updated at" line: mostly date words and numbers, with a clock time, a
+    /// month or weekday name or a year.
     pub fn timestamp(&self) -> bool {
         let has_number = self.folded.text.bytes().any(|b| b.is_ascii_digit());
         has_number
+            && (self.clock || self.date_anchor)
             && self.date_words >= 2
             && (self.words - self.date_words <= 2 || self.date_words * 3 >= self.words * 2)
     }
 
-    /// Reads like running prose rather than a headline: long, or a finished sentence, or a
-    /// fairly long line with function words and inner punctuation.
+    /// Reads like running prose rather than a headline: long, or a sentence closed by a full stop
+    /// (headlines end in ؟ or ! as often as sentences do), or a fairly long line with function
+    /// words and inner punctuation.
     pub fn prose(&self) -> bool {
         self.words >= 25
-            || (self.words >= 10 && self.sentence_end)
+            || (self.words >= 10 && self.full_stop)
             || (self.words >= 15 && self.stop_density() >= 0.15 && self.inner_punct >= 1)
     }
 
-    /// Reads like a headline: a few words, mostly letters, no closing full stop.
+    /// Reads like a headline: a few words and no closing full stop (a question or an
+    /// exclamation mark may close a headline).
     pub fn headline(&self) -> bool {
-        (3..=24).contains(&self.words) && !self.sentence_end && !self.timestamp() && !self.url
+        (3..=24).contains(&self.words) && !self.full_stop && !self.timestamp() && !self.url
     }
 
     /// A short line with a credit word: a byline wherever it stands near the headline.
@@ -174,6 +212,10 @@ mod tests {
             !Features::of("حظك اليوم برج الدلو السبت 10 يناير / كانون الثاني 2026").timestamp()
         );
         assert!(Features::of("GMT 14:01").clock);
+        assert!(!Features::of("1- تونس (14 عالميا).").timestamp());
+        assert!(!Features::of("8 طائرات و4 ساعات").timestamp());
+        assert!(Features::of("2020/12/25 - 1:59 صباحًا").timestamp());
+        assert!(Features::of("10 مارس 2020").timestamp());
     }
 
     #[test]

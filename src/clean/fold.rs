@@ -2,7 +2,7 @@
 //! alef, ى to ي, ة to ه, ؤ to و, ئ to ي, tatweel and diacritics removed, Latin lower-cased,
 //! Arabic-Indic digits to ASCII, punctuation and spaces collapsed to single spaces between words.
 
-use crate::text::chars::digit_value;
+use crate::text::chars::{digit_value, is_arabic_letter};
 
 /// A line folded to words: `text` holds the words joined by single spaces and `words` the byte
 /// range of each word in `text`.
@@ -38,6 +38,8 @@ fn fold_char(c: char) -> Option<char> {
         'ة' => Some('ه'),
         'ؤ' => Some('و'),
         'ک' => Some('ك'),
+        _ if is_arabic_letter(c) || c.is_ascii_alphanumeric() => Some(c),
+        _ if c.is_ascii() => Some(' '),
         _ => {
             if let Some(d) = digit_value(c) {
                 char::from_digit(d, 10)
@@ -50,14 +52,45 @@ fn fold_char(c: char) -> Option<char> {
     }
 }
 
+/// Arabic letters that the fold changes.
+fn changes(c: char) -> bool {
+    matches!(
+        c,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ى' | 'ئ' | 'ی' | 'ة' | 'ؤ' | 'ک'
+    )
+}
+
 /// Folds `text` into words.
 pub(crate) fn fold(text: &str) -> Folded {
+    fold_with(text, |_| {})
+}
+
+/// Folds `text` into words, showing each of its characters to `each` on the way (so that a
+/// caller can gather its own per-character counts in the same pass). Runs of characters that
+/// the fold keeps as they are are copied whole.
+pub(crate) fn fold_with(text: &str, mut each: impl FnMut(char)) -> Folded {
     let mut out = Folded {
         text: String::with_capacity(text.len()),
         words: Vec::new(),
     };
     let mut start: Option<usize> = None;
-    for c in text.chars() {
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        each(c);
+        let same = matches!(c, 'a'..='z' | '0'..='9') || (is_arabic_letter(c) && !changes(c));
+        if same {
+            if start.is_none() {
+                if !out.text.is_empty() {
+                    out.text.push(' ');
+                }
+                start = Some(out.text.len());
+            }
+            run.get_or_insert(i);
+            continue;
+        }
+        if let Some(r) = run.take() {
+            out.text.push_str(&text[r..i]);
+        }
         let Some(f) = fold_char(c) else { continue };
         if f == ' ' {
             if let Some(s) = start.take() {
@@ -71,11 +104,16 @@ pub(crate) fn fold(text: &str) -> Folded {
             }
             start = Some(out.text.len());
         }
-        if f.is_uppercase() {
+        if f.is_ascii() {
+            out.text.push(f.to_ascii_lowercase());
+        } else if !is_arabic_letter(f) && f.is_uppercase() {
             out.text.extend(f.to_lowercase());
         } else {
             out.text.push(f);
         }
+    }
+    if let Some(r) = run {
+        out.text.push_str(&text[r..]);
     }
     if let Some(s) = start {
         out.words.push((s as u32, out.text.len() as u32));

@@ -430,3 +430,66 @@ fn hidden(e: &scraper::node::Element) -> bool {
             s.to_ascii_lowercase().contains("display:none")
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{clean, Reason};
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head>
+<meta property="og:title" content="الحكومة تعلن خطة جديدة لدعم المزارعين - موقع الأخبار">
+<title>موقع الأخبار</title>
+<style>p { color: red }</style><script>var x = "<p>ليس نصا</p>";</script>
+</head><body>
+<header><div class="logo">موقع الأخبار</div></header>
+<nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/s">سياسة</a></li><li><a href="/e">اقتصاد</a></li></ul></nav>
+<!-- تعليق لا يظهر -->
+<article>
+<h1>الحكومة تعلن خطة جديدة لدعم المزارعين</h1>
+<div class="author-name">كتب أحمد علي</div>
+<p>أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في جميع المحافظات، وذلك بهدف زيادة الإنتاج الزراعي وتحسين دخل الأسر الريفية &amp; تقليل الاستيراد.</p>
+<p>وقال وزير الزراعة إن الخطة تشمل تقديم قروض ميسرة وبذور محسنة<br>وأضاف أن التنفيذ سيبدأ خلال الأشهر المقبلة في المحافظات الأكثر حاجة إلى الدعم والمساندة.</p>
+<p>وأشار الوزير إلى أن الحكومة خصصت ميزانية كبيرة لهذا البرنامج الذي يستفيد منه آلاف المزارعين في مختلف أنحاء البلاد&#x2E;
+</article>
+<aside><h3>الأكثر قراءة</h3><ul><li><a href="/1">خبر آخر عن الرياضة المحلية اليوم</a></li></ul></aside>
+<form><label>الاسم</label><input name="n"><textarea>اكتب تعليقك</textarea><button>إرسال</button></form>
+<footer><p>جميع الحقوق محفوظة © 2025</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn article_title_byline_and_chrome() {
+        let out = clean(PAGE, None);
+        assert_eq!(
+            out.title.as_deref(),
+            Some("الحكومة تعلن خطة جديدة لدعم المزارعين")
+        );
+        assert_eq!(out.byline.as_deref(), Some("كتب أحمد علي"));
+        let kept: Vec<&str> = out
+            .lines
+            .iter()
+            .filter(|l| l.keep)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(kept.len(), 6, "{kept:?}");
+        assert_eq!(kept[0], "الحكومة تعلن خطة جديدة لدعم المزارعين");
+        assert!(kept[2].ends_with("& تقليل الاستيراد."));
+        assert!(kept[3].ends_with("وبذور محسنة"));
+        assert!(kept[5].ends_with("البلاد."));
+        assert!(!out.text.contains("ليس نصا") && !out.text.contains("color"));
+        assert!(!out.text.contains("تعليق لا يظهر"));
+        let reason = |t: &str| out.lines.iter().find(|l| l.text == t).map(|l| l.reason);
+        assert_eq!(reason("الرئيسية"), Some(Reason::Navigation));
+        assert_eq!(reason("الأكثر قراءة"), Some(Reason::Related));
+        assert_eq!(reason("جميع الحقوق محفوظة © 2025"), Some(Reason::Copyright));
+        assert_eq!(reason("الاسم"), Some(Reason::CommentForm));
+        for l in &out.lines {
+            assert!(l.start <= l.end && l.end <= PAGE.len());
+        }
+        let h1 = out
+            .lines
+            .iter()
+            .find(|l| l.reason == Reason::Title)
+            .unwrap();
+        assert_eq!(&PAGE[h1.start..h1.end], h1.text);
+    }
+}

@@ -1,27 +1,40 @@
 //! Word lists compiled into the crate from `data/clean/` and parsed once: Arabic stop words,
 //! date and time words, and the page-furniture phrase lexicon.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::fold::{fold, Folded};
+use super::fxhash::FxBuild;
 use super::reason::Reason;
 
 /// One furniture phrase, folded.
 #[derive(Debug)]
-struct Phrase {
+pub(crate) struct Phrase {
     words: Vec<String>,
     reason: Reason,
     anywhere: bool,
 }
 
-/// The parsed lexicons.
+/// What the lexicons say about one folded word.
+#[derive(Debug, Default)]
+pub(crate) struct Entry {
+    /// A function word.
+    pub stop: bool,
+    /// A month, weekday or clock word.
+    pub date: bool,
+    /// A date word that is no ordinary word: a month or weekday name, GMT ….
+    pub date_strong: bool,
+    /// A byline or credit word.
+    pub credit: bool,
+    /// Furniture phrases that start with this word.
+    phrases: Vec<Phrase>,
+}
+
+/// The parsed lexicons: one map from folded word to everything known about it.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    stop: HashSet<String>,
-    dates: HashSet<String>,
-    credits: HashSet<String>,
-    phrases: HashMap<String, Vec<Phrase>>,
+    words: HashMap<String, Entry, FxBuild>,
 }
 
 /// Lines of a word list without comments and blanks.
@@ -31,13 +44,11 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// A set of folded one-word entries.
-fn word_set(data: &'static str) -> HashSet<String> {
-    entries(data).map(|w| fold(w).text).collect()
-}
+/// Sets one flag of an entry.
+type MarkFn = fn(&mut Entry);
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::new();
+    let mut words: HashMap<String, Entry, FxBuild> = HashMap::default();
     for line in entries(include_str!("../../data/clean/furniture.tsv")) {
         let (name, phrase) = line
             .split_once('\t')
@@ -48,19 +59,44 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             None => (false, phrase),
         };
         let f = fold(phrase);
-        let words: Vec<String> = (0..f.len()).map(|i| f.word(i).to_string()).collect();
-        phrases.entry(words[0].clone()).or_default().push(Phrase {
-            words,
-            reason,
-            anywhere,
-        });
+        let ws: Vec<String> = (0..f.len()).map(|i| f.word(i).to_string()).collect();
+        words
+            .entry(ws[0].clone())
+            .or_default()
+            .phrases
+            .push(Phrase {
+                words: ws,
+                reason,
+                anywhere,
+            });
     }
-    Lexicon {
-        stop: word_set(include_str!("../../data/clean/stopwords_ar.txt")),
-        dates: word_set(include_str!("../../data/clean/dates.txt")),
-        credits: word_set(include_str!("../../data/clean/credits.txt")),
-        phrases,
+    let lists: [(&str, MarkFn); 3] = [
+        (include_str!("../../data/clean/stopwords_ar.txt"), |e| {
+            e.stop = true
+        }),
+        (include_str!("../../data/clean/dates.txt"), |e| {
+            e.date = true;
+            e.date_strong = true;
+        }),
+        (include_str!("../../data/clean/credits.txt"), |e| {
+            e.credit = true
+        }),
+    ];
+    for (data, mark) in lists {
+        for w in entries(data) {
+            let (weak, w) = match w.strip_prefix('~') {
+                Some(w) => (true, w),
+                None => (false, w),
+            };
+            let e = words.entry(fold(w).text).or_default();
+            let strong = e.date_strong;
+            mark(e);
+            if weak {
+                e.date_strong = strong;
+            }
+        }
     }
+    Lexicon { words }
 });
 
 /// The proclitics split off before a stop-word look-up: conjunctions, then prepositions.
@@ -73,10 +109,15 @@ impl Lexicon {
         &LEXICON
     }
 
+    /// What the lexicons know about a folded word.
+    pub fn entry(&self, word: &str) -> Option<&Entry> {
+        self.words.get(word)
+    }
+
     /// Whether a folded word is a function word, after splitting و ف and ب ل ك proclitics
-    /// (a bare clitic such as "و" standing alone also counts).
+    /// (a bare conjunction standing alone also counts).
     pub fn is_stop(&self, word: &str) -> bool {
-        if self.stop.contains(word) {
+        if self.entry(word).is_some_and(|e| e.stop) {
             return true;
         }
         let mut rest = word;
@@ -84,37 +125,32 @@ impl Lexicon {
             if let Some(c) = rest.chars().next() {
                 if set.contains(&c) && rest.len() > c.len_utf8() {
                     rest = &rest[c.len_utf8()..];
-                    if self.stop.contains(rest) {
+                    if self.entry(rest).is_some_and(|e| e.stop) {
                         return true;
                     }
                 }
             }
         }
-        word.chars().count() == 1 && (CONJUNCTIONS.contains(&word.chars().next().unwrap_or(' ')))
+        word.chars().count() == 1 && CONJUNCTIONS.contains(&word.chars().next().unwrap_or(' '))
     }
 
     /// Whether a folded word names a month, a weekday or a clock unit.
+    #[cfg(test)]
     pub fn is_date_word(&self, word: &str) -> bool {
-        self.dates.contains(word)
-    }
-
-    /// Whether a folded word marks a byline or source credit (كتب، بقلم، وكالات، رويترز …).
-    pub fn is_credit(&self, word: &str) -> bool {
-        self.credits.contains(word)
+        self.entry(word).is_some_and(|e| e.date)
     }
 
     /// The furniture reason of the first lexicon phrase found in the line, under the length
     /// rules stated in `data/clean/furniture.tsv`.
-    pub fn furniture(&self, f: &Folded) -> Option<Reason> {
+    /// `entries[i]` is the entry of the `i`-th word of `f`.
+    pub fn furniture(&self, f: &Folded, entries: &[Option<&Entry>]) -> Option<Reason> {
         let n = f.len();
-        for i in 0..n {
-            let Some(cands) = self.phrases.get(f.word(i)) else {
-                continue;
-            };
-            for p in cands {
+        for (i, e) in entries.iter().enumerate() {
+            let Some(e) = e else { continue };
+            for p in &e.phrases {
                 let k = p.words.len();
                 if k == 1 {
-                    if (p.anywhere && n <= 40) || n <= 3 {
+                    if (p.anywhere && n <= 40) || n == 1 {
                         return Some(p.reason);
                     }
                     continue;
@@ -130,7 +166,7 @@ impl Lexicon {
                         w == p.words[j]
                     }
                 });
-                if matched && (n <= 12 || (n <= 40 && (i <= 2 || i + k + 2 >= n))) {
+                if matched && (n <= 12 || (n <= 40 && i <= 2) || (n <= 16 && i + k + 2 >= n)) {
                     return Some(p.reason);
                 }
             }
@@ -144,7 +180,10 @@ mod tests {
     use super::*;
 
     fn furniture(s: &str) -> Option<Reason> {
-        Lexicon::get().furniture(&fold(s))
+        let lx = Lexicon::get();
+        let f = fold(s);
+        let entries: Vec<Option<&Entry>> = (0..f.len()).map(|i| lx.entry(f.word(i))).collect();
+        lx.furniture(&f, &entries)
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! Boilerplate removal: keep the article, drop the page chrome, and say why for every line.
 //!
-//! Plain text is split into lines; HTML is parsed into blocks ([`html`]). Each line gets
-//! features ([`features`]: length, script, stop-word density after clitic splitting, punctuation,
-//! time stamps, furniture phrases matched after a light fold) and is labelled with its context
-//! ([`classify`]). A [`Cleaner`] also learns a site's template from many pages.
+//! Plain text is split into lines (`plain.rs`); HTML is parsed by html5ever into blocks
+//! (`html.rs`, nesting capped first by `nesting.rs`). Each line gets features (`features.rs`:
+//! length, script shares, stop-word density after clitic splitting, punctuation, URL shapes, time
+//! stamps, furniture phrases matched after a light fold, `fold.rs` and `lexicon.rs`) and is
+//! labelled with its context (`classify.rs`: article regions, headline/kicker/byline above them,
+//! related lists and forms after them, duplicates). A [`Cleaner`] also learns a site's template
+//! from many pages (`template.rs`).
 
 mod classify;
 mod features;
 mod fold;
+mod fxhash;
 mod html;
 mod lexicon;
 mod nesting;
@@ -25,9 +29,11 @@ use serde::{Deserialize, Serialize};
 pub struct Line {
     /// The line's text (trimmed; for HTML, the block's visible text with whitespace collapsed).
     pub text: String,
-    /// Byte offset where the line starts in the page (for HTML: where the block starts in the source).
+    /// Byte offset where the line starts in the page; `page[start..end]` is `text` for plain
+    /// text. For HTML: where the block's first text was found in the source (text written with
+    /// character references cannot be found; the range is then empty, at the previous block's end).
     pub start: usize,
-    /// Byte offset where the line ends in the page (for HTML: where the block ends in the source).
+    /// Byte offset where the line ends in the page (for HTML: where its last text ends).
     pub end: usize,
     /// Whether the line belongs to the article.
     pub keep: bool,
@@ -38,7 +44,8 @@ pub struct Line {
 /// A cleaned page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cleaned {
-    /// The article's headline, when one was found.
+    /// The article's headline as the page shows it (the last title line, after any kicker); for
+    /// HTML without such a line, og:title, else the first `<h1>`, else `<title>`.
     pub title: Option<String>,
     /// The byline or dateline, when one was found.
     pub byline: Option<String>,
@@ -90,7 +97,8 @@ pub fn looks_like_html(page: &str) -> bool {
         >= 3
 }
 
-/// Builds the result from labelled lines.
+/// Builds the result from labelled lines; `title` (HTML metadata) stands in when no line is the
+/// headline.
 fn assemble(lines: Vec<Line>, title: Option<String>) -> Cleaned {
     let text = lines
         .iter()
@@ -98,12 +106,11 @@ fn assemble(lines: Vec<Line>, title: Option<String>) -> Cleaned {
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let title = title.or_else(|| {
-        lines
-            .iter()
-            .rfind(|l| l.reason == Reason::Title)
-            .map(|l| l.text.clone())
-    });
+    let title = lines
+        .iter()
+        .rfind(|l| l.reason == Reason::Title)
+        .map(|l| l.text.clone())
+        .or(title);
     let byline = lines
         .iter()
         .find(|l| l.reason == Reason::Byline)
@@ -219,6 +226,87 @@ mod robustness {
             timed(page, None, Duration::from_secs(5));
             timed(page, Some(true), Duration::from_secs(5));
             timed(page, Some(false), Duration::from_secs(5));
+        }
+    }
+
+    /// Random pages built from Arabic words, furniture, dates, markup fragments and odd
+    /// characters (a fixed-seed xorshift, so failures reproduce).
+    #[test]
+    fn random_pages_never_panic() {
+        const PIECES: &[&str] = &[
+            "الحكومة",
+            "في",
+            "من",
+            "وقال",
+            "،",
+            ".",
+            "؟",
+            "\n",
+            "\n\n",
+            " ",
+            "  ",
+            "\r\n",
+            "<p>",
+            "</p>",
+            "<div class='author'>",
+            "</div>",
+            "<br>",
+            "<a href=x>",
+            "</a>",
+            "<nav>",
+            "<h1>",
+            "</h1>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "&amp;",
+            "&#1605;",
+            "&bogus;",
+            "<",
+            ">",
+            "كتب",
+            "اقرأ أيضا",
+            "جميع الحقوق محفوظة",
+            "GMT 14:01 2026 السبت ,10 كانون الثاني / يناير",
+            "©",
+            "-",
+            "–",
+            "(",
+            ")",
+            "«",
+            "»",
+            "\u{640}",
+            "\u{64B}",
+            "\u{200F}",
+            "\u{FEFF}",
+            "é",
+            "🙂",
+            "egypttoday",
+            "http://x.y",
+            "١٢:٣٠",
+            "<html>",
+            "<form>",
+            "</form>",
+            "\t",
+            "\0",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..400 {
+            let mut page = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 300) as usize;
+            for _ in 0..n {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                page.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+            }
+            for html in [None, Some(true), Some(false)] {
+                timed(&page, html, Duration::from_secs(10));
+            }
         }
     }
 

@@ -161,6 +161,54 @@ mod tests {
     }
 
     #[test]
+    fn site_credit_on_every_page_stays_a_byline() {
+        let page = |i: usize| {
+            format!(
+                "عنوان الخبر رقم {i} عن الاقتصاد المحلي\nنور نيوز –\n\
+                 قال وزير المالية في بيان اليوم إن الحكومة ستواصل العمل على خفض العجز في الموازنة العامة للدولة خلال العام {i}.\n"
+            )
+        };
+        let pages: Vec<String> = (0..5).map(page).collect();
+        let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let mut c = Cleaner::new(CleanerOptions::default());
+        c.learn(&refs);
+        let out = c.clean(&page(9));
+        assert_eq!(out.lines[1].reason, Reason::Byline);
+    }
+
+    #[test]
+    fn round_trips_through_serde() {
+        let mut c = Cleaner::new(CleanerOptions::default());
+        let pages: Vec<String> = (0..4).map(page).collect();
+        let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+        c.learn(&refs);
+        let bytes = serde_json::to_vec(&c).unwrap();
+        let back: Cleaner = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(back, c);
+        assert_eq!(back.clean(refs[0]), c.clean(refs[0]));
+    }
+
+    #[test]
+    fn learns_html_blocks() {
+        let page = |i: usize| {
+            format!(
+                "<html><body><div class=side><p>اشترك في النشرة اليومية لتصلك أهم الأخبار كل صباح مجانا وبلا إعلانات مزعجة أبدا.</p></div>\
+                 <h1>عنوان الخبر رقم {i} عن الاقتصاد</h1>\
+                 <p>قال وزير المالية في بيان اليوم إن الحكومة ستواصل العمل على خفض العجز في الموازنة العامة للدولة خلال العام {i}.</p>\
+                 <p>وأضاف أن الإصلاحات التي بدأت منذ سنوات أدت إلى تحسن كبير في المؤشرات الاقتصادية رقم {i}.</p></body></html>"
+            )
+        };
+        let pages: Vec<String> = (0..6).map(page).collect();
+        let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let mut c = Cleaner::new(CleanerOptions::default());
+        c.learn(&refs);
+        let out = c.clean(&page(7));
+        assert_eq!(out.lines[0].reason, Reason::Template);
+        assert_eq!(out.title.as_deref(), Some("عنوان الخبر رقم 7 عن الاقتصاد"));
+        assert!(out.text.contains("وزير المالية"));
+    }
+
+    #[test]
     fn memory_stays_bounded() {
         let mut c = Cleaner::new(CleanerOptions {
             max_hashes: 100,
