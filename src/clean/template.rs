@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
 use super::{clean_with, looks_like_html, Cleaned, Reason};
+use crate::parallel;
 
 /// Settings of a [`Cleaner`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -87,7 +87,7 @@ impl Cleaner {
     /// Learns a site's template from more of its pages (parsed in parallel).
     pub fn learn(&mut self, pages: &[&str]) {
         let html = self.options.html;
-        let per_page: Vec<Vec<u64>> = pages.par_iter().map(|p| page_hashes(p, html)).collect();
+        let per_page: Vec<Vec<u64>> = parallel::map(pages, |p| page_hashes(p, html));
         for hs in per_page {
             self.pages = self.pages.saturating_add(1);
             for h in hs {
@@ -125,7 +125,7 @@ impl Cleaner {
 
     /// Cleans many pages on all cores; results are in input order.
     pub fn clean_batch(&self, pages: &[&str]) -> Vec<Cleaned> {
-        pages.par_iter().map(|p| self.clean(p)).collect()
+        parallel::map(pages, |p| self.clean(p))
     }
 }
 
