@@ -19,8 +19,8 @@ def to_pandas(docs: Iterable[Document | AnalyzeError]) -> tuple[Any, Any]:
     (``doc`` is the document's position in ``docs``). Failed pages are left out."""
     try:
         import pandas as pd
-    except ImportError as e:
-        raise NuqtaError("to_pandas needs pandas: pip install 'nuqta[pandas]'") from e
+    except ImportError as missing:
+        raise NuqtaError("to_pandas needs pandas: pip install 'nuqta[pandas]'") from missing
     documents: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     for i, doc in enumerate(docs):
