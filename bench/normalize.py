@@ -96,6 +96,22 @@ def best_time(fn: Callable[[], object], repeat: int, clock: Callable[[], float])
     return best
 
 
+def batch_speedup(tool: Tool, docs: list[str], repeat: int) -> float:
+    """Wall time of ``tool.batch`` on one thread over its time on all threads."""
+    assert tool.batch is not None
+    batch = partial(tool.batch, docs)
+    previous = os.environ.get("NUQTA_NUM_THREADS")
+    os.environ["NUQTA_NUM_THREADS"] = "1"
+    try:
+        one = best_time(batch, repeat, time.perf_counter)
+    finally:
+        if previous is None:
+            del os.environ["NUQTA_NUM_THREADS"]
+        else:
+            os.environ["NUQTA_NUM_THREADS"] = previous
+    return one / best_time(batch, repeat, time.perf_counter)
+
+
 def map_all(fn: Fn, docs: list[str]) -> list[str]:
     """Calls ``fn`` on each document, one at a time."""
     return [fn(d) for d in docs]
@@ -139,6 +155,8 @@ def main() -> None:
         print(f"| {name} | {single:.1f} | {batch_text} | {ours_single / single:.1f} |")
     print()
     print(f"nuqta batch / nuqta per document: {ours_batch / ours_single:.2f}x")
+    speedup = batch_speedup(tools[0], docs, args.repeat)
+    print(f"nuqta batch on {nuqta.num_threads()} threads / batch on 1 thread: {speedup:.2f}x")
     for name, single, _ in rows[1:]:
         print(f"ratio nuqta/{name} (per document): {ours_single / single:.2f}")
 
