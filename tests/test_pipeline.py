@@ -160,3 +160,10 @@ def test_bad_arguments(call: object) -> None:
         call(None)
     with pytest.raises(nuqta.NuqtaValueError, match="surrogate"):
         call("\udc80")
+
+
+def test_entities_batch_equals_single() -> None:
+    texts = list(PAGES.values())
+    assert nuqta.entities_batch(texts) == [nuqta.entities(t) for t in texts]
+    with pytest.raises(nuqta.NuqtaTypeError, match=r"texts\[1\]"):
+        nuqta.entities_batch(["نص", 3])  # type: ignore[list-item]

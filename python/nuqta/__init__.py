@@ -7,7 +7,15 @@
 
 from __future__ import annotations
 
-from nuqta._api import Cleaner, analyze, analyze_batch, clean, entities, numbers
+from nuqta._api import (
+    Cleaner,
+    analyze,
+    analyze_batch,
+    clean,
+    entities,
+    entities_batch,
+    numbers,
+)
 from nuqta._nuqta import Normalizer, normalize, num_threads
 from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
 from nuqta.frames import to_pandas
@@ -39,6 +47,7 @@ __all__ = [
     "analyze_batch",
     "clean",
     "entities",
+    "entities_batch",
     "normalize",
     "num_threads",
     "numbers",

@@ -10,6 +10,7 @@ __all__ = [
     "_analyze_batch",
     "_clean",
     "_entities",
+    "_entities_batch",
     "_normalizer_from_options",
     "_numbers",
     "normalize",
@@ -45,6 +46,7 @@ def _numbers(
     text: str, reference_date: tuple[int, int, int] | None = None
 ) -> list[tuple[int, int, str, int | float | str, str | None]]: ...
 def _entities(text: str) -> list[tuple[int, int, str]]: ...
+def _entities_batch(texts: Iterable[str]) -> list[list[tuple[int, int, str]]]: ...
 def _clean(page: str, html: bool | None = None) -> _Row: ...
 def _analyze(
     page: str, html: bool | None = None, reference_date: tuple[int, int, int] | None = None

@@ -133,6 +133,23 @@ pub fn _entities(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Entity
     Ok(entity_rows(text, &found))
 }
 
+/// Entities in many texts, on all cores: a list per text.
+#[pyfunction]
+pub fn _entities_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<EntityRow>>> {
+    let items = collect_items(texts, "texts")?;
+    let texts = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| text_arg(t, &format!("texts[{i}]")))
+        .collect::<PyResult<Vec<&str>>>()?;
+    let found = detach(py, || parallel::map(&texts, |t| entities::entities(t)))?;
+    Ok(texts
+        .iter()
+        .zip(&found)
+        .map(|(t, f)| entity_rows(t, f))
+        .collect())
+}
+
 /// A cleaned page: `(title, byline, text, lines)`.
 #[pyfunction]
 #[pyo3(signature = (page, html=None))]

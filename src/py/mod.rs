@@ -22,7 +22,9 @@ mod _nuqta {
     use super::num_threads;
 
     #[pymodule_export]
-    use super::analysis::{_analyze, _analyze_batch, _clean, _entities, _numbers, CleanerState};
+    use super::analysis::{
+        _analyze, _analyze_batch, _clean, _entities, _entities_batch, _numbers, CleanerState,
+    };
 }
 
 /// The number of threads batch calls use (`NUQTA_NUM_THREADS`, default: all cores).
