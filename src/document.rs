@@ -12,12 +12,27 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What [`analyze`] does.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AnalyzeOptions {
     /// Parse the page as HTML (`Some(true)`), as plain text (`Some(false)`), or sniff it.
     pub html: Option<bool>,
     /// The date relative dates are resolved against ("yesterday", a weekday).
     pub reference_date: Option<Date>,
+    /// Find entities (the costliest step).
+    pub entities: bool,
+    /// Find numbers.
+    pub numbers: bool,
+}
+
+impl Default for AnalyzeOptions {
+    fn default() -> Self {
+        AnalyzeOptions {
+            html: None,
+            reference_date: None,
+            entities: true,
+            numbers: true,
+        }
+    }
 }
 
 /// The mentions of one entity: every spelling and short form of the same name.
@@ -55,8 +70,16 @@ pub fn analyze(page: &str, options: &AnalyzeOptions) -> Document {
     } else {
         SpanMap::of_kept_lines(page, &cleaned)
     };
-    let mut entities = entities::entities(&text);
-    let mut numbers = numbers::find_numbers(&text, options.reference_date);
+    let mut entities = if options.entities {
+        entities::entities(&text)
+    } else {
+        Vec::new()
+    };
+    let mut numbers = if options.numbers {
+        numbers::find_numbers(&text, options.reference_date)
+    } else {
+        Vec::new()
+    };
     entities.retain_mut(|e| map.place(&mut e.start, &mut e.end));
     numbers.retain_mut(|n| map.place(&mut n.start, &mut n.end));
     let base = if html { cleaned.text.as_str() } else { page };

@@ -167,3 +167,14 @@ def test_entities_batch_equals_single() -> None:
     assert nuqta.entities_batch(texts) == [nuqta.entities(t) for t in texts]
     with pytest.raises(nuqta.NuqtaTypeError, match=r"texts\[1\]"):
         nuqta.entities_batch(["نص", 3])  # type: ignore[list-item]
+
+
+def test_analyze_can_skip_steps() -> None:
+    page = PAGES["000_b9b3c63502130dbb.txt"]
+    full = nuqta.analyze(page)
+    no_entities = nuqta.analyze(page, entities=False)
+    assert no_entities.entities == ()
+    assert no_entities.numbers == full.numbers
+    assert nuqta.analyze(page, numbers=False).numbers == ()
+    with pytest.raises(nuqta.NuqtaTypeError, match="entities must be True or False"):
+        nuqta.analyze(page, entities="no")  # type: ignore[arg-type]

@@ -155,14 +155,33 @@ class Cleaner:
         return f"Cleaner(pages_learned={self.pages_learned})"
 
 
+def _flag(name: str, value: bool) -> bool:
+    if not isinstance(value, bool):
+        raise NuqtaTypeError(f"{name} must be True or False, not {type(value).__name__}")
+    return value
+
+
 def analyze(
-    page: str, *, html: bool | None = None, reference_date: datetime.date | None = None
+    page: str,
+    *,
+    html: bool | None = None,
+    reference_date: datetime.date | None = None,
+    entities: bool = True,
+    numbers: bool = True,
 ) -> Document:
     """The whole job: clean ``page``, then find its entities and numbers.
 
-    Spans index ``page`` (plain text) or ``Document.text`` (HTML).
+    Spans index ``page`` (plain text) or ``Document.text`` (HTML). ``entities=False`` or
+    ``numbers=False`` skip a step (entities are the costliest).
     """
-    return _document(page, _nuqta._analyze(page, _html(html), _date(reference_date)))
+    row = _nuqta._analyze(
+        page,
+        _html(html),
+        _date(reference_date),
+        _flag("entities", entities),
+        _flag("numbers", numbers),
+    )
+    return _document(page, row)
 
 
 def analyze_batch(
@@ -171,6 +190,8 @@ def analyze_batch(
     errors: Literal["raise", "collect"] = "raise",
     html: bool | None = None,
     reference_date: datetime.date | None = None,
+    entities: bool = True,
+    numbers: bool = True,
 ) -> list[Document | AnalyzeError]:
     """``analyze`` on many pages, on all cores, in order.
 
@@ -180,7 +201,13 @@ def analyze_batch(
     if errors not in ("raise", "collect"):
         raise NuqtaValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
     pages = list(pages)
-    rows = _nuqta._analyze_batch(pages, _html(html), _date(reference_date))
+    rows = _nuqta._analyze_batch(
+        pages,
+        _html(html),
+        _date(reference_date),
+        _flag("entities", entities),
+        _flag("numbers", numbers),
+    )
     out: list[Document | AnalyzeError] = []
     for index, (ok, payload) in enumerate(rows):
         if ok:

@@ -49,12 +49,18 @@ def _entities(text: str) -> list[tuple[int, int, str]]: ...
 def _entities_batch(texts: Iterable[str]) -> list[list[tuple[int, int, str]]]: ...
 def _clean(page: str, html: bool | None = None) -> _Row: ...
 def _analyze(
-    page: str, html: bool | None = None, reference_date: tuple[int, int, int] | None = None
+    page: str,
+    html: bool | None = None,
+    reference_date: tuple[int, int, int] | None = None,
+    entities: bool = True,
+    numbers: bool = True,
 ) -> _Row: ...
 def _analyze_batch(
     pages: Iterable[str],
     html: bool | None = None,
     reference_date: tuple[int, int, int] | None = None,
+    entities: bool = True,
+    numbers: bool = True,
 ) -> list[tuple[bool, _Row]]: ...
 
 @final

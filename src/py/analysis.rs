@@ -182,17 +182,21 @@ fn document_row<'py>(py: Python<'py>, page: &str, doc: Document) -> PyResult<Bou
 
 /// One page through the whole pipeline.
 #[pyfunction]
-#[pyo3(signature = (page, html=None, reference_date=None))]
+#[pyo3(signature = (page, html=None, reference_date=None, entities=true, numbers=true))]
 pub fn _analyze<'py>(
     py: Python<'py>,
     page: &Bound<'py, PyAny>,
     html: Option<bool>,
     reference_date: Option<(i32, u32, u32)>,
+    entities: bool,
+    numbers: bool,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let page = text_arg(page, "page")?;
     let options = AnalyzeOptions {
         html,
         reference_date: reference(reference_date)?,
+        entities,
+        numbers,
     };
     let doc = detach(py, || document::analyze(page, &options))?;
     document_row(py, page, doc)
@@ -200,16 +204,20 @@ pub fn _analyze<'py>(
 
 /// Many pages on all cores: for each, `(True, document_row)` or `(False, (error type, message))`.
 #[pyfunction]
-#[pyo3(signature = (pages, html=None, reference_date=None))]
+#[pyo3(signature = (pages, html=None, reference_date=None, entities=true, numbers=true))]
 pub fn _analyze_batch<'py>(
     py: Python<'py>,
     pages: &Bound<'py, PyAny>,
     html: Option<bool>,
     reference_date: Option<(i32, u32, u32)>,
+    entities: bool,
+    numbers: bool,
 ) -> PyResult<Vec<(bool, Bound<'py, PyAny>)>> {
     let options = AnalyzeOptions {
         html,
         reference_date: reference(reference_date)?,
+        entities,
+        numbers,
     };
     let items = collect_items(pages, "pages")?;
     let inputs: Vec<Result<&str, PyErr>> = items
