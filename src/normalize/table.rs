@@ -41,10 +41,11 @@ pub(crate) enum Class {
     Other,
 }
 
-/// In [`Table::simple`]: the character is deleted.
-pub(crate) const SIMPLE_DROP: u32 = 0xFFFF_FFFE;
+/// In [`Table::simple`]: the character is deleted. The markers are the three largest
+/// `u32` values, DROP the smallest of them, so one comparison sorts out the other two.
+pub(crate) const SIMPLE_DROP: u32 = 0xFFFF_FFFD;
 /// In [`Table::simple`]: an ASCII space under the whitespace rule.
-pub(crate) const SIMPLE_SPACE: u32 = 0xFFFF_FFFD;
+pub(crate) const SIMPLE_SPACE: u32 = 0xFFFF_FFFE;
 /// In [`Table::simple`]: the character needs the general path.
 pub(crate) const SIMPLE_STOP: u32 = 0xFFFF_FFFF;
 

@@ -202,28 +202,30 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
         let Some(buf) = self.buf.as_mut() else {
             return at;
         };
+        let written_before = len;
         while i < input.len() {
             let mut out = table.simple(input[i].code_point());
-            if out == SIMPLE_SPACE {
-                if !lone_space(i, line_start) {
+            if out > SIMPLE_DROP {
+                // A space (kept only when alone inside a line) or a character for the engine.
+                let at_line_start = line_start && len == written_before;
+                if out == SIMPLE_STOP || !lone_space(i, at_line_start) {
                     break;
                 }
                 out = u32::from(b' ');
             }
-            if out == SIMPLE_STOP || (out > T::MAX && out != SIMPLE_DROP) {
-                break;
-            }
+            // Every rule keeps the width (see the module doc), so `out` fits in `T`.
+            debug_assert!(out <= T::MAX || out == SIMPLE_DROP);
             if len == buf.len() {
                 buf.resize(len * 2 + 16, T::from_code_point(0));
             }
+            // A deleted character is written too, and overwritten by the next one.
             buf[len] = T::from_code_point(out);
-            let keep = out != SIMPLE_DROP;
-            len += usize::from(keep);
-            if keep {
-                last = out;
-                line_start = false;
-            }
+            len += usize::from(out != SIMPLE_DROP);
             i += 1;
+        }
+        if len > written_before {
+            last = buf[len - 1].code_point();
+            line_start = false;
         }
         self.len = len;
         line.last = char::from_u32(last);
