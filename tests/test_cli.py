@@ -123,3 +123,11 @@ def test_jobs_and_bad_records(tmp_path: Path) -> None:
     assert len(result.stdout.splitlines()) == 1
     assert f"{path}:2" in result.stderr
     assert run("analyze", "--jobs", "0", str(path)).returncode == 2
+
+
+def test_progress_bar_goes_to_stderr() -> None:
+    result = run("normalize", "--progress", *map(str, SEEDS))
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == len(SEEDS)
+    assert "records" in result.stderr
+    assert "%" in result.stderr or "it/s" in result.stderr or "records/s" in result.stderr

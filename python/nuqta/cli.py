@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from tqdm import tqdm
+
 from nuqta._api import analyze_batch, clean, entities, numbers
 from nuqta._nuqta import Normalizer
 from nuqta.errors import NuqtaError
@@ -139,15 +141,9 @@ def _run(args: argparse.Namespace, out: IO[str], process: Processor, tally: Tall
         progress.close()
 
 
-def _progress(args: argparse.Namespace) -> Any:
-    """A tqdm bar on stderr when asked or when stderr is a terminal and tqdm is installed."""
+def _progress(args: argparse.Namespace) -> tqdm[Any] | None:
+    """A progress bar on stderr when asked for or when stderr is a terminal."""
     if not (args.progress or sys.stderr.isatty()):
-        return None
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        if args.progress:
-            print("nuqta: --progress needs tqdm (pip install tqdm)", file=sys.stderr)
         return None
     return tqdm(unit=" records", file=sys.stderr)
 
@@ -233,7 +229,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--text-field", default="text", help="JSONL field holding the text")
         sub.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
         sub.add_argument("--jobs", type=int, help="threads to use (default: all cores)")
-        sub.add_argument("--progress", action="store_true", help="show a progress bar")
+        sub.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
         if name == "normalize":
             sub.add_argument("--preset", default="default", help="default, search, display, camel")
             sub.add_argument(
