@@ -3,7 +3,7 @@
 //! Results cross into Python as plain tuples with `str` indices; `nuqta/results.py`
 //! wraps them in the public result classes.
 
-use super::convert::{collect_items, text_arg};
+use super::convert::{collect_items, each_text, text_arg, texts_arg};
 use super::errors::{detach, NuqtaValueError};
 use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
 use crate::document::{self, AnalyzeOptions, Document};
@@ -137,11 +137,7 @@ pub fn _entities(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Entity
 #[pyfunction]
 pub fn _entities_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<EntityRow>>> {
     let items = collect_items(texts, "texts")?;
-    let texts = items
-        .iter()
-        .enumerate()
-        .map(|(i, t)| text_arg(t, &format!("texts[{i}]")))
-        .collect::<PyResult<Vec<&str>>>()?;
+    let texts = texts_arg(&items, "texts")?;
     let found = detach(py, || parallel::map(&texts, |t| entities::entities(t)))?;
     Ok(texts
         .iter()
@@ -180,6 +176,21 @@ fn document_row<'py>(py: Python<'py>, page: &str, doc: Document) -> PyResult<Bou
     (html, title, byline, text, lines, entities, numbers, groups).into_pyobject(py)
 }
 
+/// The pipeline's options from the Python arguments.
+fn analyze_options(
+    html: Option<bool>,
+    reference_date: Option<(i32, u32, u32)>,
+    entities: bool,
+    numbers: bool,
+) -> PyResult<AnalyzeOptions> {
+    Ok(AnalyzeOptions {
+        html,
+        reference_date: reference(reference_date)?,
+        entities,
+        numbers,
+    })
+}
+
 /// One page through the whole pipeline.
 #[pyfunction]
 #[pyo3(signature = (page, html=None, reference_date=None, entities=true, numbers=true))]
@@ -192,12 +203,7 @@ pub fn _analyze<'py>(
     numbers: bool,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let page = text_arg(page, "page")?;
-    let options = AnalyzeOptions {
-        html,
-        reference_date: reference(reference_date)?,
-        entities,
-        numbers,
-    };
+    let options = analyze_options(html, reference_date, entities, numbers)?;
     let doc = detach(py, || document::analyze(page, &options))?;
     document_row(py, page, doc)
 }
@@ -213,18 +219,9 @@ pub fn _analyze_batch<'py>(
     entities: bool,
     numbers: bool,
 ) -> PyResult<Vec<(bool, Bound<'py, PyAny>)>> {
-    let options = AnalyzeOptions {
-        html,
-        reference_date: reference(reference_date)?,
-        entities,
-        numbers,
-    };
+    let options = analyze_options(html, reference_date, entities, numbers)?;
     let items = collect_items(pages, "pages")?;
-    let inputs: Vec<Result<&str, PyErr>> = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| text_arg(item, &format!("pages[{i}]")))
-        .collect();
+    let inputs = each_text(&items, "pages");
     let valid: Vec<&str> = inputs
         .iter()
         .filter_map(|r| r.as_ref().ok().copied())
@@ -299,11 +296,7 @@ impl CleanerState {
     /// Learns the template from more pages.
     fn learn(&mut self, py: Python<'_>, pages: &Bound<'_, PyAny>) -> PyResult<()> {
         let items = collect_items(pages, "pages")?;
-        let pages = items
-            .iter()
-            .enumerate()
-            .map(|(i, p)| text_arg(p, &format!("pages[{i}]")))
-            .collect::<PyResult<Vec<&str>>>()?;
+        let pages = texts_arg(&items, "pages")?;
         let inner = &mut self.inner;
         detach(py, || inner.learn(&pages))
     }
@@ -318,11 +311,7 @@ impl CleanerState {
     /// Many pages on all cores.
     fn clean_batch(&self, py: Python<'_>, pages: &Bound<'_, PyAny>) -> PyResult<Vec<CleanedRow>> {
         let items = collect_items(pages, "pages")?;
-        let pages = items
-            .iter()
-            .enumerate()
-            .map(|(i, p)| text_arg(p, &format!("pages[{i}]")))
-            .collect::<PyResult<Vec<&str>>>()?;
+        let pages = texts_arg(&items, "pages")?;
         let cleaned = detach(py, || self.inner.clean_batch(&pages))?;
         Ok(pages
             .into_iter()

@@ -32,6 +32,20 @@ pub(crate) fn text_arg<'a, 'py>(obj: &'a Bound<'py, PyAny>, what: &str) -> PyRes
     })
 }
 
+/// Each item's UTF-8, or the error naming its index (`what[i]`), one result per item.
+pub(crate) fn each_text<'a>(items: &'a [Bound<'_, PyAny>], what: &str) -> Vec<PyResult<&'a str>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| text_arg(item, &format!("{what}[{i}]")))
+        .collect()
+}
+
+/// The UTF-8 of every item of a list of `str`; the first failure names its index.
+pub(crate) fn texts_arg<'a>(items: &'a [Bound<'_, PyAny>], what: &str) -> PyResult<Vec<&'a str>> {
+    each_text(items, what).into_iter().collect()
+}
+
 /// Every item of a list as a `str`, naming the failing index in the error.
 pub(crate) fn strs_arg<'a, 'py>(
     items: &'a [Bound<'py, PyAny>],
