@@ -13,7 +13,8 @@
 //!     cargo run --release --example train_ner -- ../shared/data/ner/anercorp_camel/train.txt \
 //!         --unlabeled /tmp/nuqta_ant.txt
 //!
-//! Options: `--epochs N` (default 12), `--seed N` (default 1), `--out DIR`,
+//! Options: `--epochs N` (default 12), `--seed N` (default 1), `--out DIR`, `--o-penalty X`
+//! (lowers the O score of every token by X, trading precision for recall; default 0),
 //! `--every N` (tag every Nth unlabeled line, default 3), and `--cv K`:
 //! K-fold cross-validation on the training split (contiguous blocks, so articles stay
 //! together), printing pooled held-out scores and writing nothing. Tune with `--cv`, never
@@ -30,6 +31,7 @@ use std::io::Write;
 use nuqta::entities::decode::{Transitions, Viterbi};
 use nuqta::entities::features::{Features, Resources};
 use nuqta::entities::gazetteer::{Gazetteer, Triggers};
+use nuqta::entities::hash::combine;
 use nuqta::entities::label::{inside, is_inside, label_of, Label, O, TAGS};
 use nuqta::entities::lexicon::Lexicon;
 use nuqta::entities::model::Model;
@@ -136,6 +138,17 @@ fn scores(e: &Encoded, w: &[[f32; TAGS]], out: &mut Vec<[f32; TAGS]>) {
     }
 }
 
+/// Training settings.
+struct Config {
+    epochs: usize,
+    seed: u64,
+    /// Subtracted from the O score of every token (see `--o-penalty`).
+    o_penalty: f32,
+}
+
+/// The template id of the bias feature in `nuqta::entities::features`.
+const BIAS_TEMPLATE: u64 = 1;
+
 /// A trained model with the resources it was trained with.
 struct Trained {
     model: Model,
@@ -161,8 +174,7 @@ impl Trained {
 /// `final_silver` the ones the model is used with.
 fn fit(
     train: &[&Prepared],
-    epochs: usize,
-    seed: u64,
+    cfg: &Config,
     silver: Option<&[Silver]>,
     final_silver: Silver,
 ) -> Trained {
@@ -208,12 +220,12 @@ fn fit(
     let mut tw: Transitions = [[0.0; TAGS]; TAGS + 1];
     let mut tu: Transitions = [[0.0; TAGS]; TAGS + 1];
     let mut c = 1f32;
-    let mut rng = rng::Rng::new(seed);
+    let mut rng = rng::Rng::new(cfg.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut viterbi = Viterbi::default();
     let mut sc = Vec::new();
     let mut pred = Vec::new();
-    for _ in 0..epochs {
+    for _ in 0..cfg.epochs {
         rng.shuffle(&mut order);
         for &si in &order {
             let (e, gold) = &data[si];
@@ -254,6 +266,10 @@ fn fit(
         for (a, b) in wr.iter_mut().zip(ur) {
             *a -= b / c;
         }
+    }
+    // Trade precision for recall: a lower score for O on every token.
+    if let Some(&bias) = ids.get(&(combine(BIAS_TEMPLATE, 0) as u32)) {
+        w[bias as usize][O as usize] -= cfg.o_penalty;
     }
     // Quantize to i16: the scale maps the largest |w| to 32767.
     let top = w
@@ -312,15 +328,11 @@ fn silver_of(m: &Trained, lines: &[&str]) -> Vec<(String, [u8; 3])> {
 /// jackknifed and the final silver statistics of the second-stage model.
 fn train_model(
     train: &[&Prepared],
-    epochs: usize,
-    seed: u64,
+    cfg: &Config,
     unlabeled: &[&str],
 ) -> (Trained, Vec<(String, [u8; 3])>) {
     if unlabeled.is_empty() {
-        return (
-            fit(train, epochs, seed, None, Silver::default()),
-            Vec::new(),
-        );
+        return (fit(train, cfg, None, Silver::default()), Vec::new());
     }
     let fold_of = |i: usize| i * FOLDS / train.len();
     let fold_silver: Vec<Silver> = (0..FOLDS)
@@ -331,19 +343,13 @@ fn train_model(
                 .filter(|(i, _)| fold_of(*i) != k)
                 .map(|(_, p)| *p)
                 .collect();
-            let m = fit(&part, epochs, seed, None, Silver::default());
+            let m = fit(&part, cfg, None, Silver::default());
             Silver::from_pairs(&silver_of(&m, unlabeled))
         })
         .collect();
-    let first = fit(train, epochs, seed, None, Silver::default());
+    let first = fit(train, cfg, None, Silver::default());
     let pairs = silver_of(&first, unlabeled);
-    let m = fit(
-        train,
-        epochs,
-        seed,
-        Some(&fold_silver),
-        Silver::from_pairs(&pairs),
-    );
+    let m = fit(train, cfg, Some(&fold_silver), Silver::from_pairs(&pairs));
     (m, pairs)
 }
 
@@ -361,13 +367,18 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut train_path = None;
     let mut unlabeled_path = None;
-    let (mut epochs, mut seed, mut cv, mut every, mut out_dir) =
-        (12usize, 1u64, 0usize, 3usize, "data/entities".to_string());
+    let mut cfg = Config {
+        epochs: 12,
+        seed: 1,
+        o_penalty: 0.0,
+    };
+    let (mut cv, mut every, mut out_dir) = (0usize, 3usize, "data/entities".to_string());
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
-            "--epochs" => epochs = args[i + 1].parse().expect("epochs"),
-            "--seed" => seed = args[i + 1].parse().expect("seed"),
+            "--epochs" => cfg.epochs = args[i + 1].parse().expect("epochs"),
+            "--seed" => cfg.seed = args[i + 1].parse().expect("seed"),
+            "--o-penalty" => cfg.o_penalty = args[i + 1].parse().expect("o-penalty"),
             "--cv" => cv = args[i + 1].parse().expect("cv"),
             "--every" => every = args[i + 1].parse().expect("every"),
             "--unlabeled" => unlabeled_path = Some(args[i + 1].clone()),
@@ -406,7 +417,7 @@ fn main() {
                 .filter(|(i, _)| block(*i) == k)
                 .map(|(_, p)| p)
                 .collect();
-            let (m, _) = train_model(&train, epochs, seed, &unlabeled);
+            let (m, _) = train_model(&train, &cfg, &unlabeled);
             evaluate(&m, &dev, &mut pooled);
         }
         println!(
@@ -416,7 +427,7 @@ fn main() {
         return;
     }
     let train: Vec<&Prepared> = all.iter().collect();
-    let (m, pairs) = train_model(&train, epochs, seed, &unlabeled);
+    let (m, pairs) = train_model(&train, &cfg, &unlabeled);
     std::fs::write(format!("{out_dir}/model.bin"), &m.bytes).expect("write model");
     let mut names = m.names;
     names.sort();
