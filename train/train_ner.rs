@@ -7,8 +7,9 @@
 //!
 //! With `--unlabeled FILE` (the output of `extract_ant.py`), training has two stages: models
 //! without silver features tag the unlabeled text, and the share of each word's occurrences
-//! tagged PER/LOC/ORG becomes a feature of the final model (`silver.tsv`). Those statistics
-//! are jackknifed too: a training sentence sees the statistics of a model that never saw it.
+//! tagged PER/LOC/ORG becomes a feature of the final model (`silver.tsv`), and so do the
+//! multi-word names found three times or more (`silver_names.tsv`). Both are jackknifed too:
+//! a training sentence sees the statistics of a model that never saw it.
 //!
 //!     cargo run --release --example train_ner -- ../shared/data/ner/anercorp_camel/train.txt \
 //!         --unlabeled /tmp/nuqta_ant.txt
@@ -30,7 +31,7 @@ use std::io::Write;
 
 use nuqta::entities::decode::{Transitions, Viterbi};
 use nuqta::entities::features::{Features, Resources};
-use nuqta::entities::gazetteer::{Gazetteer, Triggers};
+use nuqta::entities::gazetteer::{Gazetteer, Triggers, MAX_LEN};
 use nuqta::entities::hash::combine;
 use nuqta::entities::label::{inside, is_inside, label_of, Label, O, TAGS};
 use nuqta::entities::lexicon::Lexicon;
@@ -154,6 +155,7 @@ struct Trained {
     model: Model,
     gazetteer: Gazetteer,
     silver: Silver,
+    silver_names: Gazetteer,
     names: Vec<(Label, String)>,
     bytes: Vec<u8>,
     feature_keys: usize,
@@ -166,6 +168,7 @@ impl Trained {
             gazetteer: &self.gazetteer,
             triggers: Triggers::shipped(),
             silver: &self.silver,
+            silver_names: &self.silver_names,
         }
     }
 }
@@ -175,12 +178,12 @@ impl Trained {
 fn fit(
     train: &[&Prepared],
     cfg: &Config,
-    silver: Option<&[Silver]>,
-    final_silver: Silver,
+    silver: Option<&[(Silver, Gazetteer)]>,
+    final_silver: (Silver, Gazetteer),
 ) -> Trained {
     let lex = Lexicon::shipped();
     let triggers = Triggers::shipped();
-    let empty = Silver::default();
+    let empty = (Silver::default(), Gazetteer::default());
     // Jackknifed gazetteers: fold k sees the names of the other folds.
     let fold_of = |i: usize| i * FOLDS / train.len();
     let fold_gaz: Vec<Gazetteer> = (0..FOLDS)
@@ -205,7 +208,8 @@ fn fit(
             lexicon: lex,
             gazetteer: &fold_gaz[fold_of(i)],
             triggers,
-            silver: silver.map_or(&empty, |s| &s[fold_of(i)]),
+            silver: &silver.map_or(&empty, |s| &s[fold_of(i)]).0,
+            silver_names: &silver.map_or(&empty, |s| &s[fold_of(i)]).1,
         };
         for r in sentences(&p.text, &p.tokens) {
             f.extract(&p.tokens, r.clone(), res);
@@ -292,26 +296,57 @@ fn fit(
     Trained {
         model,
         gazetteer,
-        silver: final_silver,
+        silver: final_silver.0,
+        silver_names: final_silver.1,
         names,
         bytes,
         feature_keys: ids.len(),
     }
 }
 
+/// What the tagger found in the unlabeled text: per-word statistics and multi-word names.
+#[derive(Default)]
+struct SilverData {
+    words: Vec<(String, [u8; 3])>,
+    names: Vec<(Label, String)>,
+}
+
+impl SilverData {
+    fn tables(&self) -> (Silver, Gazetteer) {
+        let mut g = Gazetteer::default();
+        for (l, n) in &self.names {
+            g.add(*l, n.split(' '));
+        }
+        (Silver::from_pairs(&self.words), g)
+    }
+}
+
 /// Tags the unlabeled lines with `m` and returns the silver statistics of their words.
-fn silver_of(m: &Trained, lines: &[&str]) -> Vec<(String, [u8; 3])> {
+fn silver_of(m: &Trained, lines: &[&str]) -> SilverData {
     let counts = lines
         .par_chunks(2_000)
         .map(|chunk| {
             let mut tagger = Tagger::default();
             let mut counts = SilverCounts::default();
+            let mut name = String::new();
             for line in chunk {
                 let tags = tagger.tag(line, m.resources(), &m.model).to_vec();
                 let toks = tagger.tokens();
                 for (t, &tag) in toks.tokens.iter().zip(&tags) {
                     if t.shape == nuqta::entities::tokenize::Shape::Arabic {
                         counts.add(toks.get(t.base), tag);
+                    }
+                }
+                for (a, b, l) in conll::chunks(&tags) {
+                    if (2..=MAX_LEN).contains(&(b - a)) {
+                        name.clear();
+                        for t in &toks.tokens[a..b] {
+                            if !name.is_empty() {
+                                name.push(' ');
+                            }
+                            name.push_str(toks.get(t.base));
+                        }
+                        counts.add_name(&name, l);
                     }
                 }
             }
@@ -321,21 +356,23 @@ fn silver_of(m: &Trained, lines: &[&str]) -> Vec<(String, [u8; 3])> {
             a.merge(b);
             a
         });
-    counts.finish(3)
+    SilverData {
+        words: counts.finish(3),
+        names: counts.names(3),
+    }
 }
 
 /// The whole recipe: with unlabeled lines, fold models and a first full model provide the
 /// jackknifed and the final silver statistics of the second-stage model.
-fn train_model(
-    train: &[&Prepared],
-    cfg: &Config,
-    unlabeled: &[&str],
-) -> (Trained, Vec<(String, [u8; 3])>) {
+fn train_model(train: &[&Prepared], cfg: &Config, unlabeled: &[&str]) -> (Trained, SilverData) {
     if unlabeled.is_empty() {
-        return (fit(train, cfg, None, Silver::default()), Vec::new());
+        return (
+            fit(train, cfg, None, Default::default()),
+            SilverData::default(),
+        );
     }
     let fold_of = |i: usize| i * FOLDS / train.len();
-    let fold_silver: Vec<Silver> = (0..FOLDS)
+    let fold_silver: Vec<(Silver, Gazetteer)> = (0..FOLDS)
         .map(|k| {
             let part: Vec<&Prepared> = train
                 .iter()
@@ -343,14 +380,14 @@ fn train_model(
                 .filter(|(i, _)| fold_of(*i) != k)
                 .map(|(_, p)| *p)
                 .collect();
-            let m = fit(&part, cfg, None, Silver::default());
-            Silver::from_pairs(&silver_of(&m, unlabeled))
+            let m = fit(&part, cfg, None, Default::default());
+            silver_of(&m, unlabeled).tables()
         })
         .collect();
-    let first = fit(train, cfg, None, Silver::default());
-    let pairs = silver_of(&first, unlabeled);
-    let m = fit(train, cfg, Some(&fold_silver), Silver::from_pairs(&pairs));
-    (m, pairs)
+    let first = fit(train, cfg, None, Default::default());
+    let data = silver_of(&first, unlabeled);
+    let m = fit(train, cfg, Some(&fold_silver), data.tables());
+    (m, data)
 }
 
 /// Tags `dev` the way `nuqta::entities` would, adding to `scores`.
@@ -427,7 +464,7 @@ fn main() {
         return;
     }
     let train: Vec<&Prepared> = all.iter().collect();
-    let (m, pairs) = train_model(&train, &cfg, &unlabeled);
+    let (m, silver) = train_model(&train, &cfg, &unlabeled);
     std::fs::write(format!("{out_dir}/model.bin"), &m.bytes).expect("write model");
     let mut names = m.names;
     names.sort();
@@ -441,16 +478,23 @@ fn main() {
     let mut s = std::io::BufWriter::new(
         std::fs::File::create(format!("{out_dir}/silver.tsv")).expect("silver"),
     );
-    for (w, b) in &pairs {
+    for (w, b) in &silver.words {
         writeln!(s, "{w}\t{}\t{}\t{}", b[0], b[1], b[2]).expect("write silver");
     }
+    let mut s = std::io::BufWriter::new(
+        std::fs::File::create(format!("{out_dir}/silver_names.tsv")).expect("silver names"),
+    );
+    for (l, n) in &silver.names {
+        writeln!(s, "{}\t{n}", l.as_str()).expect("write silver names");
+    }
     eprintln!(
-        "{} sentences, {} feature keys; wrote {} bytes of weights ({} features kept), {} names, {} silver words",
+        "{} sentences, {} feature keys; wrote {} bytes of weights ({} features kept), {} names, {} silver words, {} silver names",
         all.len(),
         m.feature_keys,
         m.bytes.len(),
         m.model.len(),
         names.len(),
-        pairs.len()
+        silver.words.len(),
+        silver.names.len()
     );
 }
