@@ -16,6 +16,7 @@
 //!
 //! Options: `--epochs N` (default 12), `--seed N` (default 1), `--out DIR`, `--o-penalty X`
 //! (lowers the O score of every token by X, trading precision for recall; default 0),
+//! `--runs N` (average N perceptrons trained over different shuffles; default 1),
 //! `--every N` (tag every Nth unlabeled line, default 3), and `--cv K`:
 //! K-fold cross-validation on the training split (contiguous blocks, so articles stay
 //! together), printing pooled held-out scores and writing nothing. Tune with `--cv`, never
@@ -145,6 +146,8 @@ struct Config {
     seed: u64,
     /// Subtracted from the O score of every token (see `--o-penalty`).
     o_penalty: f32,
+    /// Number of perceptrons (over different shuffles) whose weights are averaged.
+    runs: usize,
 }
 
 /// The template id of the bias feature in `nuqta::entities::features`.
@@ -171,6 +174,69 @@ impl Trained {
             silver_names: &self.silver_names,
         }
     }
+}
+
+/// One averaged structured perceptron over encoded sentences (the lazy-average trick:
+/// avg = w - u / c); returns feature and transition weights.
+fn perceptron(
+    data: &[(Encoded, Vec<u8>)],
+    nf: usize,
+    epochs: usize,
+    seed: u64,
+) -> (Vec<[f32; TAGS]>, Transitions) {
+    let mut w = vec![[0f32; TAGS]; nf];
+    let mut u = vec![[0f32; TAGS]; nf];
+    let mut tw: Transitions = [[0.0; TAGS]; TAGS + 1];
+    let mut tu: Transitions = [[0.0; TAGS]; TAGS + 1];
+    let mut c = 1f32;
+    let mut rng = rng::Rng::new(seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut viterbi = Viterbi::default();
+    let mut sc = Vec::new();
+    let mut pred = Vec::new();
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &si in &order {
+            let (e, gold) = &data[si];
+            scores(e, &w, &mut sc);
+            viterbi.decode(&sc, &tw, &mut pred);
+            if pred == *gold {
+                c += 1.0;
+                continue;
+            }
+            for (t, (&g, &p)) in gold.iter().zip(&pred).enumerate() {
+                if g != p {
+                    for &fi in &e.feats[e.offsets[t] as usize..e.offsets[t + 1] as usize] {
+                        let fi = fi as usize;
+                        w[fi][g as usize] += 1.0;
+                        u[fi][g as usize] += c;
+                        w[fi][p as usize] -= 1.0;
+                        u[fi][p as usize] -= c;
+                    }
+                }
+                let gp = if t == 0 { TAGS } else { gold[t - 1] as usize };
+                let pp = if t == 0 { TAGS } else { pred[t - 1] as usize };
+                if gp != pp || g != p {
+                    tw[gp][g as usize] += 1.0;
+                    tu[gp][g as usize] += c;
+                    tw[pp][p as usize] -= 1.0;
+                    tu[pp][p as usize] -= c;
+                }
+            }
+            c += 1.0;
+        }
+    }
+    for (wr, ur) in w.iter_mut().zip(&u) {
+        for (a, b) in wr.iter_mut().zip(ur) {
+            *a -= b / c;
+        }
+    }
+    for (wr, ur) in tw.iter_mut().zip(&tu) {
+        for (a, b) in wr.iter_mut().zip(ur) {
+            *a -= b / c;
+        }
+    }
+    (w, tw)
 }
 
 /// Trains on `train`; `silver[k]` (when given) are the statistics seen by fold `k`, and
@@ -217,58 +283,16 @@ fn fit(
         }
     }
 
-    // Averaged perceptron (the lazy-average trick: avg = w - u / c).
-    let nf = ids.len();
-    let mut w = vec![[0f32; TAGS]; nf];
-    let mut u = vec![[0f32; TAGS]; nf];
+    // Several perceptrons over different shuffles, averaged.
+    let mut w = vec![[0f32; TAGS]; ids.len()];
     let mut tw: Transitions = [[0.0; TAGS]; TAGS + 1];
-    let mut tu: Transitions = [[0.0; TAGS]; TAGS + 1];
-    let mut c = 1f32;
-    let mut rng = rng::Rng::new(cfg.seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut viterbi = Viterbi::default();
-    let mut sc = Vec::new();
-    let mut pred = Vec::new();
-    for _ in 0..cfg.epochs {
-        rng.shuffle(&mut order);
-        for &si in &order {
-            let (e, gold) = &data[si];
-            scores(e, &w, &mut sc);
-            viterbi.decode(&sc, &tw, &mut pred);
-            if pred == *gold {
-                c += 1.0;
-                continue;
-            }
-            for (t, (&g, &p)) in gold.iter().zip(&pred).enumerate() {
-                if g != p {
-                    for &fi in &e.feats[e.offsets[t] as usize..e.offsets[t + 1] as usize] {
-                        let fi = fi as usize;
-                        w[fi][g as usize] += 1.0;
-                        u[fi][g as usize] += c;
-                        w[fi][p as usize] -= 1.0;
-                        u[fi][p as usize] -= c;
-                    }
-                }
-                let gp = if t == 0 { TAGS } else { gold[t - 1] as usize };
-                let pp = if t == 0 { TAGS } else { pred[t - 1] as usize };
-                if gp != pp || g != p {
-                    tw[gp][g as usize] += 1.0;
-                    tu[gp][g as usize] += c;
-                    tw[pp][p as usize] -= 1.0;
-                    tu[pp][p as usize] -= c;
-                }
-            }
-            c += 1.0;
+    for run in 0..cfg.runs {
+        let (rw, rt) = perceptron(&data, ids.len(), cfg.epochs, cfg.seed + run as u64);
+        for (a, b) in w.iter_mut().flatten().zip(rw.iter().flatten()) {
+            *a += b / cfg.runs as f32;
         }
-    }
-    for (wr, ur) in w.iter_mut().zip(&u) {
-        for (a, b) in wr.iter_mut().zip(ur) {
-            *a -= b / c;
-        }
-    }
-    for (wr, ur) in tw.iter_mut().zip(&tu) {
-        for (a, b) in wr.iter_mut().zip(ur) {
-            *a -= b / c;
+        for (a, b) in tw.iter_mut().flatten().zip(rt.iter().flatten()) {
+            *a += b / cfg.runs as f32;
         }
     }
     // Trade precision for recall: a lower score for O on every token.
@@ -408,6 +432,7 @@ fn main() {
         epochs: 12,
         seed: 1,
         o_penalty: 0.0,
+        runs: 1,
     };
     let (mut cv, mut every, mut out_dir) = (0usize, 3usize, "data/entities".to_string());
     let mut i = 1;
@@ -416,6 +441,7 @@ fn main() {
             "--epochs" => cfg.epochs = args[i + 1].parse().expect("epochs"),
             "--seed" => cfg.seed = args[i + 1].parse().expect("seed"),
             "--o-penalty" => cfg.o_penalty = args[i + 1].parse().expect("o-penalty"),
+            "--runs" => cfg.runs = args[i + 1].parse::<usize>().expect("runs").max(1),
             "--cv" => cv = args[i + 1].parse().expect("cv"),
             "--every" => every = args[i + 1].parse().expect("every"),
             "--unlabeled" => unlabeled_path = Some(args[i + 1].clone()),
