@@ -14,6 +14,9 @@ use std::time::Instant;
 
 use nuqta::entities::Tagger;
 
+/// Byte ranges of one sentence's tokens in the text it is part of.
+type Ranges = Vec<(usize, usize)>;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut path = None;
@@ -33,8 +36,7 @@ fn main() {
     }
     let path = path.expect("usage: eval_ner FILE.txt [--doc N]");
     let sents = conll::read(&path);
-    // Texts of `doc` sentences each, with every sentence's token ranges in its text.
-    let mut texts: Vec<(String, Vec<Vec<(usize, usize)>>)> = Vec::new();
+    let mut texts: Vec<(String, Vec<Ranges>)> = Vec::new();
     for group in sents.chunks(doc.max(1)) {
         let mut text = String::new();
         let mut ranges = Vec::new();
