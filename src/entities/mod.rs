@@ -106,11 +106,15 @@ impl Tagger {
         tokenize(text, res.lexicon, &mut self.tokens);
         self.tags.clear();
         for range in sentences(text, &self.tokens) {
-            self.features.extract(&self.tokens, range, res);
+            self.features.extract(&self.tokens, range.clone(), res);
             self.scores.clear();
-            for i in 0..self.features.len() {
+            for (i, t) in self.tokens.tokens[range].iter().enumerate() {
                 let mut s = [0.0; TAGS];
                 model.score(self.features.of(i), &mut s);
+                // A conjunction starts a new person: سامح شكري وسيرغي لافروف is two names.
+                if self.tokens.get(t.prefix).starts_with(['و', 'ف']) {
+                    s[label::inside(Label::Per) as usize] = f32::NEG_INFINITY;
+                }
                 self.scores.push(s);
             }
             self.viterbi
