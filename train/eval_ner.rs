@@ -3,6 +3,9 @@
 //! spaces are the input text; predicted spans are mapped back onto the file's tokens.
 //!
 //!     cargo run --release --example eval_ner -- ../shared/data/ner/anercorp_camel/test.txt
+//!
+//! `--doc N` instead feeds N consecutive sentences at a time, one per line, as one text, so
+//! the document pass (a name tagged once is tagged everywhere) can act across sentences.
 
 #[path = "conll.rs"]
 mod conll;
@@ -11,10 +14,43 @@ use std::time::Instant;
 
 use nuqta::entities::Tagger;
 
+/// Byte ranges of one sentence's tokens in the text it is part of.
+type Ranges = Vec<(usize, usize)>;
+
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: eval_ner FILE.txt");
+    let args: Vec<String> = std::env::args().collect();
+    let mut path = None;
+    let mut doc = 1usize;
+    let mut i = 1;
+    while i < args.len() {
+        if args[i] == "--doc" {
+            doc = args
+                .get(i + 1)
+                .and_then(|v| v.parse().ok())
+                .expect("--doc N");
+            i += 2;
+        } else {
+            path = Some(args[i].clone());
+            i += 1;
+        }
+    }
+    let path = path.expect("usage: eval_ner FILE.txt [--doc N]");
     let sents = conll::read(&path);
-    let texts: Vec<(String, Vec<(usize, usize)>)> = sents.iter().map(|s| s.text()).collect();
+    let mut texts: Vec<(String, Vec<Ranges>)> = Vec::new();
+    for group in sents.chunks(doc.max(1)) {
+        let mut text = String::new();
+        let mut ranges = Vec::new();
+        for s in group {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            let (t, r) = s.text();
+            let base = text.len();
+            ranges.push(r.iter().map(|&(a, b)| (a + base, b + base)).collect());
+            text.push_str(&t);
+        }
+        texts.push((text, ranges));
+    }
     let mut tagger = Tagger::default();
     // Load the model and tables before timing.
     tagger.entities("تحميل");
@@ -22,14 +58,19 @@ fn main() {
     let predicted: Vec<_> = texts.iter().map(|(t, _)| tagger.entities(t)).collect();
     let secs = started.elapsed().as_secs_f64();
     let mut scores = conll::Scores::default();
-    for ((s, (_, ranges)), ents) in sents.iter().zip(&texts).zip(&predicted) {
-        scores.add(&s.tags, &conll::tags_from_entities(ranges, ents));
+    let mut gold = sents.iter();
+    for ((_, ranges), ents) in texts.iter().zip(&predicted) {
+        for r in ranges {
+            let s = gold.next().expect("one gold sentence per range list");
+            scores.add(&s.tags, &conll::tags_from_entities(r, ents));
+        }
     }
     let tokens: usize = sents.iter().map(|s| s.tokens.len()).sum();
     let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
     println!(
-        "{path}: {} sentences, {tokens} tokens\n{}",
+        "{path}: {} sentences, {tokens} tokens, {} per text\n{}",
         sents.len(),
+        doc,
         scores.report()
     );
     println!(

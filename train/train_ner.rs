@@ -7,13 +7,16 @@
 //!
 //! With `--unlabeled FILE` (the output of `extract_ant.py`), training has two stages: models
 //! without silver features tag the unlabeled text, and the share of each word's occurrences
-//! tagged PER/LOC/ORG becomes a feature of the final model (`silver.tsv`). Those statistics
-//! are jackknifed too: a training sentence sees the statistics of a model that never saw it.
+//! tagged PER/LOC/ORG becomes a feature of the final model (`silver.tsv`), and so do the
+//! multi-word names found three times or more (`silver_names.tsv`). Both are jackknifed too:
+//! a training sentence sees the statistics of a model that never saw it.
 //!
 //!     cargo run --release --example train_ner -- ../shared/data/ner/anercorp_camel/train.txt \
 //!         --unlabeled /tmp/nuqta_ant.txt
 //!
-//! Options: `--epochs N` (default 12), `--seed N` (default 1), `--out DIR`,
+//! Options: `--epochs N` (default 12), `--seed N` (default 1), `--out DIR`, `--o-penalty X`
+//! (lowers the O score of every token by X, trading precision for recall; default 0),
+//! `--runs N` (average N perceptrons trained over different shuffles; default 1),
 //! `--every N` (tag every Nth unlabeled line, default 3), and `--cv K`:
 //! K-fold cross-validation on the training split (contiguous blocks, so articles stay
 //! together), printing pooled held-out scores and writing nothing. Tune with `--cv`, never
@@ -29,7 +32,8 @@ use std::io::Write;
 
 use nuqta::entities::decode::{Transitions, Viterbi};
 use nuqta::entities::features::{Features, Resources};
-use nuqta::entities::gazetteer::{Gazetteer, Triggers};
+use nuqta::entities::gazetteer::{Gazetteer, Triggers, MAX_LEN};
+use nuqta::entities::hash::combine;
 use nuqta::entities::label::{inside, is_inside, label_of, Label, O, TAGS};
 use nuqta::entities::lexicon::Lexicon;
 use nuqta::entities::model::Model;
@@ -136,11 +140,25 @@ fn scores(e: &Encoded, w: &[[f32; TAGS]], out: &mut Vec<[f32; TAGS]>) {
     }
 }
 
+/// Training settings.
+struct Config {
+    epochs: usize,
+    seed: u64,
+    /// Subtracted from the O score of every token (see `--o-penalty`).
+    o_penalty: f32,
+    /// Number of perceptrons (over different shuffles) whose weights are averaged.
+    runs: usize,
+}
+
+/// The template id of the bias feature in `nuqta::entities::features`.
+const BIAS_TEMPLATE: u64 = 1;
+
 /// A trained model with the resources it was trained with.
 struct Trained {
     model: Model,
     gazetteer: Gazetteer,
     silver: Silver,
+    silver_names: Gazetteer,
     names: Vec<(Label, String)>,
     bytes: Vec<u8>,
     feature_keys: usize,
@@ -153,56 +171,19 @@ impl Trained {
             gazetteer: &self.gazetteer,
             triggers: Triggers::shipped(),
             silver: &self.silver,
+            silver_names: &self.silver_names,
         }
     }
 }
 
-/// Trains on `train`; `silver[k]` (when given) are the statistics seen by fold `k`, and
-/// `final_silver` the ones the model is used with.
-fn fit(
-    train: &[&Prepared],
+/// One averaged structured perceptron over encoded sentences (the lazy-average trick:
+/// avg = w - u / c); returns feature and transition weights.
+fn perceptron(
+    data: &[(Encoded, Vec<u8>)],
+    nf: usize,
     epochs: usize,
     seed: u64,
-    silver: Option<&[Silver]>,
-    final_silver: Silver,
-) -> Trained {
-    let lex = Lexicon::shipped();
-    let triggers = Triggers::shipped();
-    let empty = Silver::default();
-    // Jackknifed gazetteers: fold k sees the names of the other folds.
-    let fold_of = |i: usize| i * FOLDS / train.len();
-    let fold_gaz: Vec<Gazetteer> = (0..FOLDS)
-        .map(|k| {
-            gazetteer_of(
-                train
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| fold_of(*i) != k)
-                    .map(|(_, p)| *p),
-            )
-            .0
-        })
-        .collect();
-    let (gazetteer, names) = gazetteer_of(train.iter().copied());
-
-    let mut ids: HashMap<u32, u32> = HashMap::new();
-    let mut f = Features::default();
-    let mut data: Vec<(Encoded, Vec<u8>)> = Vec::new();
-    for (i, p) in train.iter().enumerate() {
-        let res = Resources {
-            lexicon: lex,
-            gazetteer: &fold_gaz[fold_of(i)],
-            triggers,
-            silver: silver.map_or(&empty, |s| &s[fold_of(i)]),
-        };
-        for r in sentences(&p.text, &p.tokens) {
-            f.extract(&p.tokens, r.clone(), res);
-            data.push((encode(&f, &mut ids), p.tags[r].to_vec()));
-        }
-    }
-
-    // Averaged perceptron (the lazy-average trick: avg = w - u / c).
-    let nf = ids.len();
+) -> (Vec<[f32; TAGS]>, Transitions) {
     let mut w = vec![[0f32; TAGS]; nf];
     let mut u = vec![[0f32; TAGS]; nf];
     let mut tw: Transitions = [[0.0; TAGS]; TAGS + 1];
@@ -255,6 +236,69 @@ fn fit(
             *a -= b / c;
         }
     }
+    (w, tw)
+}
+
+/// Trains on `train`; `silver[k]` (when given) are the statistics seen by fold `k`, and
+/// `final_silver` the ones the model is used with.
+fn fit(
+    train: &[&Prepared],
+    cfg: &Config,
+    silver: Option<&[(Silver, Gazetteer)]>,
+    final_silver: (Silver, Gazetteer),
+) -> Trained {
+    let lex = Lexicon::shipped();
+    let triggers = Triggers::shipped();
+    let empty = (Silver::default(), Gazetteer::default());
+    // Jackknifed gazetteers: fold k sees the names of the other folds.
+    let fold_of = |i: usize| i * FOLDS / train.len();
+    let fold_gaz: Vec<Gazetteer> = (0..FOLDS)
+        .map(|k| {
+            gazetteer_of(
+                train
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| fold_of(*i) != k)
+                    .map(|(_, p)| *p),
+            )
+            .0
+        })
+        .collect();
+    let (gazetteer, names) = gazetteer_of(train.iter().copied());
+
+    let mut ids: HashMap<u32, u32> = HashMap::new();
+    let mut f = Features::default();
+    let mut data: Vec<(Encoded, Vec<u8>)> = Vec::new();
+    for (i, p) in train.iter().enumerate() {
+        let res = Resources {
+            lexicon: lex,
+            gazetteer: &fold_gaz[fold_of(i)],
+            triggers,
+            silver: &silver.map_or(&empty, |s| &s[fold_of(i)]).0,
+            silver_names: &silver.map_or(&empty, |s| &s[fold_of(i)]).1,
+        };
+        for r in sentences(&p.text, &p.tokens) {
+            f.extract(&p.tokens, r.clone(), res);
+            data.push((encode(&f, &mut ids), p.tags[r].to_vec()));
+        }
+    }
+
+    // Several perceptrons over different shuffles, averaged.
+    let mut w = vec![[0f32; TAGS]; ids.len()];
+    let mut tw: Transitions = [[0.0; TAGS]; TAGS + 1];
+    for run in 0..cfg.runs {
+        let (rw, rt) = perceptron(&data, ids.len(), cfg.epochs, cfg.seed + run as u64);
+        for (a, b) in w.iter_mut().flatten().zip(rw.iter().flatten()) {
+            *a += b / cfg.runs as f32;
+        }
+        for (a, b) in tw.iter_mut().flatten().zip(rt.iter().flatten()) {
+            *a += b / cfg.runs as f32;
+        }
+    }
+    // Trade precision for recall: a lower score for O on every token.
+    if let Some(&bias) = ids.get(&(combine(BIAS_TEMPLATE, 0) as u32)) {
+        w[bias as usize][O as usize] -= cfg.o_penalty;
+    }
     // Quantize to i16: the scale maps the largest |w| to 32767.
     let top = w
         .iter()
@@ -276,26 +320,57 @@ fn fit(
     Trained {
         model,
         gazetteer,
-        silver: final_silver,
+        silver: final_silver.0,
+        silver_names: final_silver.1,
         names,
         bytes,
         feature_keys: ids.len(),
     }
 }
 
+/// What the tagger found in the unlabeled text: per-word statistics and multi-word names.
+#[derive(Default)]
+struct SilverData {
+    words: Vec<(String, [u8; 3])>,
+    names: Vec<(Label, String)>,
+}
+
+impl SilverData {
+    fn tables(&self) -> (Silver, Gazetteer) {
+        let mut g = Gazetteer::default();
+        for (l, n) in &self.names {
+            g.add(*l, n.split(' '));
+        }
+        (Silver::from_pairs(&self.words), g)
+    }
+}
+
 /// Tags the unlabeled lines with `m` and returns the silver statistics of their words.
-fn silver_of(m: &Trained, lines: &[&str]) -> Vec<(String, [u8; 3])> {
+fn silver_of(m: &Trained, lines: &[&str]) -> SilverData {
     let counts = lines
         .par_chunks(2_000)
         .map(|chunk| {
             let mut tagger = Tagger::default();
             let mut counts = SilverCounts::default();
+            let mut name = String::new();
             for line in chunk {
                 let tags = tagger.tag(line, m.resources(), &m.model).to_vec();
                 let toks = tagger.tokens();
                 for (t, &tag) in toks.tokens.iter().zip(&tags) {
                     if t.shape == nuqta::entities::tokenize::Shape::Arabic {
                         counts.add(toks.get(t.base), tag);
+                    }
+                }
+                for (a, b, l) in conll::chunks(&tags) {
+                    if (2..=MAX_LEN).contains(&(b - a)) {
+                        name.clear();
+                        for t in &toks.tokens[a..b] {
+                            if !name.is_empty() {
+                                name.push(' ');
+                            }
+                            name.push_str(toks.get(t.base));
+                        }
+                        counts.add_name(&name, l);
                     }
                 }
             }
@@ -305,25 +380,23 @@ fn silver_of(m: &Trained, lines: &[&str]) -> Vec<(String, [u8; 3])> {
             a.merge(b);
             a
         });
-    counts.finish(3)
+    SilverData {
+        words: counts.finish(3),
+        names: counts.names(3),
+    }
 }
 
 /// The whole recipe: with unlabeled lines, fold models and a first full model provide the
 /// jackknifed and the final silver statistics of the second-stage model.
-fn train_model(
-    train: &[&Prepared],
-    epochs: usize,
-    seed: u64,
-    unlabeled: &[&str],
-) -> (Trained, Vec<(String, [u8; 3])>) {
+fn train_model(train: &[&Prepared], cfg: &Config, unlabeled: &[&str]) -> (Trained, SilverData) {
     if unlabeled.is_empty() {
         return (
-            fit(train, epochs, seed, None, Silver::default()),
-            Vec::new(),
+            fit(train, cfg, None, Default::default()),
+            SilverData::default(),
         );
     }
     let fold_of = |i: usize| i * FOLDS / train.len();
-    let fold_silver: Vec<Silver> = (0..FOLDS)
+    let fold_silver: Vec<(Silver, Gazetteer)> = (0..FOLDS)
         .map(|k| {
             let part: Vec<&Prepared> = train
                 .iter()
@@ -331,20 +404,14 @@ fn train_model(
                 .filter(|(i, _)| fold_of(*i) != k)
                 .map(|(_, p)| *p)
                 .collect();
-            let m = fit(&part, epochs, seed, None, Silver::default());
-            Silver::from_pairs(&silver_of(&m, unlabeled))
+            let m = fit(&part, cfg, None, Default::default());
+            silver_of(&m, unlabeled).tables()
         })
         .collect();
-    let first = fit(train, epochs, seed, None, Silver::default());
-    let pairs = silver_of(&first, unlabeled);
-    let m = fit(
-        train,
-        epochs,
-        seed,
-        Some(&fold_silver),
-        Silver::from_pairs(&pairs),
-    );
-    (m, pairs)
+    let first = fit(train, cfg, None, Default::default());
+    let data = silver_of(&first, unlabeled);
+    let m = fit(train, cfg, Some(&fold_silver), data.tables());
+    (m, data)
 }
 
 /// Tags `dev` the way `nuqta::entities` would, adding to `scores`.
@@ -361,13 +428,20 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut train_path = None;
     let mut unlabeled_path = None;
-    let (mut epochs, mut seed, mut cv, mut every, mut out_dir) =
-        (12usize, 1u64, 0usize, 3usize, "data/entities".to_string());
+    let mut cfg = Config {
+        epochs: 12,
+        seed: 1,
+        o_penalty: 0.0,
+        runs: 1,
+    };
+    let (mut cv, mut every, mut out_dir) = (0usize, 3usize, "data/entities".to_string());
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
-            "--epochs" => epochs = args[i + 1].parse().expect("epochs"),
-            "--seed" => seed = args[i + 1].parse().expect("seed"),
+            "--epochs" => cfg.epochs = args[i + 1].parse().expect("epochs"),
+            "--seed" => cfg.seed = args[i + 1].parse().expect("seed"),
+            "--o-penalty" => cfg.o_penalty = args[i + 1].parse().expect("o-penalty"),
+            "--runs" => cfg.runs = args[i + 1].parse::<usize>().expect("runs").max(1),
             "--cv" => cv = args[i + 1].parse().expect("cv"),
             "--every" => every = args[i + 1].parse().expect("every"),
             "--unlabeled" => unlabeled_path = Some(args[i + 1].clone()),
@@ -406,7 +480,7 @@ fn main() {
                 .filter(|(i, _)| block(*i) == k)
                 .map(|(_, p)| p)
                 .collect();
-            let (m, _) = train_model(&train, epochs, seed, &unlabeled);
+            let (m, _) = train_model(&train, &cfg, &unlabeled);
             evaluate(&m, &dev, &mut pooled);
         }
         println!(
@@ -416,7 +490,7 @@ fn main() {
         return;
     }
     let train: Vec<&Prepared> = all.iter().collect();
-    let (m, pairs) = train_model(&train, epochs, seed, &unlabeled);
+    let (m, silver) = train_model(&train, &cfg, &unlabeled);
     std::fs::write(format!("{out_dir}/model.bin"), &m.bytes).expect("write model");
     let mut names = m.names;
     names.sort();
@@ -430,16 +504,23 @@ fn main() {
     let mut s = std::io::BufWriter::new(
         std::fs::File::create(format!("{out_dir}/silver.tsv")).expect("silver"),
     );
-    for (w, b) in &pairs {
+    for (w, b) in &silver.words {
         writeln!(s, "{w}\t{}\t{}\t{}", b[0], b[1], b[2]).expect("write silver");
     }
+    let mut s = std::io::BufWriter::new(
+        std::fs::File::create(format!("{out_dir}/silver_names.tsv")).expect("silver names"),
+    );
+    for (l, n) in &silver.names {
+        writeln!(s, "{}\t{n}", l.as_str()).expect("write silver names");
+    }
     eprintln!(
-        "{} sentences, {} feature keys; wrote {} bytes of weights ({} features kept), {} names, {} silver words",
+        "{} sentences, {} feature keys; wrote {} bytes of weights ({} features kept), {} names, {} silver words, {} silver names",
         all.len(),
         m.feature_keys,
         m.bytes.len(),
         m.model.len(),
         names.len(),
-        pairs.len()
+        silver.words.len(),
+        silver.names.len()
     );
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{token_hash, MAX_LEN};
+use super::gazetteer::{token_hash, Gazetteer, MAX_LEN};
 use super::hash::{combine, FastBuild};
 use super::label::{begin, inside, is_inside, label_of, Label, O};
 use super::lexicon::Lexicon;
@@ -13,8 +13,8 @@ use super::tokenize::{Shape, Tokens};
 const COMMON_RANK: u32 = 3_000;
 
 /// Tags untagged occurrences of names the model tagged elsewhere in `tags` (one tag per token
-/// of `tokens`). Linear in the number of tokens.
-pub fn propagate(tokens: &Tokens, lex: &Lexicon, tags: &mut [u8]) {
+/// of `tokens`) and of the names in `known` (a curated list). Linear in the number of tokens.
+pub fn propagate(tokens: &Tokens, lex: &Lexicon, known: &Gazetteer, tags: &mut [u8]) {
     let toks = &tokens.tokens;
     let n = toks.len().min(tags.len());
     let base: Vec<u64> = toks[..n]
@@ -42,9 +42,6 @@ pub fn propagate(tokens: &Tokens, lex: &Lexicon, tags: &mut [u8]) {
         }
         i = j;
     }
-    if names.is_empty() {
-        return;
-    }
     let winner = |votes: &[u32; 3]| {
         let best = (0..3).max_by_key(|&l| votes[l]).unwrap_or(0);
         Label::ALL[best]
@@ -70,6 +67,11 @@ pub fn propagate(tokens: &Tokens, lex: &Lexicon, tags: &mut [u8]) {
                 if len > 1 || single_ok(tokens, lex, i) {
                     found = Some((len, winner(votes)));
                 }
+            } else if let Some(l) = Label::ALL
+                .into_iter()
+                .find(|l| known.entry(h) & 1 << *l as u8 != 0)
+            {
+                found = Some((len, l));
             }
         }
         match found {
@@ -104,7 +106,17 @@ mod tests {
         let mut toks = Tokens::default();
         tokenize("قال سيرغي لافروف إن لافروف وسيرغي لافروف", &lex, &mut toks);
         let mut tags = vec![0, 1, 2, 0, 0, 0, 0];
-        propagate(&toks, &lex, &mut tags);
+        propagate(&toks, &lex, &Gazetteer::default(), &mut tags);
         assert_eq!(tags, [0, 1, 2, 0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn curated_names_are_tagged() {
+        let lex = Lexicon::parse("");
+        let mut toks = Tokens::default();
+        tokenize("ضد تنظيم داعش", &lex, &mut toks);
+        let mut tags = vec![0; 3];
+        propagate(&toks, &lex, &Gazetteer::parse("ORG\tداعش\n"), &mut tags);
+        assert_eq!(tags, [0, 0, 5]);
     }
 }

@@ -19,6 +19,8 @@ pub struct Resources<'a> {
     pub triggers: &'a Triggers,
     /// How often the tagger labels each word in unlabeled news.
     pub silver: &'a Silver,
+    /// Multi-word names the tagger found in unlabeled news.
+    pub silver_names: &'a Gazetteer,
 }
 
 /// What the feature templates read about one token, computed once per token.
@@ -35,6 +37,7 @@ struct Info {
     part: u8,
     trigger: u8,
     silver: [u8; 3],
+    silver_gaz: u8,
 }
 
 /// Feature keys of a run of tokens, reused across calls so extraction does not allocate.
@@ -72,7 +75,8 @@ impl Features {
         for t in toks {
             self.info.push(info(tokens, t, res));
         }
-        mark_gazetteer(&mut self.info, res.gazetteer);
+        mark_gazetteer(&mut self.info, res.gazetteer, |x| &mut x.gaz);
+        mark_gazetteer(&mut self.info, res.silver_names, |x| &mut x.silver_gaz);
         self.offsets.push(0);
         for (i, t) in toks.iter().enumerate() {
             self.token_features(tokens, t, i);
@@ -161,6 +165,9 @@ impl Features {
         add(82, edge(at(-2), |x| u64::from(x.trigger)));
         add(83, edge(at(1), |x| u64::from(x.trigger)));
         add(84, edge(at(2), |x| u64::from(x.trigger)));
+        add(76, u64::from(me.silver_gaz));
+        add(77, edge(at(-1), |x| u64::from(x.silver_gaz)));
+        add(78, edge(at(1), |x| u64::from(x.silver_gaz)));
         let silver = |x: &Info| {
             u64::from(x.silver[0]) | u64::from(x.silver[1]) << 4 | u64::from(x.silver[2]) << 8
         };
@@ -226,12 +233,13 @@ fn info(tokens: &Tokens, t: &Token, res: Resources) -> Info {
         part: res.gazetteer.part(token_hash(base)),
         trigger: res.triggers.get(stem_h),
         silver: res.silver.get(token_hash(base)),
+        silver_gaz: 0,
     }
 }
 
-/// Sets each token's `gaz` bits from the longest gazetteer names covering it: bit `label`
+/// Sets a field of each token from the longest gazetteer names starting there: bit `label`
 /// for the first token of a name, bit `3 + label` for the others.
-fn mark_gazetteer(info: &mut [Info], gaz: &Gazetteer) {
+fn mark_gazetteer(info: &mut [Info], gaz: &Gazetteer, field: fn(&mut Info) -> &mut u8) {
     let n = info.len();
     for i in 0..n {
         let mut h = 0u64;
@@ -245,9 +253,9 @@ fn mark_gazetteer(info: &mut [Info], gaz: &Gazetteer) {
             }
         }
         if let Some((len, labels)) = found {
-            info[i].gaz |= labels;
+            *field(&mut info[i]) |= labels;
             for x in &mut info[i + 1..i + len] {
-                x.gaz |= labels << 3;
+                *field(x) |= labels << 3;
             }
         }
     }
@@ -269,6 +277,7 @@ mod tests {
             gazetteer: &gaz,
             triggers: &trig,
             silver: &silver,
+            silver_names: &gaz,
         };
         let mut toks = Tokens::default();
         tokenize("قال وزير الخارجية سامح شكري", &lex, &mut toks);

@@ -43,17 +43,32 @@ impl Gazetteer {
         }
     }
 
-    /// Parses lines of `LABEL TAB folded tokens separated by spaces`; bad lines are skipped.
+    /// Parses lines of `LABEL TAB tokens separated by spaces` (folded here); bad lines are
+    /// skipped.
     pub fn parse(tsv: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
-        for line in tsv.lines() {
-            if let Some((label, name)) = line.split_once('\t') {
-                if let Some(label) = Label::parse(label) {
-                    g.add(label, name.split(' ').filter(|t| !t.is_empty()));
-                }
-            }
-        }
+        g.add_tsv(tsv);
         g
+    }
+
+    /// Adds the names of a TSV in the format of [`Gazetteer::parse`].
+    pub fn add_tsv(&mut self, tsv: &str) {
+        let mut folded: Vec<String> = Vec::new();
+        for line in tsv.lines() {
+            let Some((label, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(label) = Label::parse(label) else {
+                continue;
+            };
+            folded.clear();
+            for t in name.split(' ').filter(|t| !t.is_empty()) {
+                let mut f = String::with_capacity(t.len());
+                fold_into(t, &mut f);
+                folded.push(f);
+            }
+            self.add(label, folded.iter().map(String::as_str));
+        }
     }
 
     /// Labels of the whole sequence whose combined token hash is `h` (a bit per label).
@@ -66,14 +81,28 @@ impl Gazetteer {
         self.parts.get(&h).copied().unwrap_or(0)
     }
 
-    /// The gazetteer compiled into the crate, parsed on first use.
+    /// The gazetteer compiled into the crate (names of the training data and the
+    /// hand-written `names.tsv`), parsed on first use.
     pub fn shipped() -> &'static Gazetteer {
         &GAZETTEER
     }
 }
 
-static GAZETTEER: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/entities/gazetteer.tsv")));
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer::parse(include_str!("../../data/entities/gazetteer.tsv"));
+    g.add_tsv(HAND_WRITTEN);
+    g
+});
+
+const HAND_WRITTEN: &str = include_str!("../../data/entities/names.tsv");
+
+static HAND: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(HAND_WRITTEN));
+
+/// The hand-written list of well-known recent names (`data/entities/names.tsv`), which the
+/// document pass tags wherever the model left them untagged.
+pub fn hand_written() -> &'static Gazetteer {
+    &HAND
+}
 
 /// Kinds of trigger words, as bits.
 pub mod trigger {

@@ -93,6 +93,7 @@ impl Tagger {
             gazetteer: Gazetteer::shipped(),
             triggers: Triggers::shipped(),
             silver: Silver::shipped(),
+            silver_names: silver::silver_names(),
         };
         self.tag(text, res, Model::shipped());
         spans(&self.tokens, &self.tags)
@@ -105,18 +106,27 @@ impl Tagger {
         tokenize(text, res.lexicon, &mut self.tokens);
         self.tags.clear();
         for range in sentences(text, &self.tokens) {
-            self.features.extract(&self.tokens, range, res);
+            self.features.extract(&self.tokens, range.clone(), res);
             self.scores.clear();
-            for i in 0..self.features.len() {
+            for (i, t) in self.tokens.tokens[range].iter().enumerate() {
                 let mut s = [0.0; TAGS];
                 model.score(self.features.of(i), &mut s);
+                // A conjunction starts a new person: سامح شكري وسيرغي لافروف is two names.
+                if self.tokens.get(t.prefix).starts_with(['و', 'ف']) {
+                    s[label::inside(Label::Per) as usize] = f32::NEG_INFINITY;
+                }
                 self.scores.push(s);
             }
             self.viterbi
                 .decode(&self.scores, &model.transitions, &mut self.sentence_tags);
             self.tags.extend_from_slice(&self.sentence_tags);
         }
-        consistency::propagate(&self.tokens, res.lexicon, &mut self.tags);
+        consistency::propagate(
+            &self.tokens,
+            res.lexicon,
+            gazetteer::hand_written(),
+            &mut self.tags,
+        );
         &self.tags
     }
 
@@ -158,6 +168,22 @@ pub fn spans(tokens: &Tokens, tags: &[u8]) -> Vec<Entity> {
 mod tests {
     use super::*;
 
+    /// Entities a reader expects from the bundled sample pages.
+    const EXPECTED: [(&str, &str); 12] = [
+        ("سامح شكري", "PER"),
+        ("سيرغي لافروف", "PER"),
+        ("معمر القذافي", "PER"),
+        ("ليبيا", "LOC"),
+        ("درنة", "LOC"),
+        ("القاهرة", "LOC"),
+        ("مصر", "LOC"),
+        ("روسيا", "LOC"),
+        ("الأمم المتحدة", "ORG"),
+        ("داعش", "ORG"),
+        ("عبد الفتاح السيسي", "PER"),
+        ("الولايات المتحدة", "LOC"),
+    ];
+
     fn check(text: &str) {
         for e in entities(text) {
             assert!(e.start < e.end && e.end <= text.len());
@@ -191,6 +217,41 @@ mod tests {
             s.extend(c);
         }
         check(&s);
+    }
+
+    #[test]
+    fn sample_pages_name_the_obvious_entities() {
+        let pages = [
+            include_str!("../../tests/data/000_b9b3c63502130dbb.txt"),
+            include_str!("../../tests/data/001_01ccc8792b294ebf.txt"),
+            include_str!("../../tests/data/002_d0cafe620243ed18.txt"),
+        ];
+        let found: std::collections::HashSet<(&str, &str)> = pages
+            .iter()
+            .flat_map(|p| {
+                entities(p)
+                    .into_iter()
+                    .map(|e| (&p[e.start..e.end], e.label.as_str()))
+            })
+            .collect();
+        let mut missing = Vec::new();
+        for want in EXPECTED {
+            if !found.contains(&want) {
+                missing.push(want);
+            }
+        }
+        assert!(missing.is_empty(), "missing {missing:?}; found {found:?}");
+    }
+
+    #[test]
+    fn spans_leave_out_conjunctions_and_prepositions() {
+        let text = "التقى وزير الخارجية سامح شكري بنظيره الروسي وسيرغي لافروف في القاهرة.";
+        let got: Vec<(&str, &str)> = entities(text)
+            .into_iter()
+            .map(|e| (&text[e.start..e.end], e.label.as_str()))
+            .collect();
+        assert!(got.contains(&("سامح شكري", "PER")), "{got:?}");
+        assert!(got.contains(&("سيرغي لافروف", "PER")), "{got:?}");
     }
 
     #[test]

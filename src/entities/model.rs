@@ -13,16 +13,26 @@ use super::label::TAGS;
 
 const MAGIC: &[u8; 8] = b"NQNER02\n";
 const EMPTY: u32 = u32::MAX;
+const EMPTY_SLOT: Slot = Slot {
+    key: EMPTY,
+    weights: [0; TAGS],
+};
+
+/// One slot of the open-addressing table: a key and its whole weight row, so a lookup
+/// touches one cache line.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u32,
+    weights: [i16; TAGS],
+}
 
 /// Trained weights ready for scoring.
 pub struct Model {
     scale: f32,
     /// Transition scores between tags.
     pub transitions: Transitions,
-    slots: Vec<(u32, u32)>,
-    masks: Vec<u8>,
-    starts: Vec<u32>,
-    weights: Vec<i16>,
+    slots: Vec<Slot>,
+    features: usize,
 }
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
@@ -61,10 +71,8 @@ impl Model {
         Model {
             scale: 0.0,
             transitions: [[0.0; TAGS]; TAGS + 1],
-            slots: vec![(EMPTY, 0)],
-            masks: Vec::new(),
-            starts: Vec::new(),
-            weights: Vec::new(),
+            slots: vec![EMPTY_SLOT],
+            features: 0,
         }
     }
 
@@ -83,36 +91,34 @@ impl Model {
         }
         let n = r.u32()? as usize;
         let keys = r.take(n.checked_mul(4)?)?;
-        let masks = r.take(n)?.to_vec();
+        let masks = r.take(n)?;
         let total: usize = masks.iter().map(|m| m.count_ones() as usize).sum();
-        let weights: Vec<i16> = r
-            .take(total.checked_mul(2)?)?
-            .chunks_exact(2)
-            .map(|b| i16::from_le_bytes([b[0], b[1]]))
-            .collect();
-        let mut starts = Vec::with_capacity(n);
-        let mut at = 0u32;
-        for m in &masks {
-            starts.push(at);
-            at += m.count_ones();
-        }
+        let mut weights = r.take(total.checked_mul(2)?)?.chunks_exact(2);
         let cap = (n * 2).next_power_of_two().max(2);
-        let mut slots = vec![(EMPTY, 0u32); cap];
-        for (i, k) in keys.chunks_exact(4).enumerate() {
+        let mut slots = vec![EMPTY_SLOT; cap];
+        for (k, &mask) in keys.chunks_exact(4).zip(masks) {
             let key = u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
+            let mut row = [0i16; TAGS];
+            for (t, w) in row.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    let b = weights.next()?;
+                    *w = i16::from_le_bytes([b[0], b[1]]);
+                }
+            }
+            if key == EMPTY {
+                continue;
+            }
             let mut s = slot(key, cap);
-            while slots[s].0 != EMPTY && slots[s].0 != key {
+            while slots[s].key != EMPTY && slots[s].key != key {
                 s = (s + 1) & (cap - 1);
             }
-            slots[s] = (key, i as u32);
+            slots[s] = Slot { key, weights: row };
         }
         Some(Model {
             scale,
             transitions,
             slots,
-            masks,
-            starts,
-            weights,
+            features: n,
         })
     }
 
@@ -162,20 +168,14 @@ impl Model {
         for &key in keys {
             let mut s = slot(key, cap);
             loop {
-                let (k, i) = self.slots[s];
-                if k == key {
-                    let i = i as usize;
-                    let mask = self.masks[i];
-                    let mut w = self.starts[i] as usize;
-                    for (t, a) in acc.iter_mut().enumerate() {
-                        if mask & (1 << t) != 0 {
-                            *a += i32::from(self.weights[w]);
-                            w += 1;
-                        }
+                let slot = &self.slots[s];
+                if slot.key == key {
+                    for (a, &w) in acc.iter_mut().zip(&slot.weights) {
+                        *a += i32::from(w);
                     }
                     break;
                 }
-                if k == EMPTY {
+                if slot.key == EMPTY {
                     break;
                 }
                 s = (s + 1) & (cap - 1);
@@ -188,12 +188,12 @@ impl Model {
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.masks.len()
+        self.features
     }
 
     /// True when the model has no feature weights.
     pub fn is_empty(&self) -> bool {
-        self.masks.is_empty()
+        self.features == 0
     }
 }
 

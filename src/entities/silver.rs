@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::gazetteer::token_hash;
+use super::gazetteer::Gazetteer;
 use super::hash::FastBuild;
-use super::label::label_of;
+use super::label::{label_of, Label};
 
 /// Per word: a bucket 0..=5 of the share of its occurrences tagged PER, LOC and ORG.
 #[derive(Default, Clone)]
@@ -18,10 +19,12 @@ pub struct Silver {
     buckets: HashMap<u64, [u8; 3], FastBuild>,
 }
 
-/// Occurrence counts per word (keyed by the hash of its folded base) and tag class.
+/// Occurrence counts per word (keyed by the hash of its folded base) and tag class, and of
+/// the multi-word names tagged.
 #[derive(Default)]
 pub struct SilverCounts {
     counts: HashMap<u64, ([u32; 4], String), FastBuild>,
+    names: HashMap<String, [u32; 3]>,
 }
 
 impl SilverCounts {
@@ -35,8 +38,44 @@ impl SilverCounts {
         e.0[class] += 1;
     }
 
+    /// Counts one tagged name of two words or more (folded base forms joined by spaces).
+    pub fn add_name(&mut self, name: &str, label: Label) {
+        match self.names.get_mut(name) {
+            Some(c) => c[label.index()] += 1,
+            None => {
+                let mut c = [0; 3];
+                c[label.index()] = 1;
+                self.names.insert(name.to_string(), c);
+            }
+        }
+    }
+
+    /// Names tagged at least `min_count` times, at least 80 % of them with one label.
+    pub fn names(&self, min_count: u32) -> Vec<(Label, String)> {
+        let mut out = Vec::new();
+        for (name, c) in &self.names {
+            let total: u32 = c.iter().sum();
+            if let Some(l) = Label::ALL
+                .into_iter()
+                .find(|l| c[l.index()] * 5 >= total * 4)
+            {
+                if total >= min_count {
+                    out.push((l, name.clone()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
     /// Merges another set of counts into this one.
     pub fn merge(&mut self, other: SilverCounts) {
+        for (name, c) in other.names {
+            let e = self.names.entry(name).or_default();
+            for (a, b) in e.iter_mut().zip(c) {
+                *a += b;
+            }
+        }
         for (h, (c, w)) in other.counts {
             let e = self.counts.entry(h).or_insert_with(|| ([0; 4], w));
             for (a, b) in e.0.iter_mut().zip(c) {
@@ -109,6 +148,15 @@ impl Silver {
     }
 }
 
+/// Multi-word names the tagger found in unlabeled news, compiled into the crate and parsed
+/// on first use (same format as the training gazetteer).
+pub fn silver_names() -> &'static Gazetteer {
+    &SILVER_NAMES
+}
+
+static SILVER_NAMES: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/entities/silver_names.tsv")));
+
 static SILVER: LazyLock<Silver> =
     LazyLock::new(|| Silver::parse(include_str!("../../data/entities/silver.tsv")));
 
@@ -124,6 +172,10 @@ mod tests {
         }
         c.add("لافروف", 0);
         c.add("في", 0);
+        c.add_name("سيرغي لافروف", Label::Per);
+        c.add_name("سيرغي لافروف", Label::Per);
+        assert_eq!(c.names(2), [(Label::Per, "سيرغي لافروف".to_string())]);
+        assert!(c.names(3).is_empty());
         let pairs = c.finish(2);
         assert_eq!(pairs, [("لافروف".to_string(), [5, 0, 0])]);
         let s = Silver::parse("لافروف\t5\t0\t0\nbad\n");

@@ -216,7 +216,7 @@ fn analyze(start: usize, end: usize, shape: Shape, lex: &Lexicon, out: &mut Toke
     let wstr = &buf[word.start as usize..word.end as usize];
     // Byte length in the folded buffer of the first k chars.
     let flen = |k: usize| chars[..k].iter().map(|&(_, c)| c.len_utf8()).sum::<usize>();
-    // Best proclitic split: (chars stripped, chars of the span-kept remainder start, is لل).
+    // Best proclitic split: (number of chars stripped, whether it is ل + ال written لل).
     let mut best: Option<(usize, bool)> = None;
     for conj in [None, Some(0usize), Some(1)] {
         let k0 = usize::from(conj.is_some());
@@ -252,7 +252,7 @@ fn analyze(start: usize, end: usize, shape: Shape, lex: &Lexicon, out: &mut Toke
             }
         }
     }
-    let mut body = 0; // chars of `chars` where the base's own letters start
+    let mut body = 0; // index in `chars` of the base's first letter
     if let Some((k, lam_al)) = best {
         token.prefix = Span {
             start: word.start,
