@@ -41,7 +41,10 @@ mod tests {
     fn converts_unsorted_offsets() {
         let text = "aب c";
         // bytes: a=0, ب=1..3, ' '=3, c=4
-        assert_eq!(byte_to_char_offsets(text, &[4, 0, 3, 1, 5]), vec![3, 0, 2, 1, 4]);
+        assert_eq!(
+            byte_to_char_offsets(text, &[4, 0, 3, 1, 5]),
+            vec![3, 0, 2, 1, 4]
+        );
     }
 
     #[test]
