@@ -1,4 +1,4 @@
-"""Boilerplate removal scored against gold: nuqta beside trafilatura, jusText, resiliparse, boilerpy3.
+"""Boilerplate removal against gold: nuqta beside trafilatura, jusText, resiliparse, boilerpy3.
 
 Issue 4's evaluation, through the installed ``nuqta`` package:
 
@@ -179,8 +179,34 @@ class _BlockText(HTMLParser):
     """Visible text of an HTML fragment, one line per block element or ``<br>``."""
 
     BLOCKS = frozenset(
-        "p div br h1 h2 h3 h4 h5 h6 li ul ol table tr td th section article header footer "
-        "blockquote pre figure figcaption dd dt".split()
+        [
+            "p",
+            "div",
+            "br",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "figure",
+            "figcaption",
+            "dd",
+            "dt",
+        ]
     )
     SKIP = frozenset({"script", "style", "noscript", "template"})
 
@@ -217,7 +243,9 @@ def html_text_lines(src: str) -> list[str]:
 def wrap_p(page: str) -> str:
     """A plain-text page as HTML: each non-empty line in its own ``<p>``."""
     body = "\n".join(f"<p>{html.escape(s)}</p>" for s in lines_of(page))
-    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>'
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>'
+    )
 
 
 # --------------------------------------------------------------------------- tables
@@ -302,7 +330,9 @@ def eval_html(shared: Path, tools: list[Tool]) -> Table:
             gold = read_lines(path.with_suffix(".gold.txt"))
             optional = set(read_lines(path.with_suffix(".optional.txt")))
             name = path.stem.split("_")[0]
-            table.add(name, {t.name: score(t.run(src, is_html=True), gold, optional) for t in tools})
+            table.add(
+                name, {t.name: score(t.run(src, is_html=True), gold, optional) for t in tools}
+            )
     return table
 
 
