@@ -151,7 +151,7 @@ pub fn _entities_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec
         .collect())
 }
 
-/// A cleaned page: `(title, byline, text, lines)`.
+/// A cleaned page: `(title, byline, lines)`.
 #[pyfunction]
 #[pyo3(signature = (page, html=None))]
 pub fn _clean(py: Python<'_>, page: &Bound<'_, PyAny>, html: Option<bool>) -> PyResult<CleanedRow> {
@@ -309,7 +309,7 @@ impl CleanerState {
         detach(py, || inner.learn(&pages))
     }
 
-    /// One page, minus the learned template: `(title, byline, text, lines)`.
+    /// One page, minus the learned template: `(title, byline, lines)`.
     fn clean(&self, py: Python<'_>, page: &Bound<'_, PyAny>) -> PyResult<CleanedRow> {
         let page = text_arg(page, "page")?;
         let cleaned = detach(py, || self.inner.clean(page))?;
