@@ -419,6 +419,7 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
     if t.len() < 2 {
         return None;
     }
+    let in_block = memchr::memmem::Finder::new(t.text.as_bytes());
     units
         .iter()
         .enumerate()
@@ -427,7 +428,7 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
             f.len() >= 2
                 && f.len() * 2 >= t.len()
                 && (t.text.contains(f.text.as_str())
-                    || (f.len() <= t.len() + 4 && f.text.contains(t.text.as_str())))
+                    || (f.len() <= t.len() + 4 && in_block.find(f.text.as_bytes()).is_some()))
         })
         .min_by_key(|(i, u)| (u.heading == 0, u.link_density > 0.5, *i))
         .map(|(i, _)| i)
