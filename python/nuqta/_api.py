@@ -57,23 +57,42 @@ def _entities(text: str, rows: list[Any]) -> tuple[Entity, ...]:
     return tuple(Entity(text[s:e], s, e, label) for s, e, label in rows)
 
 
+_LINE_FIELDS = ("text", "start", "end", "keep", "reason")
+
+
 def _lines(rows: list[Any]) -> tuple[Line, ...]:
-    return tuple(Line(*row) for row in rows)
+    # Filled in directly rather than through the frozen dataclass's __init__, which pays one
+    # object.__setattr__ per field: on plain text that was a fifth of the time of clean().
+    # The result is the same frozen Line (equal, hashable, picklable, immutable).
+    new = object.__new__
+    out = []
+    for row in rows:
+        line = new(Line)
+        line.__dict__.update(zip(_LINE_FIELDS, row, strict=True))
+        out.append(line)
+    return tuple(out)
+
+
+def _text(lines: tuple[Line, ...]) -> str:
+    return "\n".join([line.text for line in lines if line.keep])
 
 
 def _cleaned(row: tuple[Any, ...]) -> Cleaned:
-    title, byline, text, lines = row
-    return Cleaned(title, byline, text, _lines(lines))
+    title, byline, rows = row
+    lines = _lines(rows)
+    return Cleaned(title, byline, _text(lines), lines)
 
 
 def _document(page: str, row: tuple[Any, ...]) -> Document:
-    html, title, byline, text, lines, entities, numbers, groups = row
+    html, title, byline, rows, entities, numbers, groups = row
+    lines = _lines(rows)
+    text = _text(lines)
     base = text if html else page
     return Document(
         title=title,
         byline=byline,
         text=text,
-        lines=_lines(lines),
+        lines=lines,
         entities=_entities(base, entities),
         numbers=_numbers(base, numbers),
         entity_groups=tuple(EntityGroup(lb, name, tuple(m)) for lb, name, m in groups),

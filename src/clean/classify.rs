@@ -93,11 +93,14 @@ fn self_repeat(text: &str) -> bool {
 /// image alt text, a breadcrumb, a tag strip): headlines are, captions quoting the body are not.
 fn repeated(units: &[Unit], prose: &[bool], k: usize) -> bool {
     let t = &units[k].feats.folded.text;
-    t.len() >= 12
-        && units
-            .iter()
-            .enumerate()
-            .any(|(i, u)| i != k && !prose[i] && u.feats.folded.text.contains(t.as_str()))
+    if t.len() < 12 {
+        return false;
+    }
+    let finder = memchr::memmem::Finder::new(t.as_bytes());
+    units
+        .iter()
+        .enumerate()
+        .any(|(i, u)| i != k && !prose[i] && finder.find(u.feats.folded.text.as_bytes()).is_some())
 }
 
 /// Most units between two article regions for the second to continue the first when the
@@ -417,12 +420,16 @@ fn echo_of_title(units: &[Unit], title: usize, out: &mut [Reason]) {
     if t.words < 3 {
         return;
     }
+    let finder = memchr::memmem::Finder::new(t.folded.text.as_bytes());
     for (k, u) in units.iter().enumerate() {
         if k == title || out[k] == Reason::Body && u.feats.prose() {
             continue;
         }
         let f = &u.feats;
-        if f.words > t.words && f.words <= t.words + 4 && f.folded.text.contains(&t.folded.text) {
+        if f.words > t.words
+            && f.words <= t.words + 4
+            && finder.find(f.folded.text.as_bytes()).is_some()
+        {
             out[k] = Reason::Duplicate;
         }
     }

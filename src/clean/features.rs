@@ -65,8 +65,13 @@ impl Features {
         let mut colon_digits = false;
         let folded = fold_with(line, |c| {
             if is_arabic_letter(c) {
+                // the common case: no punctuation, digit or sign to look for
                 arabic += 1;
-            } else if c.is_ascii_alphabetic() {
+                colon_digits = false;
+                prev = c;
+                return;
+            }
+            if c.is_ascii_alphabetic() {
                 latin += 1;
             }
             match c {

@@ -9,69 +9,90 @@ use scraper::{Html, Node};
 use super::classify::{classify, Unit};
 use super::features::Features;
 use super::fold::fold;
-use super::nesting::cap_nesting;
+use super::nesting::prepare;
 use super::{assemble, Cleaned, Line, Reason};
 
 /// Elements whose content is never visible text.
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "select", "textarea", "button", "head", "video", "audio", "picture",
-];
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "select"
+            | "textarea"
+            | "button"
+            | "head"
+            | "video"
+            | "audio"
+            | "picture"
+    )
+}
 
 /// Elements that start and end a block of text.
-const BLOCK: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "br",
-    "img",
-    "input",
-    "label",
-    "legend",
-    "caption",
-    "option",
-];
+fn block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "br"
+            | "img"
+            | "input"
+            | "label"
+            | "legend"
+            | "caption"
+            | "option"
+    )
+}
 
 /// The reason given to every block inside a page-chrome element.
 fn chrome(name: &str) -> Option<Reason> {
@@ -117,8 +138,8 @@ impl<'a> Locator<'a> {
         if hi <= self.cursor {
             return None;
         }
-        let window = &self.src[self.cursor..hi];
-        let found = window.find(probe);
+        let window = &self.src.as_bytes()[self.cursor..hi];
+        let found = memchr::memmem::find(window, probe.as_bytes());
         let scanned = found.map_or(window.len(), |off| off + probe.len());
         self.budget = self.budget.saturating_sub(scanned);
         found.map(|off| self.cursor + off)
@@ -229,13 +250,13 @@ fn chrome_sizes(doc: &Html) -> (std::collections::HashMap<ego_tree::NodeId, usiz
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
-                Node::Element(e) if SKIP.contains(&e.name()) => skip += 1,
+                Node::Element(e) if skipped(e.name()) => skip += 1,
                 Node::Element(e) if chrome(e.name()).is_some() => open.push((n.id(), total)),
                 Node::Text(t) if skip == 0 => total += t.trim().len(),
                 _ => {}
             },
             Edge::Close(n) => match n.value() {
-                Node::Element(e) if SKIP.contains(&e.name()) => skip -= 1,
+                Node::Element(e) if skipped(e.name()) => skip -= 1,
                 Node::Element(e) if chrome(e.name()).is_some() => {
                     if let Some((id, at)) = open.pop() {
                         sizes.insert(id, total - at);
@@ -250,7 +271,7 @@ fn chrome_sizes(doc: &Html) -> (std::collections::HashMap<ego_tree::NodeId, usiz
 
 /// Cleans an HTML page.
 pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) -> Cleaned {
-    let doc = Html::parse_document(&cap_nesting(page));
+    let doc = Html::parse_document(&prepare(page));
     let title = page_title(&doc);
     let (sizes, total) = chrome_sizes(&doc);
     let mut loc = Locator::new(page);
@@ -291,14 +312,15 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
                         "h6" => 6,
                         _ => top.heading,
                     };
+                    let (hidden, author) = attr_flags(e);
                     let frame = Frame {
-                        skip: top.skip || SKIP.contains(&name) || hidden(e),
+                        skip: top.skip || skipped(name) || hidden,
                         link: top.link || name == "a",
                         heading,
                         chrome: top.chrome.or(chrome(name).filter(|_| !whole_page)),
-                        byline: top.byline || marks_author(e),
+                        byline: top.byline || author,
                     };
-                    if BLOCK.contains(&name) {
+                    if block(name) {
                         flush(&mut cur, &mut blocks);
                     }
                     stack.push(frame);
@@ -344,7 +366,7 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
             },
             Edge::Close(n) => {
                 if let Node::Element(e) = n.value() {
-                    if BLOCK.contains(&e.name()) {
+                    if block(e.name()) {
                         flush(&mut cur, &mut blocks);
                     }
                     stack.pop();
@@ -397,6 +419,7 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
     if t.len() < 2 {
         return None;
     }
+    let in_block = memchr::memmem::Finder::new(t.text.as_bytes());
     units
         .iter()
         .enumerate()
@@ -405,30 +428,33 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
             f.len() >= 2
                 && f.len() * 2 >= t.len()
                 && (t.text.contains(f.text.as_str())
-                    || (f.len() <= t.len() + 4 && f.text.contains(t.text.as_str())))
+                    || (f.len() <= t.len() + 4 && in_block.find(f.text.as_bytes()).is_some()))
         })
         .min_by_key(|(i, u)| (u.heading == 0, u.link_density > 0.5, *i))
         .map(|(i, _)| i)
 }
 
-/// Elements whose class, id, itemprop or rel names the author or byline.
-fn marks_author(e: &scraper::node::Element) -> bool {
-    ["class", "id", "itemprop", "rel"].iter().any(|a| {
-        e.attr(a).is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("author") || v.contains("byline") || v.contains("writer")
-        })
-    })
-}
-
-/// Elements hidden by an attribute (`hidden`, `aria-hidden`, `display:none`).
-fn hidden(e: &scraper::node::Element) -> bool {
-    e.attr("hidden").is_some()
-        || e.attr("aria-hidden") == Some("true")
-        || e.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.to_ascii_lowercase().contains("display:none")
-        })
+/// What an element's attributes say: (hidden, marks the author or byline). Hidden: `hidden`,
+/// `aria-hidden="true"` or `display:none` in its style; author: a class, id, itemprop or rel
+/// that names the author, byline or writer. One pass over the attributes.
+fn attr_flags(e: &scraper::node::Element) -> (bool, bool) {
+    let (mut hidden, mut author) = (false, false);
+    for (name, value) in e.attrs() {
+        match name {
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= value == "true",
+            "style" => {
+                let s: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+                hidden |= s.to_ascii_lowercase().contains("display:none");
+            }
+            "class" | "id" | "itemprop" | "rel" => {
+                let v = value.to_ascii_lowercase();
+                author |= v.contains("author") || v.contains("byline") || v.contains("writer");
+            }
+            _ => {}
+        }
+    }
+    (hidden, author)
 }
 
 #[cfg(test)]

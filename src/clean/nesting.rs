@@ -1,7 +1,11 @@
-//! Caps element nesting before the HTML parser sees the page. The HTML5 tree builder checks
-//! "element in scope" by walking the stack of open elements, so 100,000 nested `<div>`s cost it
-//! quadratic time; like browsers (Chromium stops nesting at 512), start tags past the cap are
-//! dropped and their text stays. One linear scan; the page is copied only when a tag is dropped.
+//! Prepares a page for the HTML parser, in one linear scan:
+//! - caps element nesting. The HTML5 tree builder checks "element in scope" by walking the stack
+//!   of open elements, so 100,000 nested `<div>`s cost it quadratic time; like browsers (Chromium
+//!   stops nesting at 512), start tags past the cap are dropped and their text stays;
+//! - empties `<script>` and `<style>` elements, whose content is never text and would otherwise
+//!   be tokenized character by character (the tags stay, so the tree keeps its shape).
+//!
+//! The page is copied only when something is dropped.
 
 use std::borrow::Cow;
 
@@ -30,8 +34,9 @@ const RAW: &[&str] = &[
     "plaintext",
 ];
 
-/// The page with start tags deeper than [`MAX_DEPTH`] removed.
-pub(crate) fn cap_nesting(page: &str) -> Cow<'_, str> {
+/// The page with start tags deeper than [`MAX_DEPTH`] removed and script and style content
+/// emptied.
+pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
     let b = page.as_bytes();
     let mut depth = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
@@ -65,6 +70,9 @@ pub(crate) fn cap_nesting(page: &str) -> Cow<'_, str> {
         if RAW.contains(&name.as_str()) {
             let end = format!("</{name}");
             i = find_ci(b, gt, end.as_bytes()).unwrap_or(b.len());
+            if (name == "script" || name == "style") && i > gt {
+                drops.push((gt, i));
+            }
             continue;
         }
         if b[..gt].ends_with(b"/>") {
@@ -89,22 +97,21 @@ pub(crate) fn cap_nesting(page: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
-}
+use memchr::memchr;
 
+/// Where `pat` first occurs in `b` at or after `from`.
 fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w == pat)
-        .map(|p| from + p)
+    memchr::memmem::find(b.get(from..)?, pat).map(|p| from + p)
 }
 
+/// Where `pat` (starting with `<`) first occurs in `b` at or after `from`, ASCII case ignored.
 fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w.eq_ignore_ascii_case(pat))
+    memchr::memchr_iter(b'<', b.get(from..)?)
         .map(|p| from + p)
+        .find(|&p| {
+            b.get(p..p + pat.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(pat))
+        })
 }
 
 #[cfg(test)]
@@ -113,14 +120,23 @@ mod tests {
 
     #[test]
     fn shallow_pages_are_borrowed() {
-        let page = "<div><p>a<p>b<br><img src=x></div><script>if (a<b) {}</script>";
-        assert!(matches!(cap_nesting(page), Cow::Borrowed(_)));
+        let page = "<div><p>a<p>b<br><img src=x></div><script></script><title>a<b</title>";
+        assert!(matches!(prepare(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn scripts_and_styles_are_emptied() {
+        let page = "<p>a</p><SCRIPT>if (a<b) {x()}</Script><style>p{}</style><p>b</p>";
+        assert_eq!(
+            prepare(page),
+            "<p>a</p><SCRIPT></Script><style></style><p>b</p>"
+        );
     }
 
     #[test]
     fn deep_tags_are_dropped() {
         let page = format!("{}x{}", "<div>".repeat(1000), "</div>".repeat(1000));
-        let capped = cap_nesting(&page);
+        let capped = prepare(&page);
         assert_eq!(capped.matches("<div>").count(), MAX_DEPTH);
         assert!(capped.contains('x'));
     }

@@ -21,8 +21,9 @@ type NumberRow = (usize, usize, &'static str, Py<PyAny>, Option<String>);
 type EntityRow = (usize, usize, &'static str);
 /// `(text, start, end, keep, reason)` of a line.
 type LineRow = (String, usize, usize, bool, &'static str);
-/// `(title, byline, text, lines)` of a cleaned page.
-type CleanedRow = (Option<String>, Option<String>, String, Vec<LineRow>);
+/// `(title, byline, lines)` of a cleaned page (Python joins the kept lines into its text:
+/// cheaper than decoding the same UTF-8 twice).
+type CleanedRow = (Option<String>, Option<String>, Vec<LineRow>);
 
 /// Converts byte spans into `str` indices of `text`, in one pass.
 struct Indexer {
@@ -98,7 +99,7 @@ fn cleaned_row(page: &str, html: bool, mut c: Cleaned) -> CleanedRow {
             (l.text, s, e, l.keep, l.reason.as_str())
         })
         .collect();
-    (c.title, c.byline, c.text, lines)
+    (c.title, c.byline, lines)
 }
 
 fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
@@ -146,7 +147,7 @@ pub fn _entities_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec
         .collect())
 }
 
-/// A cleaned page: `(title, byline, text, lines)`.
+/// A cleaned page: `(title, byline, lines)`.
 #[pyfunction]
 #[pyo3(signature = (page, html=None))]
 pub fn _clean(py: Python<'_>, page: &Bound<'_, PyAny>, html: Option<bool>) -> PyResult<CleanedRow> {
@@ -156,7 +157,7 @@ pub fn _clean(py: Python<'_>, page: &Bound<'_, PyAny>, html: Option<bool>) -> Py
     Ok(cleaned_row(page, html, cleaned))
 }
 
-/// `(html, title, byline, text, lines, entities, numbers, groups)` of an analyzed page;
+/// `(html, title, byline, lines, entities, numbers, groups)` of an analyzed page;
 /// spans index the page (plain text) or the document text (HTML).
 fn document_row<'py>(py: Python<'py>, page: &str, doc: Document) -> PyResult<Bound<'py, PyTuple>> {
     let base = if doc.html {
@@ -172,8 +173,8 @@ fn document_row<'py>(py: Python<'py>, page: &str, doc: Document) -> PyResult<Bou
         .map(|g| (g.label.as_str(), g.name, g.mentions))
         .collect();
     let html = doc.html;
-    let (title, byline, text, lines) = cleaned_row(page, html, doc.cleaned);
-    (html, title, byline, text, lines, entities, numbers, groups).into_pyobject(py)
+    let (title, byline, lines) = cleaned_row(page, html, doc.cleaned);
+    (html, title, byline, lines, entities, numbers, groups).into_pyobject(py)
 }
 
 /// The pipeline's options from the Python arguments.
@@ -301,7 +302,7 @@ impl CleanerState {
         detach(py, || inner.learn(&pages))
     }
 
-    /// One page, minus the learned template: `(title, byline, text, lines)`.
+    /// One page, minus the learned template: `(title, byline, lines)`.
     fn clean(&self, py: Python<'_>, page: &Bound<'_, PyAny>) -> PyResult<CleanedRow> {
         let page = text_arg(page, "page")?;
         let cleaned = detach(py, || self.inner.clean(page))?;

@@ -8,18 +8,17 @@
 pub fn byte_to_char_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
     order.sort_unstable_by_key(|&i| byte_offsets[i]);
+    let bytes = text.as_bytes();
     let mut result = vec![0; byte_offsets.len()];
-    let mut chars_before = 0;
-    let mut iter = text.char_indices().peekable();
+    let (mut chars_before, mut at) = (0, 0);
     for i in order {
-        let target = byte_offsets[i];
-        while let Some(&(pos, _)) = iter.peek() {
-            if pos >= target {
-                break;
-            }
-            chars_before += 1;
-            iter.next();
-        }
+        let target = byte_offsets[i].min(bytes.len());
+        // a char starts at every byte that is not a UTF-8 continuation byte (10xxxxxx)
+        chars_before += bytes[at..target]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count();
+        at = target;
         result[i] = chars_before;
     }
     result
