@@ -193,3 +193,16 @@ def test_num_threads_honours_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NUQTA_NUM_THREADS", "1")
     texts = ["مُحَمَّد"] * 10
     assert Normalizer().normalize_batch(texts) == ["محمد"] * 10
+
+
+@pytest.mark.parametrize(
+    "text", ["abc\u064e", "é\u064e", "مَ", "😀مَ", "ﷲ", "\u064e", "x" * 999 + "ـ"]
+)
+def test_results_are_canonical_strings(text: str) -> None:
+    # Built straight from code units: must still equal, and hash like, the same text
+    # built by Python itself (CPython compares strings of different widths as unequal).
+    out = nuqta.normalize(text)
+    rebuilt = "".join(list(out))
+    assert out == rebuilt
+    assert hash(out) == hash(rebuilt)
+    assert out.isascii() == rebuilt.isascii()

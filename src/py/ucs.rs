@@ -3,7 +3,7 @@
 //! This is why nuqta builds per-version wheels rather than an abi3 one.
 
 use super::errors::{detach, NuqtaValueError};
-use crate::normalize::{Normalizer, UnitsError};
+use crate::normalize::{CodeUnit, Normalizer, UnitsError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -53,23 +53,81 @@ impl<'a> Units<'a> {
     }
 }
 
-/// A normalization result in the input's width.
+/// A normalization result in the input's width, with its largest code point (which
+/// decides the width of the Python string made from it).
 pub(crate) enum Normalized<'a> {
-    Latin1(Cow<'a, [u8]>),
-    Ucs2(Cow<'a, [u16]>),
-    Ucs4(Cow<'a, [u32]>),
+    Latin1(Cow<'a, [u8]>, u32),
+    Ucs2(Cow<'a, [u16]>, u32),
+    Ucs4(Cow<'a, [u32]>, u32),
 }
 
-/// Normalizes `units` without touching Python (safe to run with the GIL released).
+/// The largest code point of `units` (0 when empty).
+fn max_char<T: CodeUnit>(units: &[T]) -> u32 {
+    units.iter().map(|u| u.code_point()).max().unwrap_or(0)
+}
+
+/// Normalizes `units` without touching Python (safe to run with the GIL released, and in
+/// parallel: the scan for the largest code point happens here, not under the GIL).
 pub(crate) fn normalize<'a>(
     normalizer: &Normalizer,
     units: Units<'a>,
 ) -> Result<Normalized<'a>, UnitsError> {
     Ok(match units {
-        Units::Latin1(u) => Normalized::Latin1(normalizer.normalize_units(u)?),
-        Units::Ucs2(u) => Normalized::Ucs2(normalizer.normalize_units(u)?),
-        Units::Ucs4(u) => Normalized::Ucs4(normalizer.normalize_units(u)?),
+        Units::Latin1(u) => {
+            let out = normalizer.normalize_units(u)?;
+            let max = max_char(&out);
+            Normalized::Latin1(out, max)
+        }
+        Units::Ucs2(u) => {
+            let out = normalizer.normalize_units(u)?;
+            let max = max_char(&out);
+            Normalized::Ucs2(out, max)
+        }
+        Units::Ucs4(u) => {
+            let out = normalizer.normalize_units(u)?;
+            let max = max_char(&out);
+            Normalized::Ucs4(out, max)
+        }
     })
+}
+
+/// The width CPython gives a string whose largest code point is `max`.
+fn kind_for(max: u32) -> u32 {
+    match max {
+        0..=0xFF => ffi::PyUnicode_1BYTE_KIND,
+        0x100..=0xFFFF => ffi::PyUnicode_2BYTE_KIND,
+        _ => ffi::PyUnicode_4BYTE_KIND,
+    }
+}
+
+/// A new `str` of `len` units of width `kind` at `data`, largest code point `max`.
+///
+/// # Safety
+/// `data` must point at `len` initialized units of width `kind`, and `max` must be
+/// their largest code point.
+unsafe fn new_str<'py>(
+    py: Python<'py>,
+    kind: u32,
+    data: *const c_void,
+    len: usize,
+    max: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let size = ffi::Py_ssize_t::try_from(len).unwrap_or(ffi::Py_ssize_t::MAX);
+    if kind_for(max) != kind {
+        // Narrower than the input (say, every Arabic letter removed): CPython converts.
+        let obj = ffi::PyUnicode_FromKindAndData(kind as i32, data, size);
+        return Bound::from_owned_ptr_or_err(py, obj);
+    }
+    // Same width: allocate the string at its final size and copy the units straight in.
+    let obj = ffi::PyUnicode_New(size, max);
+    let string = Bound::from_owned_ptr_or_err(py, obj)?;
+    let width = kind as usize;
+    std::ptr::copy_nonoverlapping(
+        data.cast::<u8>(),
+        ffi::PyUnicode_DATA(string.as_ptr()).cast::<u8>(),
+        len * width,
+    );
+    Ok(string)
 }
 
 /// Builds the Python result: `original` itself when nothing changed, else a new `str`.
@@ -80,10 +138,28 @@ pub(crate) fn to_py<'py>(
     result: Result<Normalized<'_>, UnitsError>,
     what: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (kind, data, len): (u32, *const c_void, usize) = match &result {
-        Ok(Normalized::Latin1(c)) => (ffi::PyUnicode_1BYTE_KIND, c.as_ptr().cast(), c.len()),
-        Ok(Normalized::Ucs2(c)) => (ffi::PyUnicode_2BYTE_KIND, c.as_ptr().cast(), c.len()),
-        Ok(Normalized::Ucs4(c)) => (ffi::PyUnicode_4BYTE_KIND, c.as_ptr().cast(), c.len()),
+    let (kind, data, len, max, borrowed): (u32, *const c_void, usize, u32, bool) = match &result {
+        Ok(Normalized::Latin1(c, max)) => (
+            ffi::PyUnicode_1BYTE_KIND,
+            c.as_ptr().cast(),
+            c.len(),
+            *max,
+            matches!(c, Cow::Borrowed(_)),
+        ),
+        Ok(Normalized::Ucs2(c, max)) => (
+            ffi::PyUnicode_2BYTE_KIND,
+            c.as_ptr().cast(),
+            c.len(),
+            *max,
+            matches!(c, Cow::Borrowed(_)),
+        ),
+        Ok(Normalized::Ucs4(c, max)) => (
+            ffi::PyUnicode_4BYTE_KIND,
+            c.as_ptr().cast(),
+            c.len(),
+            *max,
+            matches!(c, Cow::Borrowed(_)),
+        ),
         Err(UnitsError::Surrogate(i)) => {
             return Err(NuqtaValueError::new_err(format!(
                 "{what} contains a lone surrogate at index {i}; \
@@ -96,22 +172,12 @@ pub(crate) fn to_py<'py>(
             )))
         }
     };
-    let unchanged = matches!(
-        &result,
-        Ok(Normalized::Latin1(Cow::Borrowed(_))
-            | Normalized::Ucs2(Cow::Borrowed(_))
-            | Normalized::Ucs4(Cow::Borrowed(_)))
-    ) && len == input_len;
-    if unchanged {
+    if borrowed && len == input_len {
         return Ok(original.clone().into_any());
     }
     // SAFETY: `data` points at `len` initialized units of width `kind`, alive until the
-    // end of this function; CPython copies them into a new string.
-    unsafe {
-        let size = ffi::Py_ssize_t::try_from(len).unwrap_or(ffi::Py_ssize_t::MAX);
-        let obj = ffi::PyUnicode_FromKindAndData(kind as i32, data, size);
-        Bound::from_owned_ptr_or_err(py, obj)
-    }
+    // end of this function, and `max` was computed from them.
+    unsafe { new_str(py, kind, data, len, max) }
 }
 
 /// Normalizes one Python string.
