@@ -1062,6 +1062,12 @@ pub(crate) fn date_or_time_at(
             }
         }
     }
+    if stem_at(t, i) == "يوم" && t.joined(i + 1) {
+        // يوم 5 مايو, يوم الخامس من مايو: the day belongs to the month named after it.
+        if let Some((v, unit, next)) = day_month(t, i + 1, reference) {
+            return Some(date(t.toks[i].start, v, unit, next));
+        }
+    }
     if let Some(r) = reference {
         // يوم 27; 20 من الشهر القادم
         let found = if stem_at(t, i) == "يوم" && t.kind(i + 1) == Some(Kind::Digits) {
@@ -1148,6 +1154,16 @@ mod tests {
         assert_eq!(first("أمس", r).unwrap().1, "2013-02-11");
         assert_eq!(first("الاثنين الماضي", r).unwrap().1, "2013-02-11");
         assert!(first("الاثنين", None).is_none());
+        let may = Some(Date {
+            year: 2024,
+            month: 3,
+            day: 1,
+        });
+        assert_eq!(
+            first("وصل يوم 5 مايو", may).unwrap(),
+            ("يوم 5 مايو".to_string(), "2024-05-05".to_string())
+        );
+        assert_eq!(first("يوم 5 مايو", None).unwrap().1, "XXXX-05-05");
         assert!(first("15 رمضان 1445 هـ", None)
             .unwrap()
             .1
