@@ -7,13 +7,16 @@ A gold mention is found when a predicted mention overlaps its span, has the same
 (cardinal, fraction, quantity and duration may stand in for one another: Recognizers'
 "number" covers fractions) and an equal value:
 
-- numbers within a relative 1e-6; Duckling durations after converting their grain to
-  seconds, Recognizers durations against their resolution in seconds;
+- numbers within a relative 1e-6, in the same unit: Duckling durations after converting
+  their grain to seconds, Recognizers durations against their resolution in seconds,
+  Duckling cents as hundredths of the currency, and Duckling's grams and litres against
+  nuqta's kg, mg, ton, l and ml after conversion;
 - Duckling dates and times after truncating the timestamp (already resolved against the
   record's reference time) to its grain; Recognizers TIMEX with ``X`` as a wildcard, or equal
   to one of its resolutions against the record's reference time;
 - an interval (``{"from", "to"}``) when the overlapping predictions hold each numeric bound,
-  or, for dates and times, its start;
+  or, for dates and times, its start (a prediction of its last day or hour is then matched
+  too, since ``to`` is exclusive);
 - gold with no value (extractor specs) or flagged ``ignore_resolution`` once found.
 
 The record's reference time is passed as ``reference_date``. Gold flagged
@@ -68,6 +71,18 @@ _GRAIN_SECONDS: dict[str, float] = {
     "week": 604800.0,
     "month": 2592000.0,
     "year": 31536000.0,
+}
+
+#: How many of Duckling's unit one of nuqta's unit makes (nuqta unit, Duckling unit).
+_UNIT_FACTORS: dict[tuple[str, str], float] = {
+    ("kg", "gram"): 1000.0,
+    ("g", "gram"): 1.0,
+    ("mg", "gram"): 0.001,
+    ("ton", "gram"): 1e6,
+    ("l", "litre"): 1.0,
+    ("ml", "litre"): 0.001,
+    ("l", "millilitre"): 1000.0,
+    ("ml", "millilitre"): 1.0,
 }
 
 Record = dict[str, Any]
@@ -153,18 +168,30 @@ def _resolutions(gold: Record) -> list[str]:
     return [a for a in alternatives if isinstance(a, str)]
 
 
-def _duckling_number(gold: Record, value: object) -> float | None:
+def _duckling_number(gold: Record, value: object, unit: str | None) -> float | None:
+    """A Duckling amount in the unit nuqta reported (``unit``)."""
     number = _as_float(value)
-    if number is not None and gold["kind"] == "duration":
-        number *= _GRAIN_SECONDS.get(str(gold.get("unit", "second")), 1.0)
+    if number is None:
+        return None
+    gold_unit = str(gold.get("unit", ""))
+    if gold["kind"] == "duration":
+        return number * _GRAIN_SECONDS.get(gold_unit or "second", 1.0)
+    if gold_unit == "Cent":
+        return number / 100
+    if unit is not None and (unit, gold_unit) in _UNIT_FACTORS:
+        return number / _UNIT_FACTORS[unit, gold_unit]
     return number
 
 
-def _scalar_equal(record: Record, gold: Record, value: object, ours: object) -> bool:
-    """Whether one gold value (not an interval) equals our value."""
+def _scalar_equal(
+    record: Record, gold: Record, value: object, ours: object, unit: str | None = None
+) -> bool:
+    """Whether one gold value (not an interval) equals our value, reported in ``unit``."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         expect = (
-            _duckling_number(gold, value) if record.get("source") == "duckling" else float(value)
+            _duckling_number(gold, value, unit)
+            if record.get("source") == "duckling"
+            else float(value)
         )
         mine = _as_float(ours) if not isinstance(ours, str) else None
         return expect is not None and mine is not None and _close(expect, mine)
@@ -194,25 +221,45 @@ def _found_by(record: Record, gold: Record, candidates: list[nuqta.NumberMention
         return [0]
     if isinstance(value, dict):
         if any(isinstance(v, str) for v in value.values()):
-            start = value.get("from")
-            if start is None:
-                return []
-            return [
-                k for k, m in enumerate(candidates) if _scalar_equal(record, gold, start, m.value)
-            ][:1]
+            return _interval_found(record, gold, value, candidates)
         hits: list[int] = []
         for bound in value.values():
             matching = [
-                k for k, m in enumerate(candidates) if _scalar_equal(record, gold, bound, m.value)
+                k
+                for k, m in enumerate(candidates)
+                if _scalar_equal(record, gold, bound, m.value, m.unit)
             ]
             if not matching:
                 return []
             hits.append(matching[0])
         return sorted(set(hits))
     for k, m in enumerate(candidates):
-        if _scalar_equal(record, gold, value, m.value):
+        if _scalar_equal(record, gold, value, m.value, m.unit):
             return [k]
     return []
+
+
+def _last_unit(stamp: str, grain: str) -> str | None:
+    """The last day or hour before an exclusive Duckling bound, cut to its grain."""
+    try:
+        moment = datetime.datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    step = datetime.timedelta(hours=1) if grain in ("hour", "minute") else datetime.timedelta(1)
+    return _truncate((moment - step).isoformat(), grain)
+
+
+def _interval_found(
+    record: Record, gold: Record, value: dict[str, Any], candidates: list[nuqta.NumberMention]
+) -> list[int]:
+    """A date or time interval: found by its start; a prediction of its end goes with it."""
+    start, end = value.get("from"), value.get("to")
+    first = [k for k, m in enumerate(candidates) if _scalar_equal(record, gold, start, m.value)]
+    if not first:
+        return []
+    last = _last_unit(end, str(gold.get("grain", "day"))) if isinstance(end, str) else None
+    tail = [k for k, m in enumerate(candidates) if last is not None and m.value == last]
+    return sorted({first[0], *tail[:1]})
 
 
 def gold_span(record: Record, gold: Record) -> tuple[int, int] | None:
