@@ -7,7 +7,7 @@ use super::tokenize::{Kind, Tokens};
 use super::{mention, Date, NumberKind, NumberMention, NumberValue};
 
 /// Days from 0000-03-01 of a proleptic Gregorian date (for day arithmetic).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -18,7 +18,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 }
 
 /// The inverse of [`days_from_civil`].
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let era = z.div_euclid(146097);
     let doe = z - era * 146097;
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -151,7 +151,7 @@ fn skip_paired_month(t: &Tokens, j: usize) -> usize {
 }
 
 /// A year after a month at `j` (2017, ، 2017, عام 2017, 1445 هـ) and the index after it.
-fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
+pub(crate) fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
     let mut k = j;
     if !t.joined(k) {
         return None;
@@ -424,6 +424,27 @@ fn relative_period(t: &Tokens, i: usize) -> Option<(char, i64, usize)> {
     Some((u, off, i + 2))
 }
 
+/// The day before or after tomorrow or yesterday at `k` ((الذي) بعد الغد, القبل البارحة,
+/// الي قبل امبارح, after اليوم): the offset from the reference and the index after it.
+fn day_before_after(t: &Tokens, k: usize) -> Option<(i64, usize)> {
+    let k = if matches!(stem_at(t, k), "الذي" | "الي" | "اللي") {
+        k + 1
+    } else {
+        k
+    };
+    let sign = match stem_at(t, k) {
+        "بعد" => 1,
+        "قبل" | "القبل" => -1,
+        _ => return None,
+    };
+    let base = match stem_at(t, k + 1) {
+        "غد" | "الغد" | "غدا" | "بكره" | "بكرا" => 1,
+        "امس" | "الامس" | "البارحه" | "امبارح" => -1,
+        _ => return None,
+    };
+    (base == sign).then_some((base + sign, k + 2))
+}
+
 /// A relative day, week, month or year, or a weekday, at `i`, resolved against the
 /// reference date.
 fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
@@ -433,7 +454,18 @@ fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
     if let Some((u, off, next)) = relative_period(t, i) {
         let (y, m) = (i64::from(r.year), i64::from(r.month));
         return Some(match u {
-            'w' => (date_of_days(monday(today) + 7 * off), next),
+            'w' => {
+                // الأسبوع القادم الأحد, الأسبوع المقبل يوم الجمعة
+                let k = if rest(next) == "يوم" {
+                    next + 1
+                } else {
+                    next
+                };
+                match weekday_at(t, k).filter(|_| t.joined(k) && k > i) {
+                    Some(wd) => (date_of_days(monday(today) + 7 * off + wd), k + 1),
+                    None => (date_of_days(monday(today) + 7 * off), next),
+                }
+            }
             'm' => {
                 let k = y * 12 + (m - 1) + off;
                 (
@@ -450,6 +482,13 @@ fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
         }
         "اليوم" if matches!(rest(i + 1), "التالي" | "الاتي" | "الموالي") => {
             (1, i + 2)
+        }
+        "اليوم" | "يوم" if day_before_after(t, i + 1).is_some() => {
+            day_before_after(t, i + 1)?
+        }
+        // اليوم الثالث من أكتوبر: the third day, not today.
+        "اليوم" if t.joined(i + 1) && super::ordinals::ordinal_at(t, i + 1).is_some() => {
+            return None
         }
         "اليوم" => (0, i + 1),
         "هذا" if rest(i + 1) == "اليوم" => (0, i + 2),
@@ -820,6 +859,7 @@ fn month_phrase(
     let (day, k) = match stem_at(t, i) {
         "منتصف" | "نص" | "نصف" | "اواسط" => (Some(15), i + 1),
         "بدايه" | "مطلع" | "اول" | "اوائل" => (Some(1), i + 1),
+        "اواخر" => (Some(21), i + 1),
         _ => (None, i),
     };
     if day.is_some() && !t.joined(k) {
@@ -1009,6 +1049,30 @@ fn nth_weekday(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize)>
     (date < first + len).then(|| (date_of_days(date), next))
 }
 
+/// A weekday with an ordinal (الثلاثاء الثالث من أيلول 2014) names a day of the month when
+/// that day is the weekday (Tuesday 3 September), else the nth such weekday of the month
+/// (the third Tuesday). `v` is the day-of-month reading, `wd` the weekday (Monday = 0).
+fn nth_if_other_day(v: String, wd: i64) -> String {
+    let parts = (v.get(..4), v.get(5..7), v.get(8..10));
+    let (Some(y), Some(m), Some(n)) = parts else {
+        return v;
+    };
+    let (Ok(y), Ok(m), Ok(n)) = (y.parse::<i64>(), m.parse::<i64>(), n.parse::<i64>()) else {
+        return v;
+    };
+    let z = days_from_civil(y, m, n);
+    if z - monday(z) == wd || n > 5 {
+        return v;
+    }
+    let first = days_from_civil(y, m, 1);
+    let nth = first + (wd - (first - monday(first))).rem_euclid(7) + 7 * (n - 1);
+    if nth < first + days_in_month(y, m) {
+        date_of_days(nth)
+    } else {
+        v
+    }
+}
+
 /// A weekday at `i` with or without ال (ثلاثاء, الاثنين, اربعا).
 fn weekday_bare(t: &Tokens, i: usize) -> Option<i64> {
     if t.is(i, "اربعا") {
@@ -1053,11 +1117,15 @@ pub(crate) fn date_or_time_at(
             d += 1;
         }
         if t.joined(d) {
+            let wd = weekday_at(t, k).unwrap_or(0);
+            let word_day = t.kind(d) == Some(Kind::Word);
             if let Some((v, unit, next)) = day_month(t, d, reference) {
+                let v = if word_day { nth_if_other_day(v, wd) } else { v };
                 return Some(date(t.toks[i].start, v, unit, next));
             }
             // السبت السادس عشر, الخميس في 21: a day of the reference month.
             if let Some((v, next)) = reference.and_then(|r| day_of_month(t, d, r, false)) {
+                let v = if word_day { nth_if_other_day(v, wd) } else { v };
                 return Some(date(t.toks[i].start, v, None, next));
             }
         }
@@ -1088,6 +1156,9 @@ pub(crate) fn date_or_time_at(
         if let Some((v, unit, next)) = day_month(t, i, reference) {
             return Some(date(day_start, v, unit, next));
         }
+    }
+    if let Some((start, day, hijri, next)) = super::holidays::holiday_at(t, i, reference) {
+        return Some(date(start, date_of_days(day), hijri, next));
     }
     if let Some((start, v, unit, next)) = month_phrase(t, i, reference) {
         return Some(date(start, v, unit, next));
@@ -1164,6 +1235,25 @@ mod tests {
             ("يوم 5 مايو".to_string(), "2024-05-05".to_string())
         );
         assert_eq!(first("يوم 5 مايو", None).unwrap().1, "XXXX-05-05");
+        assert_eq!(first("اليوم الذي بعد الغد", r).unwrap().1, "2013-02-14");
+        assert_eq!(first("اليوم القبل البارحة", r).unwrap().1, "2013-02-10");
+        assert_eq!(first("اليوم الثالث من اكتوبر", r).unwrap().1, "2013-10-03");
+        assert_eq!(first("في اواخر اذار", r).unwrap().1, "2013-03-21");
+        assert_eq!(
+            first("الأسبوع المقبل يوم الجمعة", r).unwrap().1,
+            "2013-02-22"
+        );
+        // 3 September 2014 was a Wednesday: the third Tuesday.
+        assert_eq!(
+            first("الثلاثاء الثالث من شهر ايلول من عام 2014", None)
+                .unwrap()
+                .1,
+            "2014-09-16"
+        );
+        assert_eq!(
+            first("الأربعاء الثالث من أيلول 2014", None).unwrap().1,
+            "2014-09-03"
+        );
         assert!(first("15 رمضان 1445 هـ", None)
             .unwrap()
             .1

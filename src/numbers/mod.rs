@@ -19,6 +19,12 @@
 //!   `unit` ("islamic:1445-09-15");
 //! - relative dates (أمس, الأسبوع الماضي, قبل يومين) need a reference date; a weekday alone
 //!   is the next one after the reference (as in Duckling), with الماضي the last one before;
+//! - a named holiday (عيد الفطر, عيد الأضحى, رأس السنة الهجرية, المولد النبوي, عيد الميلاد,
+//!   عيد الفصح) is the date it falls on in the year written after it, else the next one
+//!   after the reference (`holidays.rs`); أواخر الشهر is its 21st day, as in Duckling;
+//! - a proper ratio is a cardinal: واحد على ثلاثة → 1/3, ثلاثة أجزاء من مئة → 0.03, and
+//!   واحد من مائة (one in a power of ten) → 0.01; واحد من ثلاثة (one of three) stays two
+//!   numbers, and 3 على 1 (a score) too; 1.1^23 is a power;
 //! - a week is given as the date of its Monday; a day and month with no year take the
 //!   reference year, a month named alone its next occurrence, and both "XXXX" without a
 //!   reference;
@@ -27,6 +33,7 @@
 
 mod dates;
 mod grammar;
+mod holidays;
 mod lexicon;
 mod ordinals;
 mod tokenize;
@@ -661,8 +668,68 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     {
         return Some((mention(t, p.start, p.next, Percent, value, None), p.next));
     }
+    // 5 تحت الصفر: degrees below zero.
+    if t.joined(p.next) && t.is(p.next, "تحت") && t.is(p.next + 1, "الصفر") {
+        let next = p.next + 2;
+        let v = NumberValue::number(-p.value);
+        let unit = Some("celsius".to_string());
+        return Some((mention(t, p.start, next, Quantity, v, unit), next));
+    }
+    if let Some((v, next)) = power_after(t, &p).or_else(|| ratio_after(t, &p)) {
+        let v = NumberValue::number(v);
+        return Some((mention(t, p.start, next, Cardinal, v, None), next));
+    }
     let kind = if p.fraction { Fraction } else { Cardinal };
     Some((mention(t, p.start, p.next, kind, value, None), p.next))
+}
+
+/// A power written with a caret after the number `p`: 1.1^23, 2.5^-1, ١,١^+٢٣. Returns the
+/// value and the index after the exponent.
+fn power_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
+    let mut j = p.next;
+    if !(t.touching(j) && t.is(j, "^") && t.touching(j + 1)) {
+        return None;
+    }
+    j += 1;
+    let mut sign = 1.0;
+    while matches!(t.norm(j), "-" | "+" | "−") && t.touching(j + 1) {
+        if !t.is(j, "+") {
+            sign = -sign;
+        }
+        j += 1;
+    }
+    let (e, next, _) = grammar::digit_literal(t, j)?;
+    let v = p.value.powf(sign * e);
+    v.is_finite().then_some((v, next))
+}
+
+/// A ratio after the number `p`: واحد على ثلاثة (1/3), 1 على 20, ثلاثة أجزاء من مئة, واحد
+/// من مائة مليون (one in a power of ten). Only a proper ratio counts: 3 على 1 is a score.
+/// Returns the value and the index after the second number.
+fn ratio_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
+    let j = p.next;
+    if !t.joined(j) || !t.joined(j + 1) || p.fraction {
+        return None;
+    }
+    let (k, any_ratio) = match t.norm(j) {
+        "علي" => (j + 1, true),
+        "جزء" | "اجزاء" if t.is(j + 1, "من") && t.joined(j + 2) => (j + 2, true),
+        "من" => (j + 1, false),
+        _ => return None,
+    };
+    let q = grammar::parse_number(t, k)?;
+    if q.fraction || q.glued || q.value <= p.value.abs() || q.value.fract() != 0.0 {
+        return None;
+    }
+    let power_of_ten = q.value >= 100.0 && (q.value.log10().fract()).abs() < 1e-9;
+    if !(any_ratio || p.value == 1.0 && power_of_ten) {
+        return None;
+    }
+    // Not when the second number counts something with a unit: 1 على 3 دولار.
+    if units::currency_after(t, q.next).is_some() || units::percent_after(t, q.next).is_some() {
+        return None;
+    }
+    Some((p.value / q.value, q.next))
 }
 
 #[cfg(test)]
@@ -681,6 +748,25 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn powers_ratios_and_ranges() {
+        let v = |text: &str| found(text).into_iter().map(|m| m.2).collect::<Vec<_>>();
+        assert_eq!(v("2.5^-1"), [NumberValue::Float(0.4)]);
+        assert_eq!(v("واحد على عشرين"), [NumberValue::Float(0.05)]);
+        assert_eq!(v("واحد من مائة"), [NumberValue::Float(0.01)]);
+        // One of three people is a count, and a score is not a ratio.
+        assert_eq!(
+            v("واحد من ثلاثة"),
+            [NumberValue::Int(1), NumberValue::Int(3)]
+        );
+        assert_eq!(v("فاز 3 على 1"), [NumberValue::Int(3), NumberValue::Int(1)]);
+        assert_eq!(
+            v("حوالي 10$-20$"),
+            [NumberValue::Int(10), NumberValue::Int(20)]
+        );
+        assert_eq!(v("5 تحت الصفر"), [NumberValue::Int(-5)]);
     }
 
     #[test]
