@@ -19,6 +19,10 @@ A gold mention is found when a predicted mention overlaps its span, has the same
   too, since ``to`` is exclusive);
 - gold with no value (extractor specs) or flagged ``ignore_resolution`` once found.
 
+nuqta reports a range (من 5 إلى 6 مساء, 13-15 تموز) as its two ends, so once a range gold
+(a Recognizers ``*range`` type or a Duckling interval) is found, the other predictions of its
+kind that lie inside its span go with it rather than count as false positives.
+
 The record's reference time is passed as ``reference_date``. Gold flagged
 ``span_not_in_text`` is skipped; every prediction that finds no gold is a false positive, so
 lines that expect nothing count only false positives. Each prediction finds at most one gold.
@@ -262,6 +266,10 @@ def _interval_found(
     return sorted({first[0], *tail[:1]})
 
 
+def _is_range(gold: Record) -> bool:
+    return str(gold.get("type_name", "")).endswith("range") or isinstance(gold.get("value"), dict)
+
+
 def gold_span(record: Record, gold: Record) -> tuple[int, int] | None:
     """The gold mention's span in ``record["text"]`` (Python str offsets), if it can be placed."""
     text: str = record["text"]
@@ -319,6 +327,9 @@ def score_record(record: Record, show: bool = False) -> Counts:
             counts.found_gold += 1
             for h in hits:
                 used[indices[h]] = True
+            if _is_range(gold):
+                for k in indices:
+                    used[k] = used[k] or (start <= preds[k].start and preds[k].end <= end)
         elif show:
             ours = [(preds[k].text, preds[k].value) for k in indices]
             print(f"  MISS {gold['kind']} {gold.get('text')!r} {gold.get('value')!r} ours {ours}")

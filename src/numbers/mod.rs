@@ -261,10 +261,11 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
             continue;
         }
         let (a, b) = (&out[k - 1], &out[k]);
+        // A date or time first has no number value (NaN): only its own arms below apply.
         let a_value = match a.value {
             NumberValue::Int(v) => v as f64,
             NumberValue::Float(v) => v,
-            NumberValue::Text(_) => continue,
+            NumberValue::Text(_) => f64::NAN,
         };
         let shared = match (a.kind, b.kind, &b.value) {
             (
@@ -348,10 +349,19 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 b.value = value;
                 continue;
             }
-            (NumberKind::Cardinal, NumberKind::Time, NumberValue::Text(h))
-                if a_value.fract() == 0.0 && (1.0..=12.0).contains(&a_value) =>
-            {
-                // من 5 إلى 6 مساء: the first hour is in the same half of the day.
+            (NumberKind::Time, NumberKind::Cardinal, NumberValue::Int(hour @ 1..=12)) => {
+                // الساعة 1 بعد الظهر إلى 4: the second hour is in the same half of the day.
+                let (hour, a_value) = (*hour, a.value.clone());
+                continue_time(&mut out[k], &a_value, hour);
+                continue;
+            }
+            (
+                NumberKind::Cardinal | NumberKind::Ordinal,
+                NumberKind::Time,
+                NumberValue::Text(h),
+            ) if a_value.fract() == 0.0 && (1.0..=12.0).contains(&a_value) => {
+                // من 5 إلى 6 مساء, من الخامسة إلى السادسة مساء: the first hour is in the same
+                // half of the day.
                 let pm = h
                     .get(..2)
                     .and_then(|h| h.parse::<u32>().ok())
@@ -372,6 +382,21 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
             a.unit = unit;
         }
     }
+}
+
+/// Makes `b`, a bare hour after the time `a` in a range, a time in the same half of the day.
+fn continue_time(b: &mut NumberMention, a: &NumberValue, hour: i64) {
+    let NumberValue::Text(a) = a else { return };
+    let Some(a_hour) = a.get(..2).and_then(|h| h.parse::<i64>().ok()) else {
+        return;
+    };
+    let hour = if a_hour >= 12 && hour + 12 > a_hour && hour < 12 {
+        hour + 12
+    } else {
+        hour
+    };
+    b.kind = NumberKind::Time;
+    b.value = NumberValue::Text(format!("{hour:02}:00"));
 }
 
 /// Builds a mention from a byte start and the token index after it.
@@ -767,6 +792,20 @@ mod tests {
             [NumberValue::Int(10), NumberValue::Int(20)]
         );
         assert_eq!(v("5 تحت الصفر"), [NumberValue::Int(-5)]);
+        let hours = |text: &str| {
+            v(text)
+                .into_iter()
+                .map(|v| format!("{v:?}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            hours("من الخامسة إلى السادسة مساءً"),
+            ["Text(\"17:00\")", "Text(\"18:00\")"]
+        );
+        assert_eq!(
+            hours("الساعة 1 بعد الظهر إلى 4"),
+            ["Text(\"13:00\")", "Text(\"16:00\")"]
+        );
     }
 
     #[test]
