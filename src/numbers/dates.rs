@@ -896,9 +896,10 @@ fn month_phrase(
             i64::from(r.year) + 1
         }
     });
-    // مايو الحادي عشر, يناير الأول
+    // مايو الحادي عشر, يناير الأول, يناير الثاني والعشرين، 2018
     if day.is_none() && t.joined(j) && t.norm(j).starts_with("ال") {
         if let Some((d, _, next)) = super::ordinals::ordinal_at(t, j) {
+            let (y, next) = year_after(t, next).map_or((y, next), |(y, n)| (Some(y), n));
             if (1..=days_in_month(y.unwrap_or(2000), mm)).contains(&d) {
                 return Some((start, iso(y, mm, Some(d)), None, next));
             }
@@ -1117,6 +1118,15 @@ pub(crate) fn date_or_time_at(
             d += 1;
         }
         if t.joined(d) {
+            // يوم السبت 21/09, الاثنين، يناير الثاني والعشرين، 2018
+            if let Some((v, next)) = numeric_date(t, d, reference) {
+                return Some(date(t.toks[i].start, v, None, next));
+            }
+            if let Some((_, v, unit, next)) =
+                month_phrase(t, d, reference).filter(|m| m.1.len() == 10)
+            {
+                return Some(date(t.toks[i].start, v, unit, next));
+            }
             let wd = weekday_at(t, k).unwrap_or(0);
             let word_day = t.kind(d) == Some(Kind::Word);
             if let Some((v, unit, next)) = day_month(t, d, reference) {
@@ -1235,6 +1245,13 @@ mod tests {
             ("يوم 5 مايو".to_string(), "2024-05-05".to_string())
         );
         assert_eq!(first("يوم 5 مايو", None).unwrap().1, "XXXX-05-05");
+        assert_eq!(
+            first("الاثنين، يناير الثاني والعشرين، 2018", r).unwrap(),
+            (
+                "الاثنين، يناير الثاني والعشرين، 2018".to_string(),
+                "2018-01-22".to_string()
+            )
+        );
         assert_eq!(first("اليوم الذي بعد الغد", r).unwrap().1, "2013-02-14");
         assert_eq!(first("اليوم القبل البارحة", r).unwrap().1, "2013-02-10");
         assert_eq!(first("اليوم الثالث من اكتوبر", r).unwrap().1, "2013-10-03");

@@ -637,13 +637,14 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
             ));
         }
         let (code, factor, next) = units::currency_after(t, p.next)?;
+        let (cents, next) = cents_after(t, next, &code, factor).unwrap_or((0.0, next));
         return Some((
             mention(
                 t,
                 p.start,
                 next,
                 Money,
-                NumberValue::number(p.value * factor),
+                NumberValue::number(p.value * factor + cents),
                 Some(code),
             ),
             next,
@@ -652,27 +653,22 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     if let Some(next) = units::percent_after(t, p.next) {
         return Some((mention(t, p.start, next, Percent, value, None), next));
     }
-    if let Some((code, factor, mut next)) = units::currency_after(t, p.next) {
-        let mut v = p.value * factor;
-        // Cents after the main unit: 20 دولار و43 سنت.
-        if factor == 1.0 && t.joined(next) && t.is(next, "و") {
-            if let Some(c) = grammar::parse_number(t, next + 1) {
-                if let Some((c2, f2, n2)) = units::currency_after(t, c.next) {
-                    if c2 == code && f2 == 0.01 {
-                        v += c.value * f2;
-                        next = n2;
-                    }
-                }
-            }
-        }
+    if let Some((code, factor, next)) = units::currency_after(t, p.next) {
+        let (cents, next) = cents_after(t, next, &code, factor).unwrap_or((0.0, next));
+        let v = p.value * factor + cents;
         return Some((
             mention(t, p.start, next, Money, NumberValue::number(v), Some(code)),
             next,
         ));
     }
     if let Some((u, next)) = units::unit_after(t, p.next) {
-        let (v, next) = units::with_unit(t, &p, u, next);
+        let (mut v, mut next) = units::with_unit(t, &p, u, next);
         let kind = if u.duration { Duration } else { Quantity };
+        // 3 سنوات و6 أشهر, 2 سنة 1 شهر 21 يوم: one length of time.
+        while let Some((more, after)) = more_duration(t, next).filter(|_| u.duration) {
+            v += more;
+            next = after;
+        }
         return Some((
             mention(
                 t,
@@ -706,6 +702,52 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     }
     let kind = if p.fraction { Fraction } else { Cardinal };
     Some((mention(t, p.start, p.next, kind, value, None), p.next))
+}
+
+/// A further length of time after one (و6 أشهر, ، 21 يوما, و شهر, 1 شهر): its seconds
+/// and the index after it.
+fn more_duration(t: &Tokens, j: usize) -> Option<(f64, usize)> {
+    if !t.joined(j) {
+        return None;
+    }
+    let k = if matches!(t.norm(j), "و" | "," | "،") && t.joined(j + 1) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some(p) = grammar::parse_number(t, k).filter(|p| !p.fraction) {
+        let (u, next) = units::unit_after(t, p.next).filter(|(u, _)| u.duration)?;
+        return Some(units::with_unit(t, &p, u, next));
+    }
+    // و شهر, وشهرين: a unit with no number.
+    let one = grammar::Phrase {
+        start: t.toks[k].start,
+        next: k,
+        value: 1.0,
+        fraction: false,
+        glued: false,
+    };
+    if let Some((u, next)) = units::dual_unit(t, k).filter(|(u, _)| u.duration) {
+        return Some(units::with_unit(t, &one, u, next));
+    }
+    let w = t.norm(k);
+    let w = if k > j { w } else { w.strip_prefix('و')? };
+    let (u, next) = units::unit_after(t, k).filter(|(u, n)| {
+        u.duration && u.count == 1 && *n == k + 1 && matches!(w, "شهر" | "سنه" | "عام" | "يوم")
+    })?;
+    Some(units::with_unit(t, &one, u, next))
+}
+
+/// Cents after an amount in `code` (20 دولار و43 سنت, 20$ 43c): their value in `code` and
+/// the index after them.
+fn cents_after(t: &Tokens, j: usize, code: &str, factor: f64) -> Option<(f64, usize)> {
+    if factor != 1.0 || !t.joined(j) {
+        return None;
+    }
+    let k = if t.is(j, "و") { j + 1 } else { j };
+    let c = grammar::parse_number(t, k).filter(|c| t.joined(k))?;
+    let (c_code, c_factor, next) = units::currency_after(t, c.next)?;
+    (c_code == code && c_factor == 0.01).then_some((c.value * c_factor, next))
 }
 
 /// A power written with a caret after the number `p`: 1.1^23, 2.5^-1, ١,١^+٢٣. Returns the
@@ -792,6 +834,10 @@ mod tests {
             [NumberValue::Int(10), NumberValue::Int(20)]
         );
         assert_eq!(v("5 تحت الصفر"), [NumberValue::Int(-5)]);
+        assert_eq!(v("20$ و 43c"), [NumberValue::Float(20.43)]);
+        assert_eq!(v("3 سنوات و6 أشهر"), [NumberValue::Int(110_160_000)]);
+        assert_eq!(v("2 سنة 1 شهر 21 يوم"), [NumberValue::Int(67_478_400)]);
+        assert_eq!(v("20 دولار و43 سنت"), [NumberValue::Float(20.43)]);
         let hours = |text: &str| {
             v(text)
                 .into_iter()
