@@ -745,7 +745,7 @@ fn cents_after(t: &Tokens, j: usize, code: &str, factor: f64) -> Option<(f64, us
         return None;
     }
     let k = if t.is(j, "و") { j + 1 } else { j };
-    let c = grammar::parse_number(t, k).filter(|c| t.joined(k))?;
+    let c = grammar::parse_number(t, k).filter(|_| t.joined(k))?;
     let (c_code, c_factor, next) = units::currency_after(t, c.next)?;
     (c_code == code && c_factor == 0.01).then_some((c.value * c_factor, next))
 }
