@@ -14,6 +14,7 @@ A gold mention is found when a predicted mention overlaps its span, has the same
 - Duckling dates and times after truncating the timestamp (already resolved against the
   record's reference time) to its grain; Recognizers TIMEX with ``X`` as a wildcard, or equal
   to one of its resolutions against the record's reference time;
+- a Recognizers range ("(T13:30,T16,PT2H30M)") by either end;
 - an interval (``{"from", "to"}``) when the overlapping predictions hold each numeric bound,
   or, for dates and times, its start (a prediction of its last day or hour is then matched
   too, since ``to`` is exclusive);
@@ -165,7 +166,8 @@ def _resolutions(gold: Record) -> list[str]:
     for side in ("FutureResolution", "PastResolution"):
         entry = resolution.get(side)
         if isinstance(entry, dict):
-            alternatives += [v for k, v in entry.items() if k in ("date", "time") and v]
+            keys = ("date", "time", "startDate", "startTime")
+            alternatives += [v for k, v in entry.items() if k in keys and v]
     values = resolution.get("values")
     if isinstance(values, list):
         alternatives += [v["value"] for v in values if isinstance(v, dict) and "value" in v]
@@ -210,6 +212,10 @@ def _scalar_equal(
     if not isinstance(ours, str):
         expect, mine = _as_float(value), _as_float(ours)
         return expect is not None and mine is not None and _close(expect, mine)
+    if value.startswith("(") and value.endswith(")"):
+        # A Recognizers range, "(T13:30,T16,PT2H30M)": found by either end.
+        ends = value[1:-1].split(",")[:2]
+        return any(_scalar_equal(record, gold, end, ours) for end in ends if end)
     timex = value.removeprefix("T")
     if _wildcard(timex, ours) or (len(timex) == 2 and ours[:2] == timex):
         return True
