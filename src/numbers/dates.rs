@@ -575,7 +575,13 @@ fn minutes_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
     let strip = clock_fraction_minutes;
     if w == "الا" && t.joined(j + 1) {
         let m = strip(t.norm(j + 1));
-        return (m > 0).then_some((-m, j + 2));
+        if m > 0 {
+            return Some((-m, j + 2));
+        }
+        // الثالثة إلا 20 دقيقة
+        let p = parse_number(t, j + 1).filter(|p| p.value.fract() == 0.0)?;
+        let unit = matches!(t.norm(p.next), "دقيقه" | "دقائق") && t.joined(p.next);
+        return (unit && (1.0..60.0).contains(&p.value)).then_some((-(p.value as i64), p.next + 1));
     }
     let (stem, k) = if w == "و" {
         (t.norm(j + 1), j + 1)
@@ -763,6 +769,10 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     } else {
         start
     };
+    // والسادسة مساء (بين الخامسة والسادسة مساء): a و glued to the hour word stays out.
+    let bare_hour = t.norm(k).strip_prefix('و').unwrap_or(t.norm(k));
+    let wa = !clock_word && bare_hour.len() < t.norm(k).len() && bare_hour.starts_with("ال");
+    let start = if wa { t.stem_start(k, 1) } else { start };
     let (h, m, s, next) = if let Some(h) = small_digits(t, k, 2).filter(|_| clock_word) {
         if t.touching(k + 1) && t.is(k + 1, ":") {
             let m = small_digits(t, k + 2, 2)?;
@@ -772,7 +782,7 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
         }
     } else {
         let (h, next) = hour_word(t, k)?;
-        if !clock_word && !t.norm(k).starts_with("ال") {
+        if !clock_word && !bare_hour.starts_with("ال") {
             return None;
         }
         (h, 0, None, next)
@@ -784,8 +794,8 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     };
     let period = period_after(t, next);
     // الثامنة والنصف: a feminine hour word with a half or a quarter is a time by itself.
-    let clock_fraction = t.norm(k).starts_with("ال")
-        && t.norm(k).ends_with('ه')
+    let clock_fraction = bare_hour.starts_with("ال")
+        && bare_hour.ends_with('ه')
         && m != 0
         && (next == k + 2 || next == k + 3)
         && clock_fraction_minutes(t.norm(next - 1)) > 0;
@@ -1275,6 +1285,23 @@ mod tests {
             .unwrap()
             .1
             .starts_with("2024-03"));
+    }
+
+    #[test]
+    fn times_in_ranges() {
+        let t = |text: &str| find_numbers_values(text);
+        assert_eq!(t("بين الخامسة والسادسة مساءً"), ["17:00", "18:00"]);
+        assert_eq!(t("الثالثة إلا 20 دقيقة مساء"), ["14:40"]);
+    }
+
+    fn find_numbers_values(text: &str) -> Vec<String> {
+        super::super::find_numbers(text, None)
+            .into_iter()
+            .map(|m| match m.value {
+                NumberValue::Text(v) => v,
+                v => format!("{v:?}"),
+            })
+            .collect()
     }
 
     #[test]
