@@ -144,6 +144,35 @@ pub struct NumberMention {
 /// Mentions are sorted, never overlap, and never include a proclitic (و ف ب ل ك) glued to
 /// the number or the spaces around it. Runs in time linear in the length of `text`.
 pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMention> {
+    // No mention crosses a line break, so a long text is read in blocks of whole lines: the
+    // tokens of one block stay in cache, and memory does not grow with the text.
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let cut = (start + BLOCK_BYTES).min(text.len());
+        let end = text.as_bytes()[cut..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |k| cut + k + 1);
+        out.extend(
+            find_in_block(&text[start..end], reference_date)
+                .into_iter()
+                .map(|mut m| {
+                    m.start += start;
+                    m.end += start;
+                    m
+                }),
+        );
+        start = end;
+    }
+    out
+}
+
+/// The size from which [`find_numbers`] cuts a text at its next line break.
+const BLOCK_BYTES: usize = 1 << 16;
+
+/// [`find_numbers`] on one block of whole lines.
+fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<NumberMention> {
     let t = Tokens::new(text);
     let mut out = Vec::new();
     // The token range of each mention, for the passes over neighbours.
@@ -815,6 +844,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn blocks_read_like_one_text() {
+        let page = "في 27 مايو/آيار 2017 قتل 12 شخصا و24 جريحا\nبلغت 2.5 مليار دولار بنسبة 15.5%\n";
+        let text = page.repeat(2 * BLOCK_BYTES / page.len() + 3);
+        let whole = find_in_block(&text, None);
+        assert_eq!(find_numbers(&text, None), whole);
+        assert!(whole.len() > 1000);
     }
 
     #[test]
