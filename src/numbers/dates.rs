@@ -1151,9 +1151,13 @@ pub(crate) fn date_or_time_at(
         }
     }
     if stem_at(t, i) == "يوم" && t.joined(i + 1) {
-        // يوم 5 مايو, يوم الخامس من مايو: the day belongs to the month named after it.
+        // يوم 5 مايو, يوم الخامس من مايو: the day belongs to the month named after it (the
+        // mention starts at the day, as when يوم is not there).
         if let Some((v, unit, next)) = day_month(t, i + 1, reference) {
-            return Some(date(t.toks[i].start, v, unit, next));
+            let day_start = super::ordinals::ordinal_at(t, i + 1)
+                .filter(|_| t.kind(i + 1) == Some(Kind::Word))
+                .map_or(t.toks[i + 1].start, |o| o.1);
+            return Some(date(day_start, v, unit, next));
         }
     }
     if let Some(r) = reference {
@@ -1252,7 +1256,7 @@ mod tests {
         });
         assert_eq!(
             first("وصل يوم 5 مايو", may).unwrap(),
-            ("يوم 5 مايو".to_string(), "2024-05-05".to_string())
+            ("5 مايو".to_string(), "2024-05-05".to_string())
         );
         assert_eq!(first("يوم 5 مايو", None).unwrap().1, "XXXX-05-05");
         assert_eq!(
