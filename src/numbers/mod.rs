@@ -725,7 +725,10 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
         let unit = Some("celsius".to_string());
         return Some((mention(t, p.start, next, Quantity, v, unit), next));
     }
-    if let Some((v, next)) = power_after(t, &p).or_else(|| ratio_after(t, &p)) {
+    if let Some((v, next)) = power_after(t, &p)
+        .or_else(|| ratio_after(t, &p))
+        .or_else(|| fifths_after(t, &p))
+    {
         let v = NumberValue::number(v);
         return Some((mention(t, p.start, next, Cardinal, v, None), next));
     }
@@ -797,6 +800,29 @@ fn power_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
     let (e, next, _) = grammar::digit_literal(t, j)?;
     let v = p.value.powf(sign * e);
     v.is_finite().then_some((v, next))
+}
+
+/// A fraction word counting the number `p` of parts: ثلاثة وعشرون خمس (23/5), مائة واثنان
+/// وثلاثون أخماس. A unit such as خمس cannot follow a tens word, so after one it is a fifth;
+/// a plural fraction (أخماس) counts any number above ten (up to ten: `grammar.rs`). Returns
+/// the value and the index after the fraction word.
+fn fifths_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
+    let j = p.next;
+    if !t.joined(j) || p.fraction || p.glued || p.value.fract() != 0.0 || p.value <= 10.0 {
+        return None;
+    }
+    let reads = |w: &str, c: lexicon::Class| {
+        lexicon::LEXICON
+            .words
+            .get(w)
+            .and_then(|ws| ws.iter().find(|x| x.class == c).copied())
+    };
+    let last = t.norm(j - 1);
+    let last = last.strip_prefix('و').filter(|s| s.len() > 2).unwrap_or(last);
+    let after_tens = reads(last, lexicon::Class::Ten).is_some();
+    let f = reads(t.norm(j), lexicon::Class::Frac)?;
+    let parts = matches!(f.value as i64, 3..=7 | 9);
+    (parts && (f.count == 0 || f.count == 1 && after_tens)).then_some((p.value / f.value, j + 1))
 }
 
 /// A ratio after the number `p`: واحد على ثلاثة (1/3), 1 على 20, ثلاثة أجزاء من مئة, واحد
@@ -874,6 +900,9 @@ mod tests {
         assert_eq!(v("5 تحت الصفر"), [NumberValue::Int(-5)]);
         assert_eq!(v("20$ و 43c"), [NumberValue::Float(20.43)]);
         assert_eq!(v("3 سنوات و6 أشهر"), [NumberValue::Int(110_160_000)]);
+        assert_eq!(v("ثلاثة و عشرون خمس"), [NumberValue::Float(4.6)]);
+        assert_eq!(v("مائة و اثنان و ثلاثون أخماس"), [NumberValue::Float(26.4)]);
+        assert_eq!(v("خمسة عشر خمس"), [NumberValue::Int(15), NumberValue::Int(5)]);
         assert_eq!(v("2 سنة 1 شهر 21 يوم"), [NumberValue::Int(67_478_400)]);
         assert_eq!(v("20 دولار و43 سنت"), [NumberValue::Float(20.43)]);
         let hours = |text: &str| {
