@@ -818,7 +818,10 @@ fn fifths_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
             .and_then(|ws| ws.iter().find(|x| x.class == c).copied())
     };
     let last = t.norm(j - 1);
-    let last = last.strip_prefix('و').filter(|s| s.len() > 2).unwrap_or(last);
+    let last = last
+        .strip_prefix('و')
+        .filter(|s| s.len() > 2)
+        .unwrap_or(last);
     let after_tens = reads(last, lexicon::Class::Ten).is_some();
     let f = reads(t.norm(j), lexicon::Class::Frac)?;
     let parts = matches!(f.value as i64, 3..=7 | 9);
@@ -902,7 +905,10 @@ mod tests {
         assert_eq!(v("3 سنوات و6 أشهر"), [NumberValue::Int(110_160_000)]);
         assert_eq!(v("ثلاثة و عشرون خمس"), [NumberValue::Float(4.6)]);
         assert_eq!(v("مائة و اثنان و ثلاثون أخماس"), [NumberValue::Float(26.4)]);
-        assert_eq!(v("خمسة عشر خمس"), [NumberValue::Int(15), NumberValue::Int(5)]);
+        assert_eq!(
+            v("خمسة عشر خمس"),
+            [NumberValue::Int(15), NumberValue::Int(5)]
+        );
         assert_eq!(v("2 سنة 1 شهر 21 يوم"), [NumberValue::Int(67_478_400)]);
         assert_eq!(v("20 دولار و43 سنت"), [NumberValue::Float(20.43)]);
         let hours = |text: &str| {
