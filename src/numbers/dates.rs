@@ -782,7 +782,9 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
         }
     } else {
         let (h, next) = hour_word(t, k)?;
-        if !clock_word && !bare_hour.starts_with("ال") {
+        // خمسة مساء: an hour word without ال needs the part of the day right after it.
+        let period_next = period_after(t, next).is_some() && t.norm(next) != "م";
+        if !clock_word && !bare_hour.starts_with("ال") && !period_next {
             return None;
         }
         (h, 0, None, next)
@@ -794,12 +796,23 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     };
     let period = period_after(t, next);
     // الثامنة والنصف: a feminine hour word with a half or a quarter is a time by itself.
+    // ... and so is one with minutes before it: الثالثة إلا 20 دقيقة.
     let clock_fraction = bare_hour.starts_with("ال")
         && bare_hour.ends_with('ه')
-        && m != 0
-        && (next == k + 2 || next == k + 3)
-        && clock_fraction_minutes(t.norm(next - 1)) > 0;
-    if !clock_word && period.is_none() && !clock_fraction {
+        && (m < 0
+            || m != 0
+                && (next == k + 2 || next == k + 3)
+                && clock_fraction_minutes(t.norm(next - 1)) > 0);
+    // عند الثامنة, في السابعة at the end of a clause: a feminine hour word after a word of
+    // time is a time.
+    let clause_end = !t.joined(next) || t.kind(next) == Some(Kind::Punct);
+    let cued_hour = bare_hour.starts_with("ال")
+        && bare_hour.ends_with('ه')
+        && k == i
+        && i > 0
+        && t.joined(i)
+        && (t.is(i - 1, "عند") || t.is(i - 1, "في") && clause_end);
+    if !clock_word && period.is_none() && !clock_fraction && !cued_hour {
         return None;
     }
     let (pm, next) = period.map_or((None, next), |(p, n)| (Some(p), n));
@@ -1296,6 +1309,12 @@ mod tests {
         let t = |text: &str| find_numbers_values(text);
         assert_eq!(t("بين الخامسة والسادسة مساءً"), ["17:00", "18:00"]);
         assert_eq!(t("الثالثة إلا 20 دقيقة مساء"), ["14:40"]);
+        assert_eq!(t("الثالثة إلا 20 دقيقة"), ["02:40"]);
+        assert_eq!(t("سأعود في الحادية عشرة."), ["11:00"]);
+        assert_eq!(t("نلتقي عند الثامنة غدا"), ["08:00"]);
+        assert_eq!(t("حل في الثالثة عالميا"), ["Int(3)"]);
+        assert_eq!(t("من اثنين إلى خمسة مساء"), ["14:00", "17:00"]);
+        assert_eq!(t("قتل خمسة أشخاص"), ["Int(5)"]);
     }
 
     fn find_numbers_values(text: &str) -> Vec<String> {
