@@ -996,7 +996,7 @@ fn month_ref(t: &Tokens, j: usize, r: Option<Date>) -> Option<(i64, i64, usize)>
         let k = i64::from(r.year) * 12 + i64::from(r.month) - 1 + off;
         return Some((k.div_euclid(12), k.rem_euclid(12) + 1, next));
     }
-    let k = if t.is(j, "شهر") && month_at(t, j + 1).is_some() {
+    let k = if (t.is(j, "شهر") || t.is(j, "بشهر")) && month_at(t, j + 1).is_some() {
         j + 1
     } else {
         j
@@ -1097,6 +1097,51 @@ fn nth_if_other_day(v: String, wd: i64) -> String {
     }
 }
 
+/// A week of a month at `i` (أول أسبوع بشهر أكتوبر 2014, الأسبوع الأول من شهر عشرة, آخر
+/// أسبوع في سبتمبر, الأسبوع الأخير من الشهر القادم), as the date of its Monday: the nth
+/// Monday of the month, or the last one whose week ends in the month.
+fn week_of_month(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize)> {
+    let rank = |k: usize| -> Option<i64> {
+        match stem_at(t, k) {
+            "اول" | "الاول" => Some(1),
+            "اخر" | "الاخير" => Some(0),
+            w => LEXICON
+                .words
+                .get(w)?
+                .iter()
+                .find(|x| x.class == Class::Ord && !x.compound_only)
+                .map(|x| x.value as i64)
+                .filter(|n| (1..=5).contains(n)),
+        }
+    };
+    let (n, j) = match stem_at(t, i) {
+        "اسبوع" => return None,
+        "الاسبوع" if t.joined(i + 1) => (rank(i + 1)?, i + 2),
+        _ if t.joined(i + 1) && stem_at(t, i + 1) == "اسبوع" && !t.norm(i).starts_with("ال") => {
+            (rank(i)?, i + 2)
+        }
+        _ => return None,
+    };
+    let j = if matches!(t.norm(j), "في" | "من") && t.joined(j + 1) {
+        j + 1
+    } else {
+        j
+    };
+    if !t.joined(j) {
+        return None;
+    }
+    let (y, m, next) = month_ref(t, j, r)?;
+    let first = days_from_civil(y, m, 1);
+    let last = first + days_in_month(y, m) - 1;
+    let first_monday = first + (-(first - monday(first))).rem_euclid(7);
+    let date = if n == 0 {
+        monday(last - 6)
+    } else {
+        first_monday + 7 * (n - 1)
+    };
+    (date + 6 <= last).then(|| (date_of_days(date), next))
+}
+
 /// A weekday at `i` with or without ال (ثلاثاء, الاثنين, اربعا).
 fn weekday_bare(t: &Tokens, i: usize) -> Option<i64> {
     if t.is(i, "اربعا") {
@@ -1124,6 +1169,9 @@ pub(crate) fn date_or_time_at(
         ));
     }
     if let Some((v, next)) = numeric_date(t, i, reference) {
+        return Some(date(t.toks[i].start, v, None, next));
+    }
+    if let Some((v, next)) = week_of_month(t, i, reference) {
         return Some(date(t.toks[i].start, v, None, next));
     }
     if let Some((v, next)) = nth_weekday(t, i, reference) {
@@ -1279,6 +1327,19 @@ mod tests {
                 "2018-01-22".to_string()
             )
         );
+        assert_eq!(
+            first("اول اسبوع بشهر اكتوبر 2014", r).unwrap().1,
+            "2014-10-06"
+        );
+        assert_eq!(
+            first("الاسبوع الاول من شهر عشرة 2014", r).unwrap().1,
+            "2014-10-06"
+        );
+        assert_eq!(
+            first("اخر اسبوع في سبتمبر لعام 2014", r).unwrap().1,
+            "2014-09-22"
+        );
+        assert!(first("الأسبوع الأول من الحرب", r).is_none());
         assert_eq!(first("اليوم الذي بعد الغد", r).unwrap().1, "2013-02-14");
         assert_eq!(first("اليوم القبل البارحة", r).unwrap().1, "2013-02-10");
         assert_eq!(first("اليوم الثالث من اكتوبر", r).unwrap().1, "2013-10-03");
