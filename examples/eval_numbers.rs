@@ -3,6 +3,10 @@
 //!
 //! Run: `cargo run --release --example eval_numbers -- ../shared/eval/numbers`
 //!
+//! A Rust-side view for debugging the core (span and value scores per kind); the scores of
+//! record, through the Python API and with issue 3's matching rules, come from
+//! `python bench/eval_numbers.py`.
+//!
 //! A gold mention is found when a predicted mention overlaps its span and has a compatible
 //! kind (cardinal, fraction, quantity and duration may stand in for one another). For
 //! "value F1" the values must also be equal: numbers within 1e-6 (relative), Duckling

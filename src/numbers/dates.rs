@@ -7,7 +7,7 @@ use super::tokenize::{Kind, Tokens};
 use super::{mention, Date, NumberKind, NumberMention, NumberValue};
 
 /// Days from 0000-03-01 of a proleptic Gregorian date (for day arithmetic).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -18,7 +18,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 }
 
 /// The inverse of [`days_from_civil`].
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let era = z.div_euclid(146097);
     let doe = z - era * 146097;
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -151,7 +151,7 @@ fn skip_paired_month(t: &Tokens, j: usize) -> usize {
 }
 
 /// A year after a month at `j` (2017, ، 2017, عام 2017, 1445 هـ) and the index after it.
-fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
+pub(crate) fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
     let mut k = j;
     if !t.joined(k) {
         return None;
@@ -424,6 +424,27 @@ fn relative_period(t: &Tokens, i: usize) -> Option<(char, i64, usize)> {
     Some((u, off, i + 2))
 }
 
+/// The day before or after tomorrow or yesterday at `k` ((الذي) بعد الغد, القبل البارحة,
+/// الي قبل امبارح, after اليوم): the offset from the reference and the index after it.
+fn day_before_after(t: &Tokens, k: usize) -> Option<(i64, usize)> {
+    let k = if matches!(stem_at(t, k), "الذي" | "الي" | "اللي") {
+        k + 1
+    } else {
+        k
+    };
+    let sign = match stem_at(t, k) {
+        "بعد" => 1,
+        "قبل" | "القبل" => -1,
+        _ => return None,
+    };
+    let base = match stem_at(t, k + 1) {
+        "غد" | "الغد" | "غدا" | "بكره" | "بكرا" => 1,
+        "امس" | "الامس" | "البارحه" | "امبارح" => -1,
+        _ => return None,
+    };
+    (base == sign).then_some((base + sign, k + 2))
+}
+
 /// A relative day, week, month or year, or a weekday, at `i`, resolved against the
 /// reference date.
 fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
@@ -433,7 +454,18 @@ fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
     if let Some((u, off, next)) = relative_period(t, i) {
         let (y, m) = (i64::from(r.year), i64::from(r.month));
         return Some(match u {
-            'w' => (date_of_days(monday(today) + 7 * off), next),
+            'w' => {
+                // الأسبوع القادم الأحد, الأسبوع المقبل يوم الجمعة
+                let k = if rest(next) == "يوم" {
+                    next + 1
+                } else {
+                    next
+                };
+                match weekday_at(t, k).filter(|_| t.joined(k) && k > i) {
+                    Some(wd) => (date_of_days(monday(today) + 7 * off + wd), k + 1),
+                    None => (date_of_days(monday(today) + 7 * off), next),
+                }
+            }
             'm' => {
                 let k = y * 12 + (m - 1) + off;
                 (
@@ -450,6 +482,13 @@ fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
         }
         "اليوم" if matches!(rest(i + 1), "التالي" | "الاتي" | "الموالي") => {
             (1, i + 2)
+        }
+        "اليوم" | "يوم" if day_before_after(t, i + 1).is_some() => {
+            day_before_after(t, i + 1)?
+        }
+        // اليوم الثالث من أكتوبر: the third day, not today.
+        "اليوم" if t.joined(i + 1) && super::ordinals::ordinal_at(t, i + 1).is_some() => {
+            return None
         }
         "اليوم" => (0, i + 1),
         "هذا" if rest(i + 1) == "اليوم" => (0, i + 2),
@@ -536,7 +575,13 @@ fn minutes_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
     let strip = clock_fraction_minutes;
     if w == "الا" && t.joined(j + 1) {
         let m = strip(t.norm(j + 1));
-        return (m > 0).then_some((-m, j + 2));
+        if m > 0 {
+            return Some((-m, j + 2));
+        }
+        // الثالثة إلا 20 دقيقة
+        let p = parse_number(t, j + 1).filter(|p| p.value.fract() == 0.0)?;
+        let unit = matches!(t.norm(p.next), "دقيقه" | "دقائق") && t.joined(p.next);
+        return (unit && (1.0..60.0).contains(&p.value)).then_some((-(p.value as i64), p.next + 1));
     }
     let (stem, k) = if w == "و" {
         (t.norm(j + 1), j + 1)
@@ -724,6 +769,10 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     } else {
         start
     };
+    // والسادسة مساء (بين الخامسة والسادسة مساء): a و glued to the hour word stays out.
+    let bare_hour = t.norm(k).strip_prefix('و').unwrap_or(t.norm(k));
+    let wa = !clock_word && bare_hour.len() < t.norm(k).len() && bare_hour.starts_with("ال");
+    let start = if wa { t.stem_start(k, 1) } else { start };
     let (h, m, s, next) = if let Some(h) = small_digits(t, k, 2).filter(|_| clock_word) {
         if t.touching(k + 1) && t.is(k + 1, ":") {
             let m = small_digits(t, k + 2, 2)?;
@@ -733,7 +782,9 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
         }
     } else {
         let (h, next) = hour_word(t, k)?;
-        if !clock_word && !t.norm(k).starts_with("ال") {
+        // خمسة مساء: an hour word without ال needs the part of the day right after it.
+        let period_next = period_after(t, next).is_some() && t.norm(next) != "م";
+        if !clock_word && !bare_hour.starts_with("ال") && !period_next {
             return None;
         }
         (h, 0, None, next)
@@ -745,12 +796,23 @@ fn clock_time(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     };
     let period = period_after(t, next);
     // الثامنة والنصف: a feminine hour word with a half or a quarter is a time by itself.
-    let clock_fraction = t.norm(k).starts_with("ال")
-        && t.norm(k).ends_with('ه')
-        && m != 0
-        && (next == k + 2 || next == k + 3)
-        && clock_fraction_minutes(t.norm(next - 1)) > 0;
-    if !clock_word && period.is_none() && !clock_fraction {
+    // ... and so is one with minutes before it: الثالثة إلا 20 دقيقة.
+    let clock_fraction = bare_hour.starts_with("ال")
+        && bare_hour.ends_with('ه')
+        && (m < 0
+            || m != 0
+                && (next == k + 2 || next == k + 3)
+                && clock_fraction_minutes(t.norm(next - 1)) > 0);
+    // عند الثامنة, في السابعة at the end of a clause: a feminine hour word after a word of
+    // time is a time.
+    let clause_end = !t.joined(next) || t.kind(next) == Some(Kind::Punct);
+    let cued_hour = bare_hour.starts_with("ال")
+        && bare_hour.ends_with('ه')
+        && k == i
+        && i > 0
+        && t.joined(i)
+        && (t.is(i - 1, "عند") || t.is(i - 1, "في") && clause_end);
+    if !clock_word && period.is_none() && !clock_fraction && !cued_hour {
         return None;
     }
     let (pm, next) = period.map_or((None, next), |(p, n)| (Some(p), n));
@@ -820,6 +882,7 @@ fn month_phrase(
     let (day, k) = match stem_at(t, i) {
         "منتصف" | "نص" | "نصف" | "اواسط" => (Some(15), i + 1),
         "بدايه" | "مطلع" | "اول" | "اوائل" => (Some(1), i + 1),
+        "اواخر" => (Some(21), i + 1),
         _ => (None, i),
     };
     if day.is_some() && !t.joined(k) {
@@ -856,9 +919,10 @@ fn month_phrase(
             i64::from(r.year) + 1
         }
     });
-    // مايو الحادي عشر, يناير الأول
+    // مايو الحادي عشر, يناير الأول, يناير الثاني والعشرين، 2018
     if day.is_none() && t.joined(j) && t.norm(j).starts_with("ال") {
         if let Some((d, _, next)) = super::ordinals::ordinal_at(t, j) {
+            let (y, next) = year_after(t, next).map_or((y, next), |(y, n)| (Some(y), n));
             if (1..=days_in_month(y.unwrap_or(2000), mm)).contains(&d) {
                 return Some((start, iso(y, mm, Some(d)), None, next));
             }
@@ -932,7 +996,7 @@ fn month_ref(t: &Tokens, j: usize, r: Option<Date>) -> Option<(i64, i64, usize)>
         let k = i64::from(r.year) * 12 + i64::from(r.month) - 1 + off;
         return Some((k.div_euclid(12), k.rem_euclid(12) + 1, next));
     }
-    let k = if t.is(j, "شهر") && month_at(t, j + 1).is_some() {
+    let k = if (t.is(j, "شهر") || t.is(j, "بشهر")) && month_at(t, j + 1).is_some() {
         j + 1
     } else {
         j
@@ -1009,6 +1073,75 @@ fn nth_weekday(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize)>
     (date < first + len).then(|| (date_of_days(date), next))
 }
 
+/// A weekday with an ordinal (الثلاثاء الثالث من أيلول 2014) names a day of the month when
+/// that day is the weekday (Tuesday 3 September), else the nth such weekday of the month
+/// (the third Tuesday). `v` is the day-of-month reading, `wd` the weekday (Monday = 0).
+fn nth_if_other_day(v: String, wd: i64) -> String {
+    let parts = (v.get(..4), v.get(5..7), v.get(8..10));
+    let (Some(y), Some(m), Some(n)) = parts else {
+        return v;
+    };
+    let (Ok(y), Ok(m), Ok(n)) = (y.parse::<i64>(), m.parse::<i64>(), n.parse::<i64>()) else {
+        return v;
+    };
+    let z = days_from_civil(y, m, n);
+    if z - monday(z) == wd || n > 5 {
+        return v;
+    }
+    let first = days_from_civil(y, m, 1);
+    let nth = first + (wd - (first - monday(first))).rem_euclid(7) + 7 * (n - 1);
+    if nth < first + days_in_month(y, m) {
+        date_of_days(nth)
+    } else {
+        v
+    }
+}
+
+/// A week of a month at `i` (أول أسبوع بشهر أكتوبر 2014, الأسبوع الأول من شهر عشرة, آخر
+/// أسبوع في سبتمبر, الأسبوع الأخير من الشهر القادم), as the date of its Monday: the nth
+/// Monday of the month, or the last one whose week ends in the month.
+fn week_of_month(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize)> {
+    let rank = |k: usize| -> Option<i64> {
+        match stem_at(t, k) {
+            "اول" | "الاول" => Some(1),
+            "اخر" | "الاخير" => Some(0),
+            w => LEXICON
+                .words
+                .get(w)?
+                .iter()
+                .find(|x| x.class == Class::Ord && !x.compound_only)
+                .map(|x| x.value as i64)
+                .filter(|n| (1..=5).contains(n)),
+        }
+    };
+    let (n, j) = match stem_at(t, i) {
+        "اسبوع" => return None,
+        "الاسبوع" if t.joined(i + 1) => (rank(i + 1)?, i + 2),
+        _ if t.joined(i + 1) && stem_at(t, i + 1) == "اسبوع" && !t.norm(i).starts_with("ال") => {
+            (rank(i)?, i + 2)
+        }
+        _ => return None,
+    };
+    let j = if matches!(t.norm(j), "في" | "من") && t.joined(j + 1) {
+        j + 1
+    } else {
+        j
+    };
+    if !t.joined(j) {
+        return None;
+    }
+    let (y, m, next) = month_ref(t, j, r)?;
+    let first = days_from_civil(y, m, 1);
+    let last = first + days_in_month(y, m) - 1;
+    let first_monday = first + (-(first - monday(first))).rem_euclid(7);
+    let date = if n == 0 {
+        monday(last - 6)
+    } else {
+        first_monday + 7 * (n - 1)
+    };
+    (date + 6 <= last).then(|| (date_of_days(date), next))
+}
+
 /// A weekday at `i` with or without ال (ثلاثاء, الاثنين, اربعا).
 fn weekday_bare(t: &Tokens, i: usize) -> Option<i64> {
     if t.is(i, "اربعا") {
@@ -1038,6 +1171,9 @@ pub(crate) fn date_or_time_at(
     if let Some((v, next)) = numeric_date(t, i, reference) {
         return Some(date(t.toks[i].start, v, None, next));
     }
+    if let Some((v, next)) = week_of_month(t, i, reference) {
+        return Some(date(t.toks[i].start, v, None, next));
+    }
     if let Some((v, next)) = nth_weekday(t, i, reference) {
         return Some(date(t.toks[i].start, v, None, next));
     }
@@ -1053,13 +1189,36 @@ pub(crate) fn date_or_time_at(
             d += 1;
         }
         if t.joined(d) {
+            // يوم السبت 21/09, الاثنين، يناير الثاني والعشرين، 2018
+            if let Some((v, next)) = numeric_date(t, d, reference) {
+                return Some(date(t.toks[i].start, v, None, next));
+            }
+            if let Some((_, v, unit, next)) =
+                month_phrase(t, d, reference).filter(|m| m.1.len() == 10)
+            {
+                return Some(date(t.toks[i].start, v, unit, next));
+            }
+            let wd = weekday_at(t, k).unwrap_or(0);
+            let word_day = t.kind(d) == Some(Kind::Word);
             if let Some((v, unit, next)) = day_month(t, d, reference) {
+                let v = if word_day { nth_if_other_day(v, wd) } else { v };
                 return Some(date(t.toks[i].start, v, unit, next));
             }
             // السبت السادس عشر, الخميس في 21: a day of the reference month.
             if let Some((v, next)) = reference.and_then(|r| day_of_month(t, d, r, false)) {
+                let v = if word_day { nth_if_other_day(v, wd) } else { v };
                 return Some(date(t.toks[i].start, v, None, next));
             }
+        }
+    }
+    if stem_at(t, i) == "يوم" && t.joined(i + 1) {
+        // يوم 5 مايو, يوم الخامس من مايو: the day belongs to the month named after it (the
+        // mention starts at the day, as when يوم is not there).
+        if let Some((v, unit, next)) = day_month(t, i + 1, reference) {
+            let day_start = super::ordinals::ordinal_at(t, i + 1)
+                .filter(|_| t.kind(i + 1) == Some(Kind::Word))
+                .map_or(t.toks[i + 1].start, |o| o.1);
+            return Some(date(day_start, v, unit, next));
         }
     }
     if let Some(r) = reference {
@@ -1082,6 +1241,9 @@ pub(crate) fn date_or_time_at(
         if let Some((v, unit, next)) = day_month(t, i, reference) {
             return Some(date(day_start, v, unit, next));
         }
+    }
+    if let Some((start, day, hijri, next)) = super::holidays::holiday_at(t, i, reference) {
+        return Some(date(start, date_of_days(day), hijri, next));
     }
     if let Some((start, v, unit, next)) = month_phrase(t, i, reference) {
         return Some(date(start, v, unit, next));
@@ -1148,10 +1310,82 @@ mod tests {
         assert_eq!(first("أمس", r).unwrap().1, "2013-02-11");
         assert_eq!(first("الاثنين الماضي", r).unwrap().1, "2013-02-11");
         assert!(first("الاثنين", None).is_none());
+        let may = Some(Date {
+            year: 2024,
+            month: 3,
+            day: 1,
+        });
+        assert_eq!(
+            first("وصل يوم 5 مايو", may).unwrap(),
+            ("5 مايو".to_string(), "2024-05-05".to_string())
+        );
+        assert_eq!(first("يوم 5 مايو", None).unwrap().1, "XXXX-05-05");
+        assert_eq!(
+            first("الاثنين، يناير الثاني والعشرين، 2018", r).unwrap(),
+            (
+                "الاثنين، يناير الثاني والعشرين، 2018".to_string(),
+                "2018-01-22".to_string()
+            )
+        );
+        assert_eq!(
+            first("اول اسبوع بشهر اكتوبر 2014", r).unwrap().1,
+            "2014-10-06"
+        );
+        assert_eq!(
+            first("الاسبوع الاول من شهر عشرة 2014", r).unwrap().1,
+            "2014-10-06"
+        );
+        assert_eq!(
+            first("اخر اسبوع في سبتمبر لعام 2014", r).unwrap().1,
+            "2014-09-22"
+        );
+        assert!(first("الأسبوع الأول من الحرب", r).is_none());
+        assert_eq!(first("اليوم الذي بعد الغد", r).unwrap().1, "2013-02-14");
+        assert_eq!(first("اليوم القبل البارحة", r).unwrap().1, "2013-02-10");
+        assert_eq!(first("اليوم الثالث من اكتوبر", r).unwrap().1, "2013-10-03");
+        assert_eq!(first("في اواخر اذار", r).unwrap().1, "2013-03-21");
+        assert_eq!(
+            first("الأسبوع المقبل يوم الجمعة", r).unwrap().1,
+            "2013-02-22"
+        );
+        // 3 September 2014 was a Wednesday: the third Tuesday.
+        assert_eq!(
+            first("الثلاثاء الثالث من شهر ايلول من عام 2014", None)
+                .unwrap()
+                .1,
+            "2014-09-16"
+        );
+        assert_eq!(
+            first("الأربعاء الثالث من أيلول 2014", None).unwrap().1,
+            "2014-09-03"
+        );
         assert!(first("15 رمضان 1445 هـ", None)
             .unwrap()
             .1
             .starts_with("2024-03"));
+    }
+
+    #[test]
+    fn times_in_ranges() {
+        let t = |text: &str| find_numbers_values(text);
+        assert_eq!(t("بين الخامسة والسادسة مساءً"), ["17:00", "18:00"]);
+        assert_eq!(t("الثالثة إلا 20 دقيقة مساء"), ["14:40"]);
+        assert_eq!(t("الثالثة إلا 20 دقيقة"), ["02:40"]);
+        assert_eq!(t("سأعود في الحادية عشرة."), ["11:00"]);
+        assert_eq!(t("نلتقي عند الثامنة غدا"), ["08:00"]);
+        assert_eq!(t("حل في الثالثة عالميا"), ["Int(3)"]);
+        assert_eq!(t("من اثنين إلى خمسة مساء"), ["14:00", "17:00"]);
+        assert_eq!(t("قتل خمسة أشخاص"), ["Int(5)"]);
+    }
+
+    fn find_numbers_values(text: &str) -> Vec<String> {
+        super::super::find_numbers(text, None)
+            .into_iter()
+            .map(|m| match m.value {
+                NumberValue::Text(v) => v,
+                v => format!("{v:?}"),
+            })
+            .collect()
     }
 
     #[test]

@@ -468,10 +468,10 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
         && t.touching(i0 + 1)
         && (i0 == 0
             || !t.touching(i0)
-            || !matches!(
+            || !(matches!(
                 t.kind(i0 - 1),
                 Some(Kind::Digits | Kind::Latin | Kind::Word)
-            ));
+            ) || matches!(t.norm(i0 - 1), "$" | "€" | "£" | "%" | "٪")));
     let lit_at = if signed { i0 + 1 } else { i0 };
     let (mut s, mut j, first_start) = if let Some((v, next, whole)) = digit_literal(t, lit_at) {
         let begin = t.toks[i0].start;

@@ -86,6 +86,7 @@ const CUE_WORDS: &[&str] = &[
     "بدايه",
     "مطلع",
     "اوائل",
+    "اواخر",
     "بالمئه",
     "بالمائه",
     "بالميه",
@@ -299,6 +300,11 @@ fn parse_lexicon() -> Lexicon {
     triggers.extend(months.by_first.keys().cloned());
     triggers.extend(units.by_first.keys().cloned());
     triggers.extend(CUE_WORDS.iter().map(|w| w.to_string()));
+    triggers.extend(
+        super::holidays::HOLIDAY_STARTS
+            .iter()
+            .map(|w| w.to_string()),
+    );
     Lexicon {
         triggers,
         words,

@@ -19,6 +19,12 @@
 //!   `unit` ("islamic:1445-09-15");
 //! - relative dates (أمس, الأسبوع الماضي, قبل يومين) need a reference date; a weekday alone
 //!   is the next one after the reference (as in Duckling), with الماضي the last one before;
+//! - a named holiday (عيد الفطر, عيد الأضحى, رأس السنة الهجرية, المولد النبوي, عيد الميلاد,
+//!   عيد الفصح) is the date it falls on in the year written after it, else the next one
+//!   after the reference (`holidays.rs`); أواخر الشهر is its 21st day, as in Duckling;
+//! - a proper ratio is a cardinal: واحد على ثلاثة → 1/3, ثلاثة أجزاء من مئة → 0.03, and
+//!   واحد من مائة (one in a power of ten) → 0.01; واحد من ثلاثة (one of three) stays two
+//!   numbers, and 3 على 1 (a score) too; 1.1^23 is a power;
 //! - a week is given as the date of its Monday; a day and month with no year take the
 //!   reference year, a month named alone its next occurrence, and both "XXXX" without a
 //!   reference;
@@ -27,6 +33,7 @@
 
 mod dates;
 mod grammar;
+mod holidays;
 mod lexicon;
 mod ordinals;
 mod tokenize;
@@ -137,6 +144,35 @@ pub struct NumberMention {
 /// Mentions are sorted, never overlap, and never include a proclitic (و ف ب ل ك) glued to
 /// the number or the spaces around it. Runs in time linear in the length of `text`.
 pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMention> {
+    // No mention crosses a line break, so a long text is read in blocks of whole lines: the
+    // tokens of one block stay in cache, and memory does not grow with the text.
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let cut = (start + BLOCK_BYTES).min(text.len());
+        let end = text.as_bytes()[cut..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |k| cut + k + 1);
+        out.extend(
+            find_in_block(&text[start..end], reference_date)
+                .into_iter()
+                .map(|mut m| {
+                    m.start += start;
+                    m.end += start;
+                    m
+                }),
+        );
+        start = end;
+    }
+    out
+}
+
+/// The size from which [`find_numbers`] cuts a text at its next line break.
+const BLOCK_BYTES: usize = 1 << 16;
+
+/// [`find_numbers`] on one block of whole lines.
+fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<NumberMention> {
     let t = Tokens::new(text);
     let mut out = Vec::new();
     // The token range of each mention, for the passes over neighbours.
@@ -254,10 +290,11 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
             continue;
         }
         let (a, b) = (&out[k - 1], &out[k]);
+        // A date or time first has no number value (NaN): only its own arms below apply.
         let a_value = match a.value {
             NumberValue::Int(v) => v as f64,
             NumberValue::Float(v) => v,
-            NumberValue::Text(_) => continue,
+            NumberValue::Text(_) => f64::NAN,
         };
         let shared = match (a.kind, b.kind, &b.value) {
             (
@@ -341,10 +378,19 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 b.value = value;
                 continue;
             }
-            (NumberKind::Cardinal, NumberKind::Time, NumberValue::Text(h))
-                if a_value.fract() == 0.0 && (1.0..=12.0).contains(&a_value) =>
-            {
-                // من 5 إلى 6 مساء: the first hour is in the same half of the day.
+            (NumberKind::Time, NumberKind::Cardinal, NumberValue::Int(hour @ 1..=12)) => {
+                // الساعة 1 بعد الظهر إلى 4: the second hour is in the same half of the day.
+                let (hour, a_value) = (*hour, a.value.clone());
+                continue_time(&mut out[k], &a_value, hour);
+                continue;
+            }
+            (
+                NumberKind::Cardinal | NumberKind::Ordinal,
+                NumberKind::Time,
+                NumberValue::Text(h),
+            ) if a_value.fract() == 0.0 && (1.0..=12.0).contains(&a_value) => {
+                // من 5 إلى 6 مساء, من الخامسة إلى السادسة مساء: the first hour is in the same
+                // half of the day.
                 let pm = h
                     .get(..2)
                     .and_then(|h| h.parse::<u32>().ok())
@@ -365,6 +411,21 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
             a.unit = unit;
         }
     }
+}
+
+/// Makes `b`, a bare hour after the time `a` in a range, a time in the same half of the day.
+fn continue_time(b: &mut NumberMention, a: &NumberValue, hour: i64) {
+    let NumberValue::Text(a) = a else { return };
+    let Some(a_hour) = a.get(..2).and_then(|h| h.parse::<i64>().ok()) else {
+        return;
+    };
+    let hour = if a_hour >= 12 && hour + 12 > a_hour && hour < 12 {
+        hour + 12
+    } else {
+        hour
+    };
+    b.kind = NumberKind::Time;
+    b.value = NumberValue::Text(format!("{hour:02}:00"));
 }
 
 /// Builds a mention from a byte start and the token index after it.
@@ -605,13 +666,14 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
             ));
         }
         let (code, factor, next) = units::currency_after(t, p.next)?;
+        let (cents, next) = cents_after(t, next, &code, factor).unwrap_or((0.0, next));
         return Some((
             mention(
                 t,
                 p.start,
                 next,
                 Money,
-                NumberValue::number(p.value * factor),
+                NumberValue::number(p.value * factor + cents),
                 Some(code),
             ),
             next,
@@ -620,27 +682,22 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     if let Some(next) = units::percent_after(t, p.next) {
         return Some((mention(t, p.start, next, Percent, value, None), next));
     }
-    if let Some((code, factor, mut next)) = units::currency_after(t, p.next) {
-        let mut v = p.value * factor;
-        // Cents after the main unit: 20 دولار و43 سنت.
-        if factor == 1.0 && t.joined(next) && t.is(next, "و") {
-            if let Some(c) = grammar::parse_number(t, next + 1) {
-                if let Some((c2, f2, n2)) = units::currency_after(t, c.next) {
-                    if c2 == code && f2 == 0.01 {
-                        v += c.value * f2;
-                        next = n2;
-                    }
-                }
-            }
-        }
+    if let Some((code, factor, next)) = units::currency_after(t, p.next) {
+        let (cents, next) = cents_after(t, next, &code, factor).unwrap_or((0.0, next));
+        let v = p.value * factor + cents;
         return Some((
             mention(t, p.start, next, Money, NumberValue::number(v), Some(code)),
             next,
         ));
     }
     if let Some((u, next)) = units::unit_after(t, p.next) {
-        let (v, next) = units::with_unit(t, &p, u, next);
+        let (mut v, mut next) = units::with_unit(t, &p, u, next);
         let kind = if u.duration { Duration } else { Quantity };
+        // 3 سنوات و6 أشهر, 2 سنة 1 شهر 21 يوم: one length of time.
+        while let Some((more, after)) = more_duration(t, next).filter(|_| u.duration) {
+            v += more;
+            next = after;
+        }
         return Some((
             mention(
                 t,
@@ -661,8 +718,143 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     {
         return Some((mention(t, p.start, p.next, Percent, value, None), p.next));
     }
+    // 5 تحت الصفر: degrees below zero.
+    if t.joined(p.next) && t.is(p.next, "تحت") && t.is(p.next + 1, "الصفر") {
+        let next = p.next + 2;
+        let v = NumberValue::number(-p.value);
+        let unit = Some("celsius".to_string());
+        return Some((mention(t, p.start, next, Quantity, v, unit), next));
+    }
+    if let Some((v, next)) = power_after(t, &p)
+        .or_else(|| ratio_after(t, &p))
+        .or_else(|| fifths_after(t, &p))
+    {
+        let v = NumberValue::number(v);
+        return Some((mention(t, p.start, next, Cardinal, v, None), next));
+    }
     let kind = if p.fraction { Fraction } else { Cardinal };
     Some((mention(t, p.start, p.next, kind, value, None), p.next))
+}
+
+/// A further length of time after one (و6 أشهر, ، 21 يوما, و شهر, 1 شهر): its seconds
+/// and the index after it.
+fn more_duration(t: &Tokens, j: usize) -> Option<(f64, usize)> {
+    if !t.joined(j) {
+        return None;
+    }
+    let k = if matches!(t.norm(j), "و" | "," | "،") && t.joined(j + 1) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some(p) = grammar::parse_number(t, k).filter(|p| !p.fraction) {
+        let (u, next) = units::unit_after(t, p.next).filter(|(u, _)| u.duration)?;
+        return Some(units::with_unit(t, &p, u, next));
+    }
+    // و شهر, وشهرين: a unit with no number.
+    let one = grammar::Phrase {
+        start: t.toks[k].start,
+        next: k,
+        value: 1.0,
+        fraction: false,
+        glued: false,
+    };
+    if let Some((u, next)) = units::dual_unit(t, k).filter(|(u, _)| u.duration) {
+        return Some(units::with_unit(t, &one, u, next));
+    }
+    let w = t.norm(k);
+    let w = if k > j { w } else { w.strip_prefix('و')? };
+    let (u, next) = units::unit_after(t, k).filter(|(u, n)| {
+        u.duration && u.count == 1 && *n == k + 1 && matches!(w, "شهر" | "سنه" | "عام" | "يوم")
+    })?;
+    Some(units::with_unit(t, &one, u, next))
+}
+
+/// Cents after an amount in `code` (20 دولار و43 سنت, 20$ 43c): their value in `code` and
+/// the index after them.
+fn cents_after(t: &Tokens, j: usize, code: &str, factor: f64) -> Option<(f64, usize)> {
+    if factor != 1.0 || !t.joined(j) {
+        return None;
+    }
+    let k = if t.is(j, "و") { j + 1 } else { j };
+    let c = grammar::parse_number(t, k).filter(|_| t.joined(k))?;
+    let (c_code, c_factor, next) = units::currency_after(t, c.next)?;
+    (c_code == code && c_factor == 0.01).then_some((c.value * c_factor, next))
+}
+
+/// A power written with a caret after the number `p`: 1.1^23, 2.5^-1, ١,١^+٢٣. Returns the
+/// value and the index after the exponent.
+fn power_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
+    let mut j = p.next;
+    if !(t.touching(j) && t.is(j, "^") && t.touching(j + 1)) {
+        return None;
+    }
+    j += 1;
+    let mut sign = 1.0;
+    while matches!(t.norm(j), "-" | "+" | "−") && t.touching(j + 1) {
+        if !t.is(j, "+") {
+            sign = -sign;
+        }
+        j += 1;
+    }
+    let (e, next, _) = grammar::digit_literal(t, j)?;
+    let v = p.value.powf(sign * e);
+    v.is_finite().then_some((v, next))
+}
+
+/// A fraction word counting the number `p` of parts: ثلاثة وعشرون خمس (23/5), مائة واثنان
+/// وثلاثون أخماس. A unit such as خمس cannot follow a tens word, so after one it is a fifth;
+/// a plural fraction (أخماس) counts any number above ten (up to ten: `grammar.rs`). Returns
+/// the value and the index after the fraction word.
+fn fifths_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
+    let j = p.next;
+    if !t.joined(j) || p.fraction || p.glued || p.value.fract() != 0.0 || p.value <= 10.0 {
+        return None;
+    }
+    let reads = |w: &str, c: lexicon::Class| {
+        lexicon::LEXICON
+            .words
+            .get(w)
+            .and_then(|ws| ws.iter().find(|x| x.class == c).copied())
+    };
+    let last = t.norm(j - 1);
+    let last = last
+        .strip_prefix('و')
+        .filter(|s| s.len() > 2)
+        .unwrap_or(last);
+    let after_tens = reads(last, lexicon::Class::Ten).is_some();
+    let f = reads(t.norm(j), lexicon::Class::Frac)?;
+    let parts = matches!(f.value as i64, 3..=7 | 9);
+    (parts && (f.count == 0 || f.count == 1 && after_tens)).then_some((p.value / f.value, j + 1))
+}
+
+/// A ratio after the number `p`: واحد على ثلاثة (1/3), 1 على 20, ثلاثة أجزاء من مئة, واحد
+/// من مائة مليون (one in a power of ten). Only a proper ratio counts: 3 على 1 is a score.
+/// Returns the value and the index after the second number.
+fn ratio_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
+    let j = p.next;
+    if !t.joined(j) || !t.joined(j + 1) || p.fraction {
+        return None;
+    }
+    let (k, any_ratio) = match t.norm(j) {
+        "علي" => (j + 1, true),
+        "جزء" | "اجزاء" if t.is(j + 1, "من") && t.joined(j + 2) => (j + 2, true),
+        "من" => (j + 1, false),
+        _ => return None,
+    };
+    let q = grammar::parse_number(t, k)?;
+    if q.fraction || q.glued || q.value <= p.value.abs() || q.value.fract() != 0.0 {
+        return None;
+    }
+    let power_of_ten = q.value >= 100.0 && (q.value.log10().fract()).abs() < 1e-9;
+    if !(any_ratio || p.value == 1.0 && power_of_ten) {
+        return None;
+    }
+    // Not when the second number counts something with a unit: 1 على 3 دولار.
+    if units::currency_after(t, q.next).is_some() || units::percent_after(t, q.next).is_some() {
+        return None;
+    }
+    Some((p.value / q.value, q.next))
 }
 
 #[cfg(test)]
@@ -681,6 +873,58 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn blocks_read_like_one_text() {
+        let page = "في 27 مايو/آيار 2017 قتل 12 شخصا و24 جريحا\nبلغت 2.5 مليار دولار بنسبة 15.5%\n";
+        let text = page.repeat(2 * BLOCK_BYTES / page.len() + 3);
+        let whole = find_in_block(&text, None);
+        assert_eq!(find_numbers(&text, None), whole);
+        assert!(whole.len() > 1000);
+    }
+
+    #[test]
+    fn powers_ratios_and_ranges() {
+        let v = |text: &str| found(text).into_iter().map(|m| m.2).collect::<Vec<_>>();
+        assert_eq!(v("2.5^-1"), [NumberValue::Float(0.4)]);
+        assert_eq!(v("واحد على عشرين"), [NumberValue::Float(0.05)]);
+        assert_eq!(v("واحد من مائة"), [NumberValue::Float(0.01)]);
+        // One of three people is a count, and a score is not a ratio.
+        assert_eq!(
+            v("واحد من ثلاثة"),
+            [NumberValue::Int(1), NumberValue::Int(3)]
+        );
+        assert_eq!(v("فاز 3 على 1"), [NumberValue::Int(3), NumberValue::Int(1)]);
+        assert_eq!(
+            v("حوالي 10$-20$"),
+            [NumberValue::Int(10), NumberValue::Int(20)]
+        );
+        assert_eq!(v("5 تحت الصفر"), [NumberValue::Int(-5)]);
+        assert_eq!(v("20$ و 43c"), [NumberValue::Float(20.43)]);
+        assert_eq!(v("3 سنوات و6 أشهر"), [NumberValue::Int(110_160_000)]);
+        assert_eq!(v("ثلاثة و عشرون خمس"), [NumberValue::Float(4.6)]);
+        assert_eq!(v("مائة و اثنان و ثلاثون أخماس"), [NumberValue::Float(26.4)]);
+        assert_eq!(
+            v("خمسة عشر خمس"),
+            [NumberValue::Int(15), NumberValue::Int(5)]
+        );
+        assert_eq!(v("2 سنة 1 شهر 21 يوم"), [NumberValue::Int(67_478_400)]);
+        assert_eq!(v("20 دولار و43 سنت"), [NumberValue::Float(20.43)]);
+        let hours = |text: &str| {
+            v(text)
+                .into_iter()
+                .map(|v| format!("{v:?}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            hours("من الخامسة إلى السادسة مساءً"),
+            ["Text(\"17:00\")", "Text(\"18:00\")"]
+        );
+        assert_eq!(
+            hours("الساعة 1 بعد الظهر إلى 4"),
+            ["Text(\"13:00\")", "Text(\"16:00\")"]
+        );
     }
 
     #[test]

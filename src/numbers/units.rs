@@ -54,6 +54,10 @@ pub(crate) fn currency_after(t: &Tokens, j: usize) -> Option<(String, f64, usize
     if t.kind(j) == Some(Kind::Latin) && ISO_CODES.contains(&t.norm(j)) {
         return Some((t.norm(j).to_string(), 1.0, j + 1));
     }
+    // 43c: a c glued to the digits is cents.
+    if t.kind(j) == Some(Kind::Latin) && t.touching(j) && t.norm(j) == "c" {
+        return Some(("USD".to_string(), 0.01, j + 1));
+    }
     if t.kind(j) != Some(Kind::Word) {
         return None;
     }

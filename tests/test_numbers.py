@@ -1,0 +1,193 @@
+"""nuqta.numbers: the traps of issue 3 on the sample pages, invariants for any text, values."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nuqta
+
+DATA = Path(__file__).parent / "data"
+PAGES = sorted(DATA.glob("0*.txt"))
+
+# Phrases that hold a number word or a digit but are no number, and the kinds a mention
+# that overlaps them may have (none, or a date that merely includes a weekday or the
+# relative "اول من امس", the day before yesterday).
+TRAPS: dict[str, frozenset[str]] = {
+    r"\bالفريق\b": frozenset(),
+    r"\bالفتاح\b": frozenset(),
+    r"\bستنال\b": frozenset(),
+    r"\bاول من امس\b": frozenset({"date"}),
+    r"\b(?:ال)?(?:اثنين|ثلاثاء|أربعاء|خميس|جمعة|سبت|أحد)\b": frozenset({"date"}),
+    r"2\+2": frozenset(),
+    r"حماة الصداقة 2": frozenset(),
+}
+
+REFERENCE = datetime.date(2024, 3, 1)
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_sample_pages_are_bundled() -> None:
+    assert len(PAGES) >= 5
+
+
+@pytest.mark.parametrize("reference", [None, REFERENCE])
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:3])
+def test_no_false_positive_from_traps(path: Path, reference: datetime.date | None) -> None:
+    text = _read(path)
+    mentions = nuqta.numbers(text, reference_date=reference)
+    hits = 0
+    for pattern, allowed in TRAPS.items():
+        for trap in re.finditer(pattern, text):
+            hits += 1
+            for m in mentions:
+                if m.start < trap.end() and trap.start() < m.end:
+                    assert m.kind in allowed, f"{m!r} inside trap {trap.group()!r}"
+    assert hits > 0
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:3])
+def test_bare_weekdays_are_not_dates_without_a_reference(path: Path) -> None:
+    text = _read(path)
+    for m in nuqta.numbers(text):
+        assert not re.fullmatch(r"(?:ال)?(?:اثنين|ثلاثاء|خميس|جمعة|سبت|أحد)", m.text), m
+
+
+def test_phone_numbers_are_not_cardinals() -> None:
+    text = "للاستفسار اتصل على 0123456789 أو +20 2 2345 6789"
+    assert all(m.kind != "cardinal" or abs(float(m.value)) < 1e6 for m in nuqta.numbers(text))
+
+
+# Text biased towards digits, number words and the symbols around them.
+PIECES = st.sampled_from(
+    [
+        "ثلاثة",
+        "وعشرون",
+        "ألف",
+        "مليون",
+        "مليار",
+        "نصف",
+        "الأول",
+        "دولار",
+        "بالمئة",
+        "%",
+        "يوم",
+        "مايو",
+        "كانون الثاني",
+        "الساعة",
+        "صباحا",
+        "هـ",
+        "عام",
+        ":",
+        "/",
+        "-",
+        ".",
+        "٫",
+        "،",
+        " ",
+        "و",
+        "ب",
+        "١٢٣",
+        "۴۵",
+        "9" * 30,
+        "e308",
+    ]
+)
+TEXT = st.lists(
+    st.one_of(
+        PIECES,
+        st.integers(min_value=0, max_value=10**25).map(str),
+        st.text(st.characters(exclude_categories=["Cs"]), max_size=5),
+    ),
+    max_size=30,
+).map(" ".join)
+
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@given(TEXT, st.sampled_from([None, REFERENCE, datetime.date(1, 1, 1)]))
+def test_spans_slice_back_and_values_are_finite(text: str, reference: datetime.date | None) -> None:
+    mentions = nuqta.numbers(text, reference_date=reference)
+    last_end = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        if isinstance(m.value, float):
+            assert math.isfinite(m.value)
+        assert isinstance(m.value, int | float | str)
+
+
+@given(st.text())
+def test_any_str_returns_or_raises_a_nuqta_error(text: str) -> None:
+    try:
+        mentions = nuqta.numbers(text)
+    except nuqta.NuqtaError:
+        return
+    assert isinstance(mentions, list)
+
+
+def test_wrong_argument_types_raise_nuqta_errors() -> None:
+    with pytest.raises(nuqta.NuqtaError):
+        nuqta.numbers(42)  # type: ignore[arg-type]
+    with pytest.raises(nuqta.NuqtaError):
+        nuqta.numbers("3", reference_date="2024-01-01")  # type: ignore[arg-type]
+
+
+VALUES: list[tuple[str, str, str, int | float | str, str | None]] = [
+    ("قتل ثلاثة وعشرون شخصا", "ثلاثة وعشرون", "cardinal", 23, None),
+    ("ألف وتسعمائة وخمسة وتسعون", "ألف وتسعمائة وخمسة وتسعون", "cardinal", 1995, None),
+    ("بلغ عدد السكان 3 ملايين", "3 ملايين", "cardinal", 3_000_000, None),
+    ("قرض بقيمة 2.5 مليار دولار", "2.5 مليار دولار", "money", 2_500_000_000, "USD"),
+    ("ارتفع بنسبة 15.5%", "15.5%", "percent", 15.5, None),
+    ("تراجع ١٠٠ في المئة", "١٠٠ في المئة", "percent", 100, None),
+    ("حل في المركز الرابع", "الرابع", "ordinal", 4, None),
+    ("قطع 30 كيلومتر", "30 كيلومتر", "quantity", 30, "km"),
+    ("انتظر ساعتين", "ساعتين", "duration", 7200, "second"),
+    ("في 27 مايو/آيار 2017", "27 مايو/آيار 2017", "date", "2017-05-27", None),
+    ("منذ عام 2014", "عام 2014", "date", "2014", None),
+    ("عند الساعة 10 مساء", "الساعة 10 مساء", "time", "22:00", None),
+    ("عند 23:29", "23:29", "time", "23:29", None),
+    ("وصل يوم 5 مايو", "5 مايو", "date", "2024-05-05", None),
+    ("وصل يوم الخامس من مايو", "الخامس من مايو", "date", "2024-05-05", None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "value", "unit"), VALUES)
+def test_values(
+    text: str, span: str, kind: str, value: int | float | str, unit: str | None
+) -> None:
+    mentions = nuqta.numbers(text, reference_date=REFERENCE)
+    assert len(mentions) == 1, mentions
+    m = mentions[0]
+    assert (m.text, m.kind, m.unit) == (span, kind, unit)
+    if isinstance(value, float):
+        assert m.value == pytest.approx(value)
+    else:
+        assert m.value == value
+
+
+def test_relative_dates_follow_the_reference() -> None:
+    [yesterday] = nuqta.numbers("وصل أمس", reference_date=REFERENCE)
+    assert (yesterday.kind, yesterday.value) == ("date", "2024-02-29")
+    assert nuqta.numbers("وصل أمس") == []
+
+
+def test_hijri_date_keeps_its_form() -> None:
+    [m] = nuqta.numbers("في 15 رمضان 1445 هـ")
+    assert m.kind == "date"
+    assert isinstance(m.value, str)
+    assert m.value.startswith("2024-03")
+    assert m.unit == "islamic:1445-09-15"
