@@ -428,6 +428,27 @@ fn continue_time(b: &mut NumberMention, a: &NumberValue, hour: i64) {
     b.value = NumberValue::Text(format!("{hour:02}:00"));
 }
 
+/// The mention of an amount `v` measured in unit `u`, from token `start` up to `next`:
+/// a duration when `u` is a length of time, else a quantity.
+fn measured(
+    t: &Tokens,
+    start: usize,
+    next: usize,
+    u: &lexicon::Unit,
+    v: f64,
+) -> (NumberMention, usize) {
+    let kind = if u.duration {
+        NumberKind::Duration
+    } else {
+        NumberKind::Quantity
+    };
+    let code = Some(u.code.clone());
+    (
+        mention(t, start, next, kind, NumberValue::number(v), code),
+        next,
+    )
+}
+
 /// Builds a mention from a byte start and the token index after it.
 fn mention(
     t: &Tokens,
@@ -634,36 +655,14 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
             glued: false,
         };
         let (v, next) = units::with_unit(t, &one, u, next);
-        let kind = if u.duration { Duration } else { Quantity };
-        return Some((
-            mention(
-                t,
-                one.start,
-                next,
-                kind,
-                NumberValue::number(v),
-                Some(u.code.clone()),
-            ),
-            next,
-        ));
+        return Some(measured(t, one.start, next, u, v));
     };
     let value = NumberValue::number(p.value);
     if p.glued {
         // Digits glued to letters count only with a unit or a currency (250مل, 10$).
         if let Some((u, next)) = units::unit_after(t, p.next) {
             let (v, next) = units::with_unit(t, &p, u, next);
-            let kind = if u.duration { Duration } else { Quantity };
-            return Some((
-                mention(
-                    t,
-                    p.start,
-                    next,
-                    kind,
-                    NumberValue::number(v),
-                    Some(u.code.clone()),
-                ),
-                next,
-            ));
+            return Some(measured(t, p.start, next, u, v));
         }
         let (code, factor, next) = units::currency_after(t, p.next)?;
         let (cents, next) = cents_after(t, next, &code, factor).unwrap_or((0.0, next));
@@ -692,23 +691,12 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     }
     if let Some((u, next)) = units::unit_after(t, p.next) {
         let (mut v, mut next) = units::with_unit(t, &p, u, next);
-        let kind = if u.duration { Duration } else { Quantity };
         // 3 سنوات و6 أشهر, 2 سنة 1 شهر 21 يوم: one length of time.
         while let Some((more, after)) = more_duration(t, next).filter(|_| u.duration) {
             v += more;
             next = after;
         }
-        return Some((
-            mention(
-                t,
-                p.start,
-                next,
-                kind,
-                NumberValue::number(v),
-                Some(u.code.clone()),
-            ),
-            next,
-        ));
+        return Some(measured(t, p.start, next, u, v));
     }
     // بنسبة 10: a percentage without a sign.
     if (0.0..=1000.0).contains(&p.value)
