@@ -53,17 +53,28 @@ impl<'a> Units<'a> {
     }
 }
 
-/// A normalization result in the input's width, with its largest code point (which
-/// decides the width of the Python string made from it).
+/// A normalization result in the input's width, with the code point that decides the
+/// width of the Python string made from it (see [`max_char`]).
 pub(crate) enum Normalized<'a> {
     Latin1(Cow<'a, [u8]>, u32),
     Ucs2(Cow<'a, [u16]>, u32),
     Ucs4(Cow<'a, [u32]>, u32),
 }
 
-/// The largest code point of `units` (0 when empty).
+/// A code point that stands for the largest one of `units` when handed to CPython:
+/// CPython only needs it to pick the string's width (1, 2 or 4 bytes; ASCII or not), so
+/// the scan stops at the first unit that needs the input's own width, which in Arabic
+/// text comes within the first few characters.
 fn max_char<T: CodeUnit>(units: &[T]) -> u32 {
-    units.iter().map(|u| u.code_point()).max().unwrap_or(0)
+    let widest = match T::MAX {
+        0xFF => 0x80,
+        0xFFFF => 0x100,
+        _ => 0x1_0000,
+    };
+    match units.iter().find(|u| u.code_point() >= widest) {
+        Some(u) => u.code_point(),
+        None => units.iter().map(|u| u.code_point()).max().unwrap_or(0),
+    }
 }
 
 /// Normalizes `units` without touching Python (safe to run with the GIL released, and in
@@ -103,8 +114,8 @@ fn kind_for(max: u32) -> u32 {
 /// A new `str` of `len` units of width `kind` at `data`, largest code point `max`.
 ///
 /// # Safety
-/// `data` must point at `len` initialized units of width `kind`, and `max` must be
-/// their largest code point.
+/// `data` must point at `len` initialized units of width `kind`, and `max` must give
+/// them the same width as their largest code point does (see [`max_char`]).
 unsafe fn new_str<'py>(
     py: Python<'py>,
     kind: u32,
