@@ -92,6 +92,15 @@ impl<T: CodeUnit> Text for [T] {
     }
 }
 
+/// A buffer as long as `input` holding its first `same` units: the output so far. The
+/// rest is zeroed (cheaper than copying it) and written over by the cursor.
+fn output_buffer<T: CodeUnit>(input: &[T], same: usize) -> Vec<T> {
+    let mut buf = Vec::with_capacity(input.len());
+    buf.extend_from_slice(&input[..same]);
+    buf.resize(input.len(), T::from_code_point(0));
+    buf
+}
+
 /// Builds the output lazily, like the UTF-8 `Borrowing` sink. Once the output differs
 /// from the input it lives in `buf`, of which the first `len` units are written.
 struct UnitSink<'a, T> {
@@ -105,9 +114,8 @@ struct UnitSink<'a, T> {
 impl<T: CodeUnit> UnitSink<'_, T> {
     /// The output buffer, created on the first divergence from the input.
     fn owned(&mut self) -> &mut Vec<T> {
-        let input = self.input;
-        // Starts as a copy of the input, of which the first `len` (= `same`) units stand.
-        self.buf.get_or_insert_with(|| input.to_vec())
+        let (input, same) = (self.input, self.same);
+        self.buf.get_or_insert_with(|| output_buffer(input, same))
     }
 
     /// Writes `unit` at the cursor.
@@ -196,7 +204,7 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
                 }
             }
             // The output diverges here (a deletion or replacement, or one just before).
-            self.buf = Some(input.to_vec());
+            self.buf = Some(output_buffer(input, self.same));
         }
         let mut len = self.len;
         let Some(buf) = self.buf.as_mut() else {
