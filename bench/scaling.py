@@ -1,0 +1,187 @@
+"""Time and peak memory against input size: each public function on 1x, 10x and 100x
+inputs, and the command line over a JSONL stream of up to ~100 MB.
+
+Every measurement runs in a fresh subprocess, so its peak resident memory
+(``resource.getrusage``) is its own. A function scales linearly when its 100x input takes
+about 100 times its 1x input: the table shows that ratio against linear (1.00 is exactly
+linear; the target is at most 1.3). The command line streams, so its peak memory must stay
+flat however long the stream.
+
+    python bench/scaling.py            # ~100 KB to ~10 MB per function; CLI up to ~100 MB
+    python bench/scaling.py --quick    # ~10 KB to ~1 MB; CLI up to ~10 MB (for CI)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import nuqta
+
+SCALES = (1, 10, 100)
+TARGET = 1.3
+
+
+def page_text(size: int) -> str:
+    """The bundled sample pages, repeated and cut to ``size`` characters (at a line end)."""
+    pages = "\n\n".join(nuqta.sample_pages().values())
+    text = pages * (size // len(pages) + 1)
+    cut = text.rfind("\n", 0, size)
+    return text[: cut if cut > 0 else size]
+
+
+def page_html(size: int) -> str:
+    """The same text as an HTML page: a navigation bar, one ``<p>`` per line, a footer."""
+    lines = page_text(size).splitlines()
+    body = "".join(f"<p>{line}</p>\n" for line in lines if line.strip())
+    nav = "<nav><ul><li><a href='/'>الرئيسية</a></li><li><a href='/x'>أخبار</a></li></ul></nav>"
+    return (
+        "<!doctype html><html><head><title>صفحة</title></head><body>"
+        f"{nav}<article>{body}</article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+
+
+FUNCTIONS: dict[str, tuple[Callable[[int], str], Callable[[str], Any]]] = {
+    "normalize": (page_text, nuqta.normalize),
+    "clean text": (page_text, lambda t: nuqta.clean(t, html=False)),
+    "clean HTML": (page_html, lambda t: nuqta.clean(t, html=True)),
+    "numbers": (page_text, nuqta.numbers),
+    "entities": (page_text, nuqta.entities),
+    "analyze": (page_text, nuqta.analyze),
+}
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (ru_maxrss is KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def worker(name: str, size: int, min_seconds: float) -> None:
+    """Times ``name`` on an input of ``size`` characters; prints one JSON line."""
+    make, call = FUNCTIONS[name]
+    text = make(size)
+    call(make(2000))  # loads lexicons and models, which are not what is measured
+    before = peak_mb()
+    runs = 0
+    started = time.perf_counter()
+    best = float("inf")
+    while runs == 0 or time.perf_counter() - started < min_seconds:
+        t0 = time.perf_counter()
+        call(text)
+        best = min(best, time.perf_counter() - t0)
+        runs += 1
+    report = {"mb": len(text.encode()) / 1e6, "seconds": best, "peak": peak_mb(), "base": before}
+    print(json.dumps(report))
+
+
+def measure(name: str, size: int, min_seconds: float) -> dict[str, float]:
+    """Runs ``worker`` in a fresh interpreter."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", name, str(size), str(min_seconds)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result: dict[str, float] = json.loads(out.splitlines()[-1])
+    return result
+
+
+def jsonl_stream(path: Path, megabytes: float) -> float:
+    """Writes about ``megabytes`` of JSONL records (sample pages) to ``path``."""
+    records = [
+        json.dumps({"text": page}, ensure_ascii=False) + "\n"
+        for page in nuqta.sample_pages().values()
+    ]
+    written = 0
+    with path.open("w", encoding="utf-8") as f:
+        while written < megabytes * 1e6:
+            for record in records:
+                f.write(record)
+                written += len(record.encode())
+    return written / 1e6
+
+
+def measure_cli(path: Path) -> dict[str, float]:
+    """``nuqta analyze`` over ``path``, output discarded: wall time and peak memory."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nuqta", "analyze", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"nuqta analyze exited with {process.returncode}")
+    return {"seconds": seconds, "peak": usage.ru_maxrss / 1024}
+
+
+def row(cells: list[str]) -> str:
+    """One line of the table."""
+    widths = [12, 6, 9, 9, 8, 9, 18]
+    padded = (
+        c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+    )
+    return "  ".join(padded)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--only", action="append", help="measure only these functions (or cli)")
+    args = parser.parse_args()
+    if args.worker:
+        name, size, min_seconds = args.worker
+        worker(name, int(size), float(min_seconds))
+        return 0
+    base = 10_000 if args.quick else 100_000
+    cli_mb = 0.1 if args.quick else 1.0
+    min_seconds = 0.3 if args.quick else 1.0
+    chosen = args.only or [*FUNCTIONS, "cli"]
+    print(f"nuqta scaling: 1x = {base:,} chars per call; 1x CLI stream = {cli_mb:g} MB")
+    print(row(["function", "scale", "MB", "seconds", "MB/s", "peak MB", "time vs linear"]))
+    worst = 0.0
+    for name in [n for n in FUNCTIONS if n in chosen]:
+        first = 0.0
+        for scale in SCALES:
+            r = measure(name, base * scale, min_seconds)
+            first = first or r["seconds"]
+            ratio = r["seconds"] / (first * scale)
+            worst = max(worst, ratio)
+            cells = [name, f"{scale}x", f"{r['mb']:.2f}", f"{r['seconds']:.4f}"]
+            cells += [f"{r['mb'] / r['seconds']:.1f}", f"{r['peak']:.0f}", f"{ratio:.2f}"]
+            print(row(cells), flush=True)
+    if "cli" in chosen:
+        with tempfile.TemporaryDirectory() as tmp:
+            first = 0.0
+            peaks = []
+            for scale in SCALES:
+                path = Path(tmp) / f"stream_{scale}.jsonl"
+                mb = jsonl_stream(path, cli_mb * scale)
+                r = measure_cli(path)
+                path.unlink()
+                first = first or r["seconds"]
+                ratio = r["seconds"] / (first * scale)
+                peaks.append(r["peak"])
+                cells = ["cli analyze", f"{scale}x", f"{mb:.1f}", f"{r['seconds']:.2f}"]
+                cells += [f"{mb / r['seconds']:.1f}", f"{r['peak']:.0f}", f"{ratio:.2f}"]
+                print(row(cells), flush=True)
+        print(f"CLI peak memory, 100x against 1x: {peaks[-1] / peaks[0]:.2f}x (flat is 1.0)")
+    verdict = "within" if worst <= TARGET else "OUTSIDE"
+    print(f"worst time ratio against linear: {worst:.2f} ({verdict} the {TARGET} target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
