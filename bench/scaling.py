@@ -7,8 +7,8 @@ about 100 times its 1x input: the table shows that ratio against linear (1.00 is
 linear; the target is at most 1.3). The command line streams, so its peak memory must stay
 flat however long the stream.
 
-    python bench/scaling.py            # ~100 KB to ~10 MB per function; CLI up to ~100 MB
-    python bench/scaling.py --quick    # ~30 KB to ~3 MB; CLI up to ~20 MB (for CI)
+    python bench/scaling.py            # 0.1 to 10 million chars per call; CLI 1 to 100 MB
+    python bench/scaling.py --quick    # 30,000 to 3 million chars; CLI 0.2 to 20 MB (for CI)
 """
 
 from __future__ import annotations
@@ -176,6 +176,7 @@ def main() -> int:
     chosen = args.only or [*FUNCTIONS, "cli"]
     print(f"nuqta scaling: 1x = {base:,} chars per call; 1x CLI stream = {cli_mb:g} MB")
     print(row(["function", "scale", "MB", "seconds", "MB/s", "peak MB", "time vs linear"]))
+    print("(functions: peak MB is what the calls added to the process; CLI: the whole process)")
     worst = 0.0
     for name in [n for n in FUNCTIONS if n in chosen]:
         first = 0.0
@@ -185,7 +186,8 @@ def main() -> int:
             ratio = r["seconds"] / (first * scale)
             worst = max(worst, ratio)
             cells = [name, f"{scale}x", f"{r['mb']:.2f}", f"{r['seconds']:.4f}"]
-            cells += [f"{r['mb'] / r['seconds']:.1f}", f"{r['peak']:.0f}", f"{ratio:.2f}"]
+            grew = r["peak"] - r["base"]
+            cells += [f"{r['mb'] / r['seconds']:.1f}", f"+{grew:.0f}", f"{ratio:.2f}"]
             print(row(cells), flush=True)
     if "cli" in chosen:
         with tempfile.TemporaryDirectory() as tmp:
