@@ -1,22 +1,26 @@
 """The ``nuqta`` command line: run nuqta over files, directories, JSONL and stdin.
 
 Every record becomes one JSON line on stdout (or in ``-o FILE``, written to a temporary
-file and renamed, so an interrupted run leaves no half-written file). A file that cannot
-be read or decoded is reported on stderr and the run goes on. Exit status: 0 when every
-input was processed, 1 when some failed, 2 for usage errors.
+file and renamed, so an interrupted run leaves no half-written file, also when stopped by
+SIGINT, SIGTERM or SIGHUP). A file that cannot be read or decoded, or that holds (once
+decompressed) more than ``--max-bytes``, is reported on stderr and the run goes on. Exit
+status: 0 when every input was processed, 1 when some failed, 2 for usage errors.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any
 
 from tqdm import tqdm
@@ -29,6 +33,9 @@ from nuqta.results import AnalyzeError
 __all__ = ["main"]
 
 TEXT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".json")
+
+DEFAULT_MAX_BYTES = 1 << 30
+"""How much one input may hold once decompressed, unless ``--max-bytes`` says otherwise."""
 
 
 @dataclass(frozen=True)
@@ -43,10 +50,51 @@ class InputError(Exception):
     """An input that could not be read; the run reports it and goes on."""
 
 
-def _open_text(path: Path) -> IO[str]:
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", errors="strict")
-    return path.open("r", encoding="utf-8", errors="strict")
+class _Bounded(io.RawIOBase):
+    """A binary stream that raises ``InputError`` once more than ``limit`` bytes came out
+    of ``raw``: a gzip bomb is stopped after ``limit`` bytes, not when memory runs out."""
+
+    def __init__(self, raw: IO[bytes] | gzip.GzipFile, source: str, limit: int) -> None:
+        super().__init__()
+        self._raw = raw
+        self._source = source
+        self._limit = limit
+        self._seen = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        # Reads at most one byte past the limit: enough to tell that it was passed.
+        want = min(len(view), self._limit - self._seen + 1) if self._limit else len(view)
+        data = self._raw.read(want)
+        self._seen += len(data)
+        if self._limit and self._seen > self._limit:
+            raise InputError(
+                f"{self._source}: more than --max-bytes {self._limit} bytes"
+                " (once decompressed); skipped the rest"
+            )
+        view[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if self._raw is not sys.stdin.buffer:
+            self._raw.close()
+        super().close()
+
+
+def _open_bytes(source: str, limit: int) -> io.BufferedReader:
+    """The bytes of ``source`` (a path, maybe gzipped, or ``-``), decompressed and bounded."""
+    # The files are closed with the stream returned (``_Bounded.close``).
+    raw: IO[bytes] | gzip.GzipFile
+    if source == "-":
+        raw = sys.stdin.buffer
+    elif source.endswith(".gz"):
+        raw = gzip.open(source, "rb")  # noqa: SIM115
+    else:
+        raw = Path(source).open("rb")  # noqa: SIM115
+    return io.BufferedReader(_Bounded(raw, source, limit))
 
 
 def _expand(paths: list[str]) -> Iterator[str]:
@@ -61,28 +109,29 @@ def _expand(paths: list[str]) -> Iterator[str]:
             yield p
 
 
-def _records(source: str, text_field: str) -> Iterator[Record]:
-    """The records of one input: a whole file, or one per JSONL line."""
+def _records(source: str, text_field: str, limit: int) -> Iterator[Record | InputError]:
+    """The records of one input: a whole file, or one per JSONL line, reading at most
+    ``limit`` bytes of decompressed text (0: no limit). A JSONL line that is not UTF-8
+    JSON with a string ``text_field`` comes as an ``InputError`` and the lines after it
+    still follow; an input that cannot be read raises ``InputError``."""
     name = source.removesuffix(".gz")
     try:
-        if source == "-":
-            yield Record("-", sys.stdin.read())
-            return
-        path = Path(source)
-        with _open_text(path) as f:
+        with _open_bytes(source, limit) as f:
             if not name.endswith(".jsonl"):
-                yield Record(source, f.read())
+                yield Record(source, f.read().decode("utf-8"))
                 return
             for number, line in enumerate(f, start=1):
                 if not line.strip():
                     continue
                 where = f"{source}:{number}"
                 try:
-                    value = json.loads(line)[text_field]
-                except (json.JSONDecodeError, KeyError, TypeError) as e:
-                    raise InputError(f"{where}: no string field {text_field!r} ({e})") from e
+                    value = json.loads(line.decode("utf-8"))[text_field]
+                except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
+                    yield InputError(f"{where}: no string field {text_field!r} ({e})")
+                    continue
                 if not isinstance(value, str):
-                    raise InputError(f"{where}: field {text_field!r} is not a string")
+                    yield InputError(f"{where}: field {text_field!r} is not a string")
+                    continue
                 yield Record(where, value)
     except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as e:
         raise InputError(f"{source}: {e}") from e
@@ -102,11 +151,12 @@ Processor = Callable[[list[str]], list[Outcome]]
 CHUNK = 64
 
 
-def _chunks(inputs: list[str], text_field: str, tally: Tally) -> Iterator[list[Record]]:
-    """Records in chunks of ``CHUNK``; unreadable inputs are reported and skipped."""
+def _chunks(inputs: list[str], text_field: str, limit: int, tally: Tally) -> Iterator[list[Record]]:
+    """Records in chunks of ``CHUNK``; unreadable inputs and records are reported and
+    skipped."""
     chunk: list[Record] = []
     for source in _expand(inputs):
-        records = _records(source, text_field)
+        records = _records(source, text_field, limit)
         while True:
             try:
                 record = next(records)
@@ -116,6 +166,10 @@ def _chunks(inputs: list[str], text_field: str, tally: Tally) -> Iterator[list[R
                 print(f"nuqta: error: {e}", file=sys.stderr)
                 tally.failed += 1
                 break
+            if isinstance(record, InputError):
+                print(f"nuqta: error: {record}", file=sys.stderr)
+                tally.failed += 1
+                continue
             chunk.append(record)
             if len(chunk) == CHUNK:
                 yield chunk
@@ -126,7 +180,7 @@ def _chunks(inputs: list[str], text_field: str, tally: Tally) -> Iterator[list[R
 
 def _run(args: argparse.Namespace, out: IO[str], process: Processor, tally: Tally) -> None:
     progress = _progress(args)
-    for chunk in _chunks(args.paths, args.text_field, tally):
+    for chunk in _chunks(args.paths, args.text_field, args.max_bytes, tally):
         for record, outcome in zip(chunk, process([r.text for r in chunk]), strict=True):
             if isinstance(outcome, Exception):
                 print(f"nuqta: error: {record.source}: {outcome}", file=sys.stderr)
@@ -199,6 +253,25 @@ def _write_atomically(path: str, write: Callable[[IO[str]], None]) -> None:
         raise
 
 
+def _byte_count(value: str) -> int:
+    """``--max-bytes``: a byte count, with an optional K, M or G suffix (powers of 1024)."""
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(value[-1:].upper(), 1)
+    digits = value[:-1] if scale > 1 else value
+    try:
+        count = int(digits) * scale
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a byte count: {value!r}") from None
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"not a byte count: {value!r}")
+    return count
+
+
+def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
+    """Turns SIGTERM and SIGHUP into an exit that unwinds, so the output's temporary file
+    is removed rather than left behind."""
+    raise SystemExit(128 + signum)
+
+
 def _normalizer(args: argparse.Namespace) -> Normalizer:
     base = Normalizer.preset(args.preset).options
     for change in args.set or []:
@@ -230,6 +303,14 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
         sub.add_argument("--jobs", type=int, help="threads to use (default: all cores)")
         sub.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+        sub.add_argument(
+            "--max-bytes",
+            type=_byte_count,
+            default=DEFAULT_MAX_BYTES,
+            metavar="N",
+            help="skip (as failed) any input holding more than N bytes once decompressed;"
+            " K, M, G suffixes; 0 for no limit (default: 1G)",
+        )
         if name == "normalize":
             sub.add_argument("--preset", default="default", help="default, search, display, camel")
             sub.add_argument(
@@ -260,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         _run(args, out, process, tally)
 
     if args.output:
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _stop_on_signal)
         _write_atomically(args.output, write)
     else:
         try:

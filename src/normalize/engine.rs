@@ -171,11 +171,31 @@ pub(crate) fn run<T: Text + ?Sized, S: Sink>(table: &Table, text: &T, sink: S) -
             char: at.char + 1,
         };
         let needs_next = matches!(action, Action::DigitSeparator(_) | Action::Expand(_));
-        let next = (needs_next && next_at.unit < end).then(|| text.decode(next_at.unit).0);
+        let next = if needs_next {
+            next_shown(table, text, next_at.unit)
+        } else {
+            None
+        };
         pass.apply(action, c, at, next);
         at = next_at;
     }
     pass.sink
+}
+
+/// The first character from `unit` on that the output will show: deleted characters
+/// (diacritics, tatweel, invisible separators) are skipped, so that a digit separator
+/// sees the digit after ٣٬ـ٠ as the next pass will, and normalizing stays idempotent.
+/// Each call scans only up to the next character that is not deleted, so a text is
+/// scanned at most twice.
+fn next_shown<T: Text + ?Sized>(table: &Table, text: &T, mut unit: usize) -> Option<char> {
+    while unit < text.units() {
+        let (c, width) = text.decode(unit);
+        if !matches!(table.action(c), Action::Drop | Action::Break) {
+            return Some(c);
+        }
+        unit += width;
+    }
+    None
 }
 
 /// The fast path, taken while no space or word break is pending: copies runs of

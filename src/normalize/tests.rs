@@ -154,6 +154,32 @@ fn idempotent_on_tricky_input() {
     }
 }
 
+/// Found by fuzzing: a separator followed by a deleted mark, then a digit, was kept in
+/// the first pass and turned into a comma in the second.
+#[test]
+fn digit_separator_sees_past_deleted_characters() {
+    let n = Normalizer::default();
+    for (text, expected) in [
+        ("٣٬\u{0657}٠", "3,0"),
+        ("٣٬ـــ٠", "3,0"),
+        ("٣٫\u{200F}\u{064E}٥", "3.5"),
+        ("٣٬\u{0657} ٠", "3٬ 0"),
+        ("٣٬\u{0657}", "3٬"),
+    ] {
+        assert_eq!(n.normalize(text), expected, "{text:?}");
+        assert_eq!(n.normalize(expected), expected, "{expected:?}");
+        assert_eq!(n.normalize_with_offsets(text).0, expected, "{text:?}");
+        let ucs4: Vec<u32> = text.chars().map(u32::from).collect();
+        let units: String = n
+            .normalize_units(&ucs4)
+            .unwrap()
+            .iter()
+            .map(|&u| char::from_u32(u).unwrap())
+            .collect();
+        assert_eq!(units, expected, "{text:?}");
+    }
+}
+
 #[test]
 fn batch_matches_single() {
     let n = Normalizer::default();

@@ -1,0 +1,146 @@
+"""The command line loses nothing: bad inputs among good ones, interrupted runs and
+decompression bombs. Run in subprocesses, as a user would."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+SEEDS = sorted(DATA.glob("0*.txt"))
+
+
+# Runs a command and appends its peak resident memory (KiB) to stderr.
+MEASURE = """
+import resource, subprocess, sys
+status = subprocess.run(sys.argv[1:]).returncode
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+sys.stderr.write(f"peak_kb={peak}")
+sys.exit(status)
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "nuqta", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def good_files(tmp_path: Path) -> list[Path]:
+    paths = []
+    for seed in SEEDS[:3]:
+        path = tmp_path / seed.name
+        path.write_bytes(seed.read_bytes())
+        paths.append(path)
+    return paths
+
+
+def test_bad_files_among_good_ones_lose_nothing(tmp_path: Path) -> None:
+    first, second, third = good_files(tmp_path)
+    truncated = tmp_path / "truncated.txt.gz"
+    truncated.write_bytes(gzip.compress("نص عربي".encode() * 1000)[:40])
+    missing = tmp_path / "missing.txt"
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("caf\u00e9 \u00e0 la cr\u00e8me".encode("latin-1"))
+    out = tmp_path / "out.jsonl"
+    args = [first, truncated, second, latin1, missing, third]
+    result = run("analyze", *map(str, args), "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    sources = [json.loads(line)["source"] for line in out.read_text("utf-8").splitlines()]
+    assert sources == [str(first), str(second), str(third)]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("nuqta: error:")]
+    assert len(errors) == 3, result.stderr
+    assert str(truncated) in errors[0]
+    assert str(latin1) in errors[1]
+    assert "utf-8" in errors[1]
+    assert str(missing) in errors[2]
+    assert "No such file" in errors[2]
+    assert "3 records written, 3 failed" in result.stderr
+
+
+def test_bad_jsonl_lines_lose_no_other_line(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(
+        b'{"text": "\xd8\xa3"}\n{"text": "\xff"}\n{not json\n{"text": 5}\n{"text": "3"}\n'
+    )
+    good = good_files(tmp_path)[0]
+    result = run("numbers", str(path), str(good))
+    assert result.returncode == 1
+    sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    assert sources == [f"{path}:1", f"{path}:5", str(good)]
+    for number in (2, 3, 4):
+        assert f"{path}:{number}: " in result.stderr
+    assert "3 records written, 3 failed" in result.stderr
+
+
+def big_jsonl(path: Path, records: int) -> None:
+    page = SEEDS[0].read_text("utf-8")
+    with path.open("w", encoding="utf-8") as f:
+        for _ in range(records):
+            f.write(json.dumps({"text": page}, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_interrupted_run_leaves_no_output_file(tmp_path: Path, signum: int) -> None:
+    source = tmp_path / "in.jsonl"
+    big_jsonl(source, 20_000)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "docs.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nuqta", "analyze", str(source), "-o", str(out), "--jobs", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    # Waits until the temporary output holds something, so the signal lands mid-run.
+    deadline = time.monotonic() + 120
+    while not any(p.stat().st_size > 0 for p in out_dir.iterdir()):
+        assert process.poll() is None, "finished before it could be interrupted"
+        assert time.monotonic() < deadline, "no output appeared"
+        time.sleep(0.05)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode != 0, stderr
+    assert list(out_dir.iterdir()) == []
+
+
+def test_gzip_bomb_is_bounded(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.txt.gz"
+    block = b"\xd9\x80" * (1 << 19)  # a megabyte of tatweel
+    with gzip.open(bomb, "wb", compresslevel=9) as f:
+        for _ in range(400):
+            f.write(block)
+    assert bomb.stat().st_size < 2_000_000
+    (good,) = good_files(tmp_path)[:1]
+    limit = ["--max-bytes", "1M"]
+    paths = [str(bomb), str(good)]
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, sys.executable, "-m", "nuqta", "clean", *limit, *paths],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    stderr, _, peak = result.stderr.rpartition("peak_kb=")
+    assert result.returncode == 1, stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(good)]
+    assert f"nuqta: error: {bomb}: more than --max-bytes 1048576 bytes" in stderr
+    # Decompressed, the bomb is 400 MB; the run never holds more than a sliver of it.
+    assert int(peak) < 200_000, f"peak memory {int(peak) // 1024} MB"
+
+
+def test_max_bytes_rejects_garbage() -> None:
+    result = run("clean", "--max-bytes", "lots", "-")
+    assert result.returncode == 2
+    assert "not a byte count" in result.stderr
