@@ -8,6 +8,7 @@ use crate::clean::{self, Cleaned};
 use crate::entities::{self, Entity, Label};
 use crate::normalize::{Normalizer, Options};
 use crate::numbers::{self, Date, NumberMention};
+use crate::text::offsets::trimmed_range;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -110,16 +111,14 @@ impl SpanMap {
         let mut text = String::new();
         let mut pieces = Vec::new();
         for line in cleaned.lines.iter().filter(|l| l.keep) {
-            let Some(slice) = page.get(line.start..line.end) else {
+            let Some((from, to)) = trimmed_range(page, line.start, line.end) else {
                 continue;
             };
-            let trimmed = slice.trim();
-            let page_start = line.start + (trimmed.as_ptr() as usize - slice.as_ptr() as usize);
             if !text.is_empty() {
                 text.push('\n');
             }
-            pieces.push((text.len(), page_start, trimmed.len()));
-            text.push_str(trimmed);
+            pieces.push((text.len(), from, to - from));
+            text.push_str(&page[from..to]);
         }
         (text, SpanMap { pieces })
     }

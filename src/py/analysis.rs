@@ -10,7 +10,7 @@ use crate::document::{self, AnalyzeOptions, Document};
 use crate::entities::{self, Entity};
 use crate::numbers::{self, Date, NumberMention, NumberValue};
 use crate::parallel;
-use crate::text::offsets::byte_to_char_offsets;
+use crate::text::offsets::{byte_to_char_offsets, trimmed_range};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 use pyo3::IntoPyObjectExt;
@@ -83,10 +83,8 @@ fn entity_rows(text: &str, found: &[Entity]) -> Vec<EntityRow> {
 fn cleaned_row(page: &str, html: bool, mut c: Cleaned) -> CleanedRow {
     if !html {
         for line in &mut c.lines {
-            if let Some(slice) = page.get(line.start..line.end) {
-                let trimmed = slice.trim();
-                line.start += trimmed.as_ptr() as usize - slice.as_ptr() as usize;
-                line.end = line.start + trimmed.len();
+            if let Some((from, to)) = trimmed_range(page, line.start, line.end) {
+                (line.start, line.end) = (from, to);
             }
         }
     }

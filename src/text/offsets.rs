@@ -24,12 +24,13 @@ pub fn byte_to_char_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
     result
 }
 
-/// Maps code-point indices back to byte offsets: `char_to_byte[i]` is where char `i`
-/// starts, with one extra entry for `text.len()`.
-pub fn char_starts(text: &str) -> Vec<usize> {
-    let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    starts.push(text.len());
-    starts
+/// The byte range of `text[start..end]` without its leading and trailing whitespace, or
+/// `None` when `start..end` is not a range of `text` on char boundaries.
+pub fn trimmed_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let slice = text.get(start..end)?;
+    let trimmed = slice.trim();
+    let from = start + (trimmed.as_ptr() as usize - slice.as_ptr() as usize);
+    Some((from, from + trimmed.len()))
 }
 
 #[cfg(test)]
@@ -47,8 +48,10 @@ mod tests {
     }
 
     #[test]
-    fn char_starts_ends_with_len() {
-        assert_eq!(char_starts("بa"), vec![0, 2, 3]);
-        assert_eq!(char_starts(""), vec![0]);
+    fn trims_a_range() {
+        let text = "x  بب c \n";
+        assert_eq!(trimmed_range(text, 1, text.len()), Some((3, 9)));
+        assert_eq!(trimmed_range(text, 1, 3), Some((1, 1)));
+        assert_eq!(trimmed_range(text, 4, 5), None);
     }
 }
