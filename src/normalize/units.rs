@@ -178,11 +178,13 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
         };
         if self.buf.is_none() {
             if i == self.same {
-                while i < input.len() {
-                    let cp = input[i].code_point();
-                    let out = table.simple(cp);
+                loop {
+                    i += unchanged_prefix(table, &input[i..]);
                     let at_start = line_start && i == at.unit;
-                    if out != cp && !(out == SIMPLE_SPACE && lone_space(i, at_start)) {
+                    let spaced = i < input.len()
+                        && table.simple(input[i].code_point()) == SIMPLE_SPACE
+                        && lone_space(i, at_start);
+                    if !spaced {
                         break;
                     }
                     i += 1;
@@ -210,25 +212,26 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
         let Some(buf) = self.buf.as_mut() else {
             return at;
         };
+        // Room for one output unit per input unit left, which is all the loop writes.
+        if buf.len() < len + (input.len() - i) {
+            buf.resize(len + (input.len() - i), T::from_code_point(0));
+        }
         let written_before = len;
-        while i < input.len() {
-            let mut out = table.simple(input[i].code_point());
-            if out > SIMPLE_DROP {
-                // A space (kept only when alone inside a line) or a character for the engine.
-                let at_line_start = line_start && len == written_before;
-                if out == SIMPLE_STOP || !lone_space(i, at_line_start) {
-                    break;
-                }
-                out = u32::from(b' ');
+        loop {
+            let (read, written) = apply_simple(table, &input[i..], &mut buf[len..]);
+            i += read;
+            len += written;
+            // Stopped at the end, or at a space (kept only when alone inside a line)
+            // or a character for the engine.
+            let at_line_start = line_start && len == written_before;
+            let spaced = i < input.len()
+                && table.simple(input[i].code_point()) == SIMPLE_SPACE
+                && lone_space(i, at_line_start);
+            if !spaced {
+                break;
             }
-            // Every rule keeps the width (see the module doc), so `out` fits in `T`.
-            debug_assert!(out <= T::MAX || out == SIMPLE_DROP);
-            if len == buf.len() {
-                buf.resize(len * 2 + 16, T::from_code_point(0));
-            }
-            // A deleted character is written too, and overwritten by the next one.
-            buf[len] = T::from_code_point(out);
-            len += usize::from(out != SIMPLE_DROP);
+            buf[len] = T::from_code_point(u32::from(b' '));
+            len += 1;
             i += 1;
         }
         if len > written_before {
@@ -243,6 +246,39 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
             char: at.char + (i - at.unit),
         }
     }
+}
+
+/// How many units at the start of `input` the table keeps as they are.
+#[inline]
+fn unchanged_prefix<T: CodeUnit>(table: &Table, input: &[T]) -> usize {
+    input
+        .iter()
+        .position(|u| table.simple(u.code_point()) != u.code_point())
+        .unwrap_or(input.len())
+}
+
+/// Applies the table's context-free deletions and replacements from the start of
+/// `input` into `out`, up to the end or the first space or character that needs the
+/// engine; returns the units read and written. `out` must be at least as long as
+/// `input`. Kept in its own small function so the loop's state stays in registers.
+#[inline(never)]
+fn apply_simple<T: CodeUnit>(table: &Table, input: &[T], out: &mut [T]) -> (usize, usize) {
+    assert!(out.len() >= input.len());
+    let mut written = 0;
+    for (read, unit) in input.iter().enumerate() {
+        let mapped = table.simple(unit.code_point());
+        if mapped > SIMPLE_DROP {
+            return (read, written);
+        }
+        // Every rule keeps the width (see the module doc), so `mapped` fits in `T`.
+        debug_assert!(mapped <= T::MAX || mapped == SIMPLE_DROP);
+        // SAFETY: `written <= read < input.len() <= out.len()`: `written` grows by at
+        // most one per unit read.
+        unsafe { *out.get_unchecked_mut(written) = T::from_code_point(mapped) };
+        // A deleted unit is written too, and overwritten by the next one.
+        written += usize::from(mapped != SIMPLE_DROP);
+    }
+    (input.len(), written)
 }
 
 /// Normalizes a unit buffer; borrows it (or a prefix) when nothing else changes.
