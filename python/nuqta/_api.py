@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from nuqta import _nuqta
 from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
@@ -29,6 +29,8 @@ __all__ = [
     "numbers",
 ]
 
+_T = TypeVar("_T")
+
 _ERRORS: dict[str, type[NuqtaError]] = {
     "NuqtaTypeError": NuqtaTypeError,
     "NuqtaValueError": NuqtaValueError,
@@ -49,28 +51,41 @@ def _html(value: bool | None) -> bool | None:
     return value
 
 
-def _numbers(text: str, rows: list[Any]) -> tuple[NumberMention, ...]:
-    return tuple(NumberMention(text[s:e], s, e, k, v, u) for s, e, k, v, u in rows)
+def _frozen(
+    cls: type[_T], fields: tuple[str, ...], rows: Iterable[Iterable[Any]]
+) -> tuple[_T, ...]:
+    """Instances of the frozen dataclass ``cls`` with ``fields`` set from each row.
 
-
-def _entities(text: str, rows: list[Any]) -> tuple[Entity, ...]:
-    return tuple(Entity(text[s:e], s, e, label) for s, e, label in rows)
-
-
-_LINE_FIELDS = ("text", "start", "end", "keep", "reason")
-
-
-def _lines(rows: list[Any]) -> tuple[Line, ...]:
-    # Filled in directly rather than through the frozen dataclass's __init__, which pays one
-    # object.__setattr__ per field: on plain text that was a fifth of the time of clean().
-    # The result is the same frozen Line (equal, hashable, picklable, immutable).
+    Filled in directly rather than through the dataclass's ``__init__``, which pays one
+    ``object.__setattr__`` per field: that was most of the time ``analyze_batch`` spent
+    holding the GIL. The results are the same frozen objects (equal, hashable, picklable,
+    immutable)."""
     new = object.__new__
     out = []
     for row in rows:
-        line = new(Line)
-        line.__dict__.update(zip(_LINE_FIELDS, row, strict=True))
-        out.append(line)
+        item = new(cls)
+        item.__dict__.update(zip(fields, row, strict=True))
+        out.append(item)
     return tuple(out)
+
+
+_NUMBER_FIELDS = ("text", "start", "end", "kind", "value", "unit")
+_ENTITY_FIELDS = ("text", "start", "end", "label")
+_LINE_FIELDS = ("text", "start", "end", "keep", "reason")
+
+
+def _numbers(text: str, rows: list[Any]) -> tuple[NumberMention, ...]:
+    return _frozen(
+        NumberMention, _NUMBER_FIELDS, ((text[s:e], s, e, k, v, u) for s, e, k, v, u in rows)
+    )
+
+
+def _entities(text: str, rows: list[Any]) -> tuple[Entity, ...]:
+    return _frozen(Entity, _ENTITY_FIELDS, ((text[s:e], s, e, label) for s, e, label in rows))
+
+
+def _lines(rows: list[Any]) -> tuple[Line, ...]:
+    return _frozen(Line, _LINE_FIELDS, rows)
 
 
 def _text(lines: tuple[Line, ...]) -> str:
@@ -220,20 +235,21 @@ def analyze_batch(
     if errors not in ("raise", "collect"):
         raise NuqtaValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
     pages = list(pages)
-    rows = _nuqta._analyze_batch(
+
+    def build(index: int, ok: bool, payload: Any) -> Document | AnalyzeError:
+        # Called by the core for each page in order, while it analyzes the later ones.
+        if ok:
+            return _document(pages[index], payload)
+        kind, message = payload
+        if errors == "raise":
+            raise _ERRORS.get(kind, NuqtaError)(message)
+        return AnalyzeError(index, kind, message)
+
+    return _nuqta._analyze_batch(
         pages,
+        build,
         _html(html),
         _date(reference_date),
         _flag("entities", entities),
         _flag("numbers", numbers),
     )
-    out: list[Document | AnalyzeError] = []
-    for index, (ok, payload) in enumerate(rows):
-        if ok:
-            out.append(_document(pages[index], payload))
-            continue
-        kind, message = payload
-        if errors == "raise":
-            raise _ERRORS.get(kind, NuqtaError)(message)
-        out.append(AnalyzeError(index, kind, message))
-    return out

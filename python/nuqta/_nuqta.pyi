@@ -1,7 +1,7 @@
 """Type stubs of the native module. The public API is re-exported by ``nuqta``."""
 
-from collections.abc import Iterable
-from typing import Any, final
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, final
 
 __all__ = [
     "Normalizer",
@@ -41,6 +41,7 @@ def num_threads() -> int: ...
 def _normalizer_from_options(options: dict[str, bool]) -> Normalizer: ...
 
 _Row = tuple[Any, ...]
+_T = TypeVar("_T")
 
 def _numbers(
     text: str, reference_date: tuple[int, int, int] | None = None
@@ -57,11 +58,12 @@ def _analyze(
 ) -> _Row: ...
 def _analyze_batch(
     pages: Iterable[str],
+    build: Callable[[int, bool, Any], _T],
     html: bool | None = None,
     reference_date: tuple[int, int, int] | None = None,
     entities: bool = True,
     numbers: bool = True,
-) -> list[tuple[bool, _Row]]: ...
+) -> list[_T]: ...
 
 @final
 class _CleanerState:

@@ -228,4 +228,13 @@ fn units_match_utf8() {
         n.normalize_units(&[0x62u16, 0xD800]),
         Err(UnitsError::Surrogate(1))
     );
+    // The block-wise scan finds the first surrogate wherever it falls in a block.
+    for at in [0, 63, 64, 65, 200] {
+        let mut units = vec![u16::from(b'a'); 300];
+        units[at] = 0xDC00;
+        units[299] = 0xD800;
+        assert_eq!(n.normalize_units(&units), Err(UnitsError::Surrogate(at)));
+        let wide: Vec<u32> = units.iter().map(|&u| u32::from(u)).collect();
+        assert_eq!(n.normalize_units(&wide), Err(UnitsError::Surrogate(at)));
+    }
 }

@@ -21,6 +21,8 @@ pub trait CodeUnit: Copy + Eq + Send + Sync + 'static {
     const MAX: u32;
     /// The unit for a code point known to be at most `MAX`.
     fn from_code_point(cp: u32) -> Self;
+    /// Whether the unit is a surrogate, which no `char` holds.
+    fn is_surrogate(self) -> bool;
 }
 
 impl CodeUnit for u8 {
@@ -36,6 +38,9 @@ impl CodeUnit for u8 {
     const MAX: u32 = 0xFF;
     fn from_code_point(cp: u32) -> Self {
         cp as u8
+    }
+    fn is_surrogate(self) -> bool {
+        false
     }
 }
 
@@ -53,6 +58,9 @@ impl CodeUnit for u16 {
     fn from_code_point(cp: u32) -> Self {
         cp as u16
     }
+    fn is_surrogate(self) -> bool {
+        self & 0xF800 == 0xD800
+    }
 }
 
 impl CodeUnit for u32 {
@@ -68,6 +76,9 @@ impl CodeUnit for u32 {
     const MAX: u32 = 0x10_FFFF;
     fn from_code_point(cp: u32) -> Self {
         cp
+    }
+    fn is_surrogate(self) -> bool {
+        self & 0xFFFF_F800 == 0xD800
     }
 }
 
@@ -248,6 +259,22 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
     }
 }
 
+/// The index of the first surrogate in `input`. Blocks are checked whole, without an
+/// early exit per unit, so that the check runs on vector instructions.
+fn first_surrogate<T: CodeUnit>(input: &[T]) -> Option<usize> {
+    const BLOCK: usize = 64;
+    input
+        .chunks(BLOCK)
+        .position(|block| block.iter().fold(false, |any, u| any | u.is_surrogate()))
+        .and_then(|b| {
+            let start = b * BLOCK;
+            input[start..]
+                .iter()
+                .position(|u| u.is_surrogate())
+                .map(|i| start + i)
+        })
+}
+
 /// How many units at the start of `input` the table keeps as they are.
 #[inline]
 fn unchanged_prefix<T: CodeUnit>(table: &Table, input: &[T]) -> usize {
@@ -286,7 +313,7 @@ pub(crate) fn normalize_units<'a, T: CodeUnit>(
     table: &Table,
     input: &'a [T],
 ) -> Result<Cow<'a, [T]>, UnitsError> {
-    if let Some(i) = input.iter().position(|u| u.to_char().is_none()) {
+    if let Some(i) = first_surrogate(input) {
         return Err(UnitsError::Surrogate(i));
     }
     let sink = UnitSink {

@@ -4,7 +4,7 @@
 //! wraps them in the public result classes.
 
 use super::convert::{collect_items, each_text, text_arg, texts_arg};
-use super::errors::{detach, NuqtaValueError};
+use super::errors::{detach, internal_error, NuqtaError, NuqtaValueError};
 use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
 use crate::document::{self, AnalyzeOptions, Document};
 use crate::entities::{self, Entity};
@@ -14,6 +14,7 @@ use crate::text::offsets::{byte_to_char_offsets, trimmed_range};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 use pyo3::IntoPyObjectExt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// `(start, end, kind, value, unit)` of a number mention.
 type NumberRow = (usize, usize, &'static str, Py<PyAny>, Option<String>);
@@ -207,42 +208,75 @@ pub fn _analyze<'py>(
     document_row(py, page, doc)
 }
 
-/// Many pages on all cores: for each, `(True, document_row)` or `(False, (error type, message))`.
+/// Bytes of pages per round of [`_analyze_batch`]: a small share of a big batch, so that
+/// building the Python results of one round overlaps with analyzing the next ones.
+const ROUND_BYTES: usize = 1 << 16;
+
+/// Many pages on all cores, in order. The pages are analyzed in rounds on the pool while
+/// this thread turns each finished round into results: `build(index, True, document_row)`
+/// for a page, `build(index, False, (error type, message))` for an input that is not a
+/// `str` or a page whose analysis failed. Returns what `build` returned for each page;
+/// an exception from `build` stops the batch.
 #[pyfunction]
-#[pyo3(signature = (pages, html=None, reference_date=None, entities=true, numbers=true))]
+#[pyo3(signature = (pages, build, html=None, reference_date=None, entities=true, numbers=true))]
 pub fn _analyze_batch<'py>(
     py: Python<'py>,
     pages: &Bound<'py, PyAny>,
+    build: &Bound<'py, PyAny>,
     html: Option<bool>,
     reference_date: Option<(i32, u32, u32)>,
     entities: bool,
     numbers: bool,
-) -> PyResult<Vec<(bool, Bound<'py, PyAny>)>> {
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let options = analyze_options(html, reference_date, entities, numbers)?;
     let items = collect_items(pages, "pages")?;
     let inputs = each_text(&items, "pages");
-    let valid: Vec<&str> = inputs
-        .iter()
-        .filter_map(|r| r.as_ref().ok().copied())
-        .collect();
-    let docs = detach(py, || {
-        parallel::map(&valid, |p| document::analyze(p, &options))
-    })?;
-    let mut docs = valid.into_iter().zip(docs);
-    inputs
-        .into_iter()
-        .map(|input| match input {
-            Ok(_) => {
-                let (page, doc) = docs.next().expect("one document per valid page");
-                Ok((true, document_row(py, page, doc)?.into_any()))
+    let texts: Vec<Option<&str>> = inputs.iter().map(|r| r.as_ref().ok().copied()).collect();
+    let rounds = parallel::rounds(&texts, ROUND_BYTES, |t| t.map_or(0, str::len));
+    let analyze_round = |round: usize| {
+        texts[rounds[round].clone()]
+            .iter()
+            .map(|text| {
+                let page = (*text)?;
+                Some(catch_unwind(AssertUnwindSafe(|| {
+                    document::analyze(page, &options)
+                })))
+            })
+            .collect::<Vec<_>>()
+    };
+    parallel::pipeline(rounds.len(), analyze_round, |ordered| {
+        let mut out = Vec::with_capacity(texts.len());
+        for range in &rounds {
+            let docs = match detach(py, || ordered.next_round())? {
+                Some(Ok(docs)) => docs,
+                Some(Err(panic)) => return Err(internal_error(panic)),
+                None => break,
+            };
+            for (i, doc) in range.clone().zip(docs) {
+                let (ok, payload) = match (&inputs[i], doc) {
+                    (Ok(page), Some(Ok(doc))) => (true, document_row(py, page, doc)?.into_any()),
+                    (Err(err), _) => (false, error_row(py, err)?),
+                    (Ok(_), failed) => {
+                        let panic = failed.and_then(Result::err);
+                        let err = panic.map_or_else(
+                            || NuqtaError::new_err("internal error in nuqta: page skipped"),
+                            internal_error,
+                        );
+                        (false, error_row(py, &err)?)
+                    }
+                };
+                out.push(build.call1((i, ok, payload))?);
             }
-            Err(err) => {
-                let kind = err.get_type(py).name()?.to_string();
-                let message = err.value(py).str()?.to_string();
-                Ok((false, (kind, message).into_pyobject(py)?.into_any()))
-            }
-        })
-        .collect()
+        }
+        Ok(out)
+    })
+}
+
+/// `(error type, message)` of an error, for a batch's error records.
+fn error_row<'py>(py: Python<'py>, err: &PyErr) -> PyResult<Bound<'py, PyAny>> {
+    let kind = err.get_type(py).name()?.to_string();
+    let message = err.value(py).str()?.to_string();
+    Ok((kind, message).into_pyobject(py)?.into_any())
 }
 
 /// The state of a `nuqta.Cleaner`: the template it learned across pages.

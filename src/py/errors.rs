@@ -4,6 +4,7 @@
 
 use pyo3::import_exception;
 use pyo3::prelude::*;
+use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 import_exception!(nuqta.errors, NuqtaError);
@@ -14,14 +15,17 @@ import_exception!(nuqta.errors, NuqtaValueError);
 /// crossing into Python.
 pub(crate) fn detach<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
     py.detach(|| catch_unwind(AssertUnwindSafe(work)))
-        .map_err(|panic| {
-            let detail = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown cause".into());
-            NuqtaError::new_err(format!(
-                "internal error in nuqta ({detail}); please report it with the input that caused it"
-            ))
-        })
+        .map_err(internal_error)
+}
+
+/// The `NuqtaError` for a panic in the core.
+pub(crate) fn internal_error(panic: Box<dyn Any + Send>) -> PyErr {
+    let detail = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into());
+    NuqtaError::new_err(format!(
+        "internal error in nuqta ({detail}); please report it with the input that caused it"
+    ))
 }

@@ -2,9 +2,8 @@
 
 use super::convert::{bool_options, collect_items, str_arg, strs_arg, text_arg};
 use super::errors::{detach, NuqtaValueError};
-use super::ucs::{self, Units};
+use super::ucs;
 use crate::normalize::{Normalizer as CoreNormalizer, Options, PRESETS};
-use crate::parallel;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
@@ -71,20 +70,7 @@ impl Normalizer {
         texts: &Bound<'py, PyAny>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let items = collect_items(texts, "texts")?;
-        let strs = strs_arg(&items, "texts")?;
-        let units = strs
-            .iter()
-            .map(|s| Units::of(s))
-            .collect::<PyResult<Vec<_>>>()?;
-        let results = detach(py, || {
-            parallel::map(&units, |&u| ucs::normalize(&self.inner, u))
-        })?;
-        results
-            .into_iter()
-            .zip(strs.iter().zip(&units))
-            .enumerate()
-            .map(|(i, (result, (s, u)))| ucs::to_py(py, s, u.len(), result, &format!("texts[{i}]")))
-            .collect()
+        ucs::normalize_strs(py, &self.inner, &strs_arg(&items, "texts")?, "texts")
     }
 
     /// Normalizes one text and maps each output character to the index of its source in `text`.

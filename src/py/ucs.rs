@@ -2,8 +2,9 @@
 //! normalization reads and writes Python strings without a UTF-8 round trip.
 //! This is why nuqta builds per-version wheels rather than an abi3 one.
 
-use super::errors::{detach, NuqtaValueError};
+use super::errors::{detach, internal_error, NuqtaValueError};
 use crate::normalize::{CodeUnit, Normalizer, UnitsError};
+use crate::parallel;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -111,7 +112,31 @@ fn kind_for(max: u32) -> u32 {
     }
 }
 
-/// A new `str` of `len` units of width `kind` at `data`, largest code point `max`.
+/// A copy of normalized units into a new Python string, still to be done. It can run
+/// without the GIL: nobody else holds the string yet.
+pub(crate) struct Fill {
+    src: *const u8,
+    dst: *mut u8,
+    bytes: usize,
+}
+
+// SAFETY: a `Fill` only carries the addresses of a result buffer and of a string that
+// no other thread can see; the two do not overlap and both outlive the copy.
+unsafe impl Send for Fill {}
+unsafe impl Sync for Fill {}
+
+impl Fill {
+    /// Copies the units in.
+    ///
+    /// # Safety
+    /// The result buffer and the string it was made for must both still be alive.
+    pub(crate) unsafe fn run(&self) {
+        std::ptr::copy_nonoverlapping(self.src, self.dst, self.bytes);
+    }
+}
+
+/// A new `str` for `len` units of width `kind` at `data`, largest code point `max`:
+/// finished, or allocated at its final size with the copy of its units still to do.
 ///
 /// # Safety
 /// `data` must point at `len` initialized units of width `kind`, and `max` must give
@@ -122,34 +147,34 @@ unsafe fn new_str<'py>(
     data: *const c_void,
     len: usize,
     max: u32,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<(Bound<'py, PyAny>, Option<Fill>)> {
     let size = ffi::Py_ssize_t::try_from(len).unwrap_or(ffi::Py_ssize_t::MAX);
     if kind_for(max) != kind {
         // Narrower than the input (say, every Arabic letter removed): CPython converts.
         let obj = ffi::PyUnicode_FromKindAndData(kind as i32, data, size);
-        return Bound::from_owned_ptr_or_err(py, obj);
+        return Ok((Bound::from_owned_ptr_or_err(py, obj)?, None));
     }
-    // Same width: allocate the string at its final size and copy the units straight in.
     let obj = ffi::PyUnicode_New(size, max);
     let string = Bound::from_owned_ptr_or_err(py, obj)?;
-    let width = kind as usize;
-    std::ptr::copy_nonoverlapping(
-        data.cast::<u8>(),
-        ffi::PyUnicode_DATA(string.as_ptr()).cast::<u8>(),
-        len * width,
-    );
-    Ok(string)
+    let fill = Fill {
+        src: data.cast(),
+        dst: ffi::PyUnicode_DATA(string.as_ptr()).cast(),
+        bytes: len * kind as usize,
+    };
+    Ok((string, Some(fill)))
 }
 
-/// Builds the Python result: `original` itself when nothing changed, else a new `str`.
-pub(crate) fn to_py<'py>(
+/// Builds the Python result: `original` itself when nothing changed, else a new `str`,
+/// maybe with its units still to copy in (see [`Fill`]), which must happen while
+/// `result` is alive and before the string is used.
+pub(crate) fn to_py_unfilled<'py>(
     py: Python<'py>,
     original: &Bound<'py, PyString>,
     input_len: usize,
-    result: Result<Normalized<'_>, UnitsError>,
-    what: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let (kind, data, len, max, borrowed): (u32, *const c_void, usize, u32, bool) = match &result {
+    result: &Result<Normalized<'_>, UnitsError>,
+    what: impl Fn() -> String,
+) -> PyResult<(Bound<'py, PyAny>, Option<Fill>)> {
+    let (kind, data, len, max, borrowed): (u32, *const c_void, usize, u32, bool) = match result {
         Ok(Normalized::Latin1(c, max)) => (
             ffi::PyUnicode_1BYTE_KIND,
             c.as_ptr().cast(),
@@ -173,21 +198,23 @@ pub(crate) fn to_py<'py>(
         ),
         Err(UnitsError::Surrogate(i)) => {
             return Err(NuqtaValueError::new_err(format!(
-                "{what} contains a lone surrogate at index {i}; \
-                 decode your input with errors='replace' or 'ignore' first"
+                "{} contains a lone surrogate at index {i}; \
+                 decode your input with errors='replace' or 'ignore' first",
+                what()
             )))
         }
         Err(UnitsError::TooWide) => {
             return Err(NuqtaValueError::new_err(format!(
-                "{what}: internal width error"
+                "{}: internal width error",
+                what()
             )))
         }
     };
     if borrowed && len == input_len {
-        return Ok(original.clone().into_any());
+        return Ok((original.clone().into_any(), None));
     }
-    // SAFETY: `data` points at `len` initialized units of width `kind`, alive until the
-    // end of this function, and `max` was computed from them.
+    // SAFETY: `data` points at `len` initialized units of width `kind`, alive as long
+    // as `result`, and `max` was computed from them.
     unsafe { new_str(py, kind, data, len, max) }
 }
 
@@ -200,5 +227,56 @@ pub(crate) fn normalize_str<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let units = Units::of(s)?;
     let result = detach(py, || normalize(normalizer, units))?;
-    to_py(py, s, units.len(), result, what)
+    let (string, fill) = to_py_unfilled(py, s, units.len(), &result, || what.to_string())?;
+    if let Some(fill) = fill {
+        // SAFETY: `result` and `string` are alive here.
+        unsafe { fill.run() };
+    }
+    Ok(string)
+}
+
+/// Code units per round of [`normalize_strs`]: a small share of a big batch, so that
+/// building the Python strings of one round overlaps with normalizing the next ones.
+const ROUND_UNITS: usize = 1 << 18;
+
+/// Normalizes many Python strings: rounds of them on the pool, while this thread turns
+/// finished rounds into Python strings. Only allocating a string needs the GIL; copying
+/// the units into it happens with the GIL released.
+pub(crate) fn normalize_strs<'py>(
+    py: Python<'py>,
+    normalizer: &Normalizer,
+    strs: &[&Bound<'py, PyString>],
+    what: &str,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let units = strs
+        .iter()
+        .map(|s| Units::of(s))
+        .collect::<PyResult<Vec<_>>>()?;
+    let rounds = parallel::rounds(&units, ROUND_UNITS, |u| u.len());
+    let normalize_round = |round: usize| {
+        units[rounds[round].clone()]
+            .iter()
+            .map(|&u| normalize(normalizer, u))
+            .collect::<Vec<_>>()
+    };
+    parallel::pipeline(rounds.len(), normalize_round, |ordered| {
+        let mut out = Vec::with_capacity(strs.len());
+        for range in &rounds {
+            let results = match detach(py, || ordered.next_round())? {
+                Some(Ok(results)) => results,
+                Some(Err(panic)) => return Err(internal_error(panic)),
+                None => break,
+            };
+            let mut fills = Vec::new();
+            for (i, result) in range.clone().zip(&results) {
+                let name = || format!("{what}[{i}]");
+                let (string, fill) = to_py_unfilled(py, strs[i], units[i].len(), result, name)?;
+                out.push(string);
+                fills.extend(fill);
+            }
+            // SAFETY: `results` and the strings in `out` are alive here.
+            detach(py, || fills.iter().for_each(|fill| unsafe { fill.run() }))?;
+        }
+        Ok(out)
+    })
 }
