@@ -74,27 +74,23 @@ fn clean_with(page: &str, html: Option<bool>, preset: &dyn Fn(&str) -> Option<Re
 /// Whether a page looks like HTML: a doctype, `<html`, `<head`, `<body`, or several tags of
 /// common block elements near its start.
 pub fn looks_like_html(page: &str) -> bool {
-    let head = &page.as_bytes()[..page.len().min(4096)];
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let has = |pat: &[u8]| lower.windows(pat.len()).any(|w| w == pat);
-    if has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body") {
-        return true;
-    }
-    let tags = [
-        &b"<p>"[..],
-        b"<p ",
-        b"<div",
-        b"<br",
-        b"<a href",
-        b"<span",
-        b"<li",
-        b"<h1",
-        b"<h2",
+    const STRONG: [&[u8]; 4] = [b"<!doctype html", b"<html", b"<head", b"<body"];
+    const TAGS: [&[u8]; 9] = [
+        b"<p>", b"<p ", b"<div", b"<br", b"<a href", b"<span", b"<li", b"<h1", b"<h2",
     ];
-    tags.iter()
-        .map(|t| lower.windows(t.len()).filter(|w| w == t).count())
-        .sum::<usize>()
-        >= 3
+    let head = &page.as_bytes()[..page.len().min(4096)];
+    let at = |i: usize, pat: &[u8]| {
+        head.get(i..i + pat.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(pat))
+    };
+    let mut tags = 0;
+    for i in memchr::memchr_iter(b'<', head) {
+        if STRONG.iter().any(|pat| at(i, pat)) {
+            return true;
+        }
+        tags += TAGS.iter().filter(|pat| at(i, pat)).count();
+    }
+    tags >= 3
 }
 
 /// Builds the result from labelled lines; `title` (HTML metadata) stands in when no line is the
