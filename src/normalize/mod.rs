@@ -70,7 +70,17 @@ impl Normalizer {
         &self,
         units: &'a [T],
     ) -> Result<Cow<'a, [T]>, UnitsError> {
-        units::normalize_units(&self.table, units)
+        units::normalize_units(&self.table, units, &mut Vec::new())
+    }
+
+    /// Like [`normalize_units`](Self::normalize_units), building a new output in the
+    /// memory of `spare` (a buffer an earlier call returned), which is left empty then.
+    pub fn normalize_units_reusing<'a, T: CodeUnit>(
+        &self,
+        units: &'a [T],
+        spare: &mut Vec<T>,
+    ) -> Result<Cow<'a, [T]>, UnitsError> {
+        units::normalize_units(&self.table, units, spare)
     }
 
     /// Normalizes every text, in parallel on the crate's thread pool.

@@ -104,9 +104,12 @@ impl<T: CodeUnit> Text for [T] {
 }
 
 /// A buffer as long as `input` holding its first `same` units: the output so far. The
-/// rest is zeroed (cheaper than copying it) and written over by the cursor.
-fn output_buffer<T: CodeUnit>(input: &[T], same: usize) -> Vec<T> {
-    let mut buf = Vec::with_capacity(input.len());
+/// rest is zeroed (cheaper than copying it) and written over by the cursor. Made in
+/// `spare`'s memory.
+fn output_buffer<T: CodeUnit>(input: &[T], same: usize, spare: Vec<T>) -> Vec<T> {
+    let mut buf = spare;
+    buf.clear();
+    buf.reserve(input.len());
     buf.extend_from_slice(&input[..same]);
     buf.resize(input.len(), T::from_code_point(0));
     buf
@@ -114,19 +117,23 @@ fn output_buffer<T: CodeUnit>(input: &[T], same: usize) -> Vec<T> {
 
 /// Builds the output lazily, like the UTF-8 `Borrowing` sink. Once the output differs
 /// from the input it lives in `buf`, of which the first `len` units are written.
-struct UnitSink<'a, T> {
+struct UnitSink<'a, 's, T> {
     input: &'a [T],
+    /// Memory for `buf`, from an earlier call.
+    spare: &'s mut Vec<T>,
     same: usize,
     buf: Option<Vec<T>>,
     len: usize,
     too_wide: bool,
 }
 
-impl<T: CodeUnit> UnitSink<'_, T> {
+impl<T: CodeUnit> UnitSink<'_, '_, T> {
     /// The output buffer, created on the first divergence from the input.
     fn owned(&mut self) -> &mut Vec<T> {
         let (input, same) = (self.input, self.same);
-        self.buf.get_or_insert_with(|| output_buffer(input, same))
+        let spare = &mut *self.spare;
+        self.buf
+            .get_or_insert_with(|| output_buffer(input, same, std::mem::take(spare)))
     }
 
     /// Writes `unit` at the cursor.
@@ -143,7 +150,7 @@ impl<T: CodeUnit> UnitSink<'_, T> {
     }
 }
 
-impl<T: CodeUnit> Sink for UnitSink<'_, T> {
+impl<T: CodeUnit> Sink for UnitSink<'_, '_, T> {
     fn push(&mut self, ch: char, at: Pos) {
         let Some(unit) = T::from_char(ch) else {
             self.too_wide = true;
@@ -217,7 +224,7 @@ impl<T: CodeUnit> Sink for UnitSink<'_, T> {
                 }
             }
             // The output diverges here (a deletion or replacement, or one just before).
-            self.buf = Some(output_buffer(input, self.same));
+            self.buf = Some(output_buffer(input, self.same, std::mem::take(self.spare)));
         }
         let mut len = self.len;
         let Some(buf) = self.buf.as_mut() else {
@@ -308,16 +315,19 @@ fn apply_simple<T: CodeUnit>(table: &Table, input: &[T], out: &mut [T]) -> (usiz
     (input.len(), written)
 }
 
-/// Normalizes a unit buffer; borrows it (or a prefix) when nothing else changes.
+/// Normalizes a unit buffer; borrows it (or a prefix) when nothing else changes. A new
+/// output is built in `spare`'s memory, which is left empty then.
 pub(crate) fn normalize_units<'a, T: CodeUnit>(
     table: &Table,
     input: &'a [T],
+    spare: &mut Vec<T>,
 ) -> Result<Cow<'a, [T]>, UnitsError> {
     if let Some(i) = first_surrogate(input) {
         return Err(UnitsError::Surrogate(i));
     }
     let sink = UnitSink {
         input,
+        spare,
         same: 0,
         buf: None,
         len: 0,

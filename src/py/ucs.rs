@@ -9,6 +9,7 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::os::raw::c_void;
 
 /// A borrowed view of a Python string's code units.
@@ -78,25 +79,59 @@ fn max_char<T: CodeUnit>(units: &[T]) -> u32 {
     }
 }
 
+/// Output buffers kept from one call to the next, one per width, so that normalizing a
+/// long text does not take fresh pages from the system for its output every time.
+#[derive(Default)]
+pub(crate) struct Spare {
+    latin1: Vec<u8>,
+    ucs2: Vec<u16>,
+    ucs4: Vec<u32>,
+}
+
+/// The most memory a thread keeps in its [`Spare`] buffers, per width.
+const SPARE_BYTES: usize = 32 << 20;
+
+thread_local! {
+    /// This thread's spare buffers, for the single-text calls.
+    static SPARE: RefCell<Spare> = RefCell::default();
+}
+
+impl Spare {
+    /// Takes back the buffer of a finished result, when it is not too big to keep.
+    fn keep(&mut self, result: Result<Normalized<'_>, UnitsError>) {
+        fn small<T>(v: &Vec<T>) -> bool {
+            v.capacity() * std::mem::size_of::<T>() <= SPARE_BYTES
+        }
+        match result {
+            Ok(Normalized::Latin1(Cow::Owned(v), _)) if small(&v) => self.latin1 = v,
+            Ok(Normalized::Ucs2(Cow::Owned(v), _)) if small(&v) => self.ucs2 = v,
+            Ok(Normalized::Ucs4(Cow::Owned(v), _)) if small(&v) => self.ucs4 = v,
+            _ => {}
+        }
+    }
+}
+
 /// Normalizes `units` without touching Python (safe to run with the GIL released, and in
-/// parallel: the scan for the largest code point happens here, not under the GIL).
+/// parallel: the scan for the largest code point happens here, not under the GIL). A new
+/// output is built in the memory of `spare`'s buffer of its width.
 pub(crate) fn normalize<'a>(
     normalizer: &Normalizer,
     units: Units<'a>,
+    spare: &mut Spare,
 ) -> Result<Normalized<'a>, UnitsError> {
     Ok(match units {
         Units::Latin1(u) => {
-            let out = normalizer.normalize_units(u)?;
+            let out = normalizer.normalize_units_reusing(u, &mut spare.latin1)?;
             let max = max_char(&out);
             Normalized::Latin1(out, max)
         }
         Units::Ucs2(u) => {
-            let out = normalizer.normalize_units(u)?;
+            let out = normalizer.normalize_units_reusing(u, &mut spare.ucs2)?;
             let max = max_char(&out);
             Normalized::Ucs2(out, max)
         }
         Units::Ucs4(u) => {
-            let out = normalizer.normalize_units(u)?;
+            let out = normalizer.normalize_units_reusing(u, &mut spare.ucs4)?;
             let max = max_char(&out);
             Normalized::Ucs4(out, max)
         }
@@ -226,12 +261,16 @@ pub(crate) fn normalize_str<'py>(
     what: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let units = Units::of(s)?;
-    let result = detach(py, || normalize(normalizer, units))?;
+    // `detach` runs the work on this thread, so this is this thread's spare buffer.
+    let result = detach(py, || {
+        SPARE.with_borrow_mut(|spare| normalize(normalizer, units, spare))
+    })?;
     let (string, fill) = to_py_unfilled(py, s, units.len(), &result, || what.to_string())?;
     if let Some(fill) = fill {
         // SAFETY: `result` and `string` are alive here.
         unsafe { fill.run() };
     }
+    SPARE.with_borrow_mut(|spare| spare.keep(result));
     Ok(string)
 }
 
@@ -256,7 +295,7 @@ pub(crate) fn normalize_strs<'py>(
     let normalize_round = |round: usize| {
         units[rounds[round].clone()]
             .iter()
-            .map(|&u| normalize(normalizer, u))
+            .map(|&u| normalize(normalizer, u, &mut Spare::default()))
             .collect::<Vec<_>>()
     };
     parallel::pipeline(rounds.len(), normalize_round, |ordered| {
