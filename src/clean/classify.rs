@@ -135,7 +135,7 @@ fn keep_regions(regions: Vec<Region>, anchor: Option<usize>) -> Vec<Region> {
 /// Labels each unit; `anchor` is the unit known to hold the page's headline (HTML metadata).
 pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
     let n = units.len();
-    let mut seen = HashSet::default();
+    let mut seen = HashSet::with_capacity_and_hasher(n, FxBuild::default());
     let hard: Vec<Option<Reason>> = units.iter().map(|u| hard_reason(u, &mut seen)).collect();
     let prose: Vec<bool> = units
         .iter()
