@@ -64,6 +64,7 @@ pub struct Document {
 
 /// Cleans `page` and annotates the kept text.
 pub fn analyze(page: &str, options: &AnalyzeOptions) -> Document {
+    crate::fault::check_str(page);
     let html = options.html.unwrap_or_else(|| clean::looks_like_html(page));
     let cleaned = clean::clean(page, Some(html));
     let (text, map) = if html {

@@ -7,6 +7,7 @@
 pub mod clean;
 pub mod document;
 pub mod entities;
+pub mod fault;
 pub mod normalize;
 pub mod numbers;
 pub mod parallel;

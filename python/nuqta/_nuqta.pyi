@@ -13,6 +13,7 @@ __all__ = [
     "_entities_batch",
     "_normalizer_from_options",
     "_numbers",
+    "_panic_on",
     "normalize",
     "num_threads",
 ]
@@ -38,6 +39,7 @@ class Normalizer:
 
 def normalize(text: str, **options: bool) -> str: ...
 def num_threads() -> int: ...
+def _panic_on(text: str | None) -> None: ...
 def _normalizer_from_options(options: dict[str, bool]) -> Normalizer: ...
 
 _Row = tuple[Any, ...]

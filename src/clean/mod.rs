@@ -58,6 +58,7 @@ pub struct Cleaned {
 /// Cleans one page. `html`: `Some(true)` parses it as HTML, `Some(false)` as plain text, and
 /// `None` sniffs the input ([`looks_like_html`]).
 pub fn clean(page: &str, html: Option<bool>) -> Cleaned {
+    crate::fault::check_str(page);
     clean_with(page, html, &|_| None)
 }
 

@@ -117,6 +117,7 @@ impl Cleaner {
 
     /// Cleans one page, dropping template lines.
     pub fn clean(&self, page: &str) -> Cleaned {
+        crate::fault::check_str(page);
         let html = self.options.html.or_else(|| Some(looks_like_html(page)));
         clean_with(page, html, &|folded| {
             self.is_template(folded).then_some(Reason::Template)

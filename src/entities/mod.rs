@@ -46,6 +46,7 @@ pub struct Entity {
 ///
 /// Offsets are byte offsets into `text`. Never panics; time is linear in the text.
 pub fn entities(text: &str) -> Vec<Entity> {
+    crate::fault::check_str(text);
     Tagger::default().entities(text)
 }
 

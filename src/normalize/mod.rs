@@ -54,12 +54,14 @@ impl Normalizer {
 
     /// Normalizes `text`; borrows it (no allocation) when nothing changes but a trailing trim.
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        crate::fault::check_str(text);
         engine::run(&self.table, text, engine::Borrowing::new(text)).finish()
     }
 
     /// Normalizes `text` and returns, for each output character, the char index in
     /// `text` of the character it came from. Offsets never decrease.
     pub fn normalize_with_offsets(&self, text: &str) -> (String, Vec<usize>) {
+        crate::fault::check_str(text);
         let sink = engine::run(&self.table, text, engine::WithOffsets::new(text));
         (sink.out, sink.offsets)
     }

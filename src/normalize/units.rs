@@ -325,6 +325,7 @@ pub(crate) fn normalize_units<'a, T: CodeUnit>(
     if let Some(i) = first_surrogate(input) {
         return Err(UnitsError::Surrogate(i));
     }
+    crate::fault::check(input.iter().map(|u| u.code_point()));
     let sink = UnitSink {
         input,
         spare,

@@ -144,6 +144,7 @@ pub struct NumberMention {
 /// Mentions are sorted, never overlap, and never include a proclitic (و ف ب ل ك) glued to
 /// the number or the spaces around it. Runs in time linear in the length of `text`.
 pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMention> {
+    crate::fault::check_str(text);
     // No mention crosses a line break, so a long text is read in blocks of whole lines: the
     // tokens of one block stay in cache, and memory does not grow with the text.
     let mut out = Vec::new();

@@ -19,7 +19,7 @@ mod _nuqta {
     use super::normalize::_normalizer_from_options;
 
     #[pymodule_export]
-    use super::num_threads;
+    use super::{_panic_on, num_threads};
 
     #[pymodule_export]
     use super::analysis::{
@@ -31,4 +31,12 @@ mod _nuqta {
 #[pyfunction]
 fn num_threads() -> usize {
     crate::parallel::num_threads()
+}
+
+/// Tests only: makes the core panic on exactly `text` (`None` turns it off), to show that
+/// a panic comes back as a `NuqtaError`.
+#[pyfunction]
+#[pyo3(signature = (text))]
+fn _panic_on(text: Option<&str>) {
+    crate::fault::panic_on(text);
 }
