@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -178,3 +179,21 @@ def test_analyze_can_skip_steps() -> None:
     assert nuqta.analyze(page, numbers=False).numbers == ()
     with pytest.raises(nuqta.NuqtaTypeError, match="entities must be True or False"):
         nuqta.analyze(page, entities="no")  # type: ignore[arg-type]
+
+
+def test_to_dict_is_what_dataclasses_asdict_gives() -> None:
+    import dataclasses
+
+    kinds = set()
+    for page in nuqta.sample_pages().values():
+        doc = nuqta.analyze(page)
+        assert doc.to_dict() == dataclasses.asdict(doc)
+        cleaned = nuqta.clean(page)
+        assert cleaned.to_dict() == dataclasses.asdict(cleaned)
+        items: list[Any] = [*doc.entity_groups, *doc.numbers, *doc.entities, *doc.lines]
+        for item in items:
+            assert item.to_dict() == dataclasses.asdict(item)
+            kinds.add(type(item).__name__)
+    assert kinds == {"EntityGroup", "NumberMention", "Entity", "Line"}
+    error = nuqta.analyze_batch([1], errors="collect")[0]  # type: ignore[list-item]
+    assert error.to_dict() == dataclasses.asdict(error)
