@@ -4,9 +4,8 @@ and wrap its rows in the result classes."""
 from __future__ import annotations
 
 import datetime
-import gc
 from collections.abc import Iterable
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from nuqta import _nuqta
 from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
@@ -30,7 +29,8 @@ __all__ = [
     "numbers",
 ]
 
-_T = TypeVar("_T")
+
+_nuqta._use_result_classes(Line, NumberMention, Entity)
 
 _ERRORS: dict[str, type[NuqtaError]] = {
     "NuqtaTypeError": NuqtaTypeError,
@@ -52,74 +52,20 @@ def _html(value: bool | None) -> bool | None:
     return value
 
 
-def _frozen(
-    cls: type[_T], fields: tuple[str, ...], rows: Iterable[Iterable[Any]]
-) -> tuple[_T, ...]:
-    """Instances of the frozen dataclass ``cls`` with ``fields`` set from each row.
-
-    Filled in directly rather than through the dataclass's ``__init__``, which pays one
-    ``object.__setattr__`` per field: that was most of the time ``analyze_batch`` spent
-    holding the GIL. The results are the same frozen objects (equal, hashable, picklable,
-    immutable). The cyclic garbage collector pauses meanwhile: these objects hold no
-    cycles, and the collections that every 700 new objects set off scan all of them again,
-    which made a page of 100,000 lines cost more than 100 pages of 1,000."""
-    new = object.__new__
-    out = []
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        for row in rows:
-            item = new(cls)
-            item.__dict__.update(zip(fields, row, strict=True))
-            out.append(item)
-    finally:
-        if paused:
-            gc.enable()
-    return tuple(out)
-
-
-_NUMBER_FIELDS = ("text", "start", "end", "kind", "value", "unit")
-_ENTITY_FIELDS = ("text", "start", "end", "label")
-_LINE_FIELDS = ("text", "start", "end", "keep", "reason")
-
-
-def _numbers(text: str, rows: list[Any]) -> tuple[NumberMention, ...]:
-    return _frozen(
-        NumberMention, _NUMBER_FIELDS, ((text[s:e], s, e, k, v, u) for s, e, k, v, u in rows)
-    )
-
-
-def _entities(text: str, rows: list[Any]) -> tuple[Entity, ...]:
-    return _frozen(Entity, _ENTITY_FIELDS, ((text[s:e], s, e, label) for s, e, label in rows))
-
-
-def _lines(rows: list[Any]) -> tuple[Line, ...]:
-    return _frozen(Line, _LINE_FIELDS, rows)
-
-
-def _text(lines: tuple[Line, ...]) -> str:
-    return "\n".join([line.text for line in lines if line.keep])
-
-
 def _cleaned(row: tuple[Any, ...]) -> Cleaned:
-    title, byline, rows = row
-    lines = _lines(rows)
-    return Cleaned(title, byline, _text(lines), lines)
+    title, byline, text, lines = row
+    return Cleaned(title, byline, text, lines)
 
 
-def _document(page: str, row: tuple[Any, ...]) -> Document:
-    html, title, byline, rows, entities, numbers, groups = row
-    lines = _lines(rows)
-    text = _text(lines)
-    base = text if html else page
+def _document(row: tuple[Any, ...]) -> Document:
+    html, title, byline, text, lines, entities, numbers, groups = row
     return Document(
         title=title,
         byline=byline,
         text=text,
         lines=lines,
-        entities=_entities(base, entities),
-        numbers=_numbers(base, numbers),
+        entities=entities,
+        numbers=numbers,
         entity_groups=tuple(EntityGroup(lb, name, tuple(m)) for lb, name, m in groups),
         html=html,
     )
@@ -130,19 +76,19 @@ def numbers(text: str, *, reference_date: datetime.date | None = None) -> list[N
 
     ``reference_date`` resolves dates without a year and relative ones ("yesterday").
     """
-    return list(_numbers(text, _nuqta._numbers(text, _date(reference_date))))
+    return list(_nuqta._numbers(text, _date(reference_date)))
 
 
 def entities(text: str) -> list[Entity]:
     """The people (PER), places (LOC) and organizations (ORG) named in ``text``."""
-    return list(_entities(text, _nuqta._entities(text)))
+    return list(_nuqta._entities(text))
 
 
 def entities_batch(texts: Iterable[str]) -> list[list[Entity]]:
     """``entities`` of many texts, on all cores, in order."""
     texts = list(texts)
     rows = _nuqta._entities_batch(texts)
-    return [list(_entities(text, found)) for text, found in zip(texts, rows, strict=True)]
+    return [list(found) for found in rows]
 
 
 def clean(page: str, *, html: bool | None = None) -> Cleaned:
@@ -225,7 +171,7 @@ def analyze(
         _flag("entities", entities),
         _flag("numbers", numbers),
     )
-    return _document(page, row)
+    return _document(row)
 
 
 def analyze_batch(
@@ -249,7 +195,7 @@ def analyze_batch(
     def build(index: int, ok: bool, payload: Any) -> Document | AnalyzeError:
         # Called by the core for each page in order, while it analyzes the later ones.
         if ok:
-            return _document(pages[index], payload)
+            return _document(payload)
         kind, message = payload
         if errors == "raise":
             raise _ERRORS.get(kind, NuqtaError)(message)

@@ -3,6 +3,8 @@
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, final
 
+from nuqta.results import Entity, Line, NumberMention
+
 __all__ = [
     "Normalizer",
     "_CleanerState",
@@ -14,6 +16,7 @@ __all__ = [
     "_normalizer_from_options",
     "_numbers",
     "_panic_on",
+    "_use_result_classes",
     "normalize",
     "num_threads",
 ]
@@ -45,11 +48,14 @@ def _normalizer_from_options(options: dict[str, bool]) -> Normalizer: ...
 _Row = tuple[Any, ...]
 _T = TypeVar("_T")
 
+def _use_result_classes(
+    line: type[Line], number: type[NumberMention], entity: type[Entity]
+) -> None: ...
 def _numbers(
     text: str, reference_date: tuple[int, int, int] | None = None
-) -> list[tuple[int, int, str, int | float | str, str | None]]: ...
-def _entities(text: str) -> list[tuple[int, int, str]]: ...
-def _entities_batch(texts: Iterable[str]) -> list[list[tuple[int, int, str]]]: ...
+) -> tuple[NumberMention, ...]: ...
+def _entities(text: str) -> tuple[Entity, ...]: ...
+def _entities_batch(texts: Iterable[str]) -> list[tuple[Entity, ...]]: ...
 def _clean(page: str, html: bool | None = None) -> _Row: ...
 def _analyze(
     page: str,

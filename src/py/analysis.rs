@@ -1,87 +1,37 @@
 //! Bindings of the annotators (numbers, entities, clean) and the document pipeline.
 //!
-//! Results cross into Python as plain tuples with `str` indices; `nuqta/results.py`
-//! wraps them in the public result classes.
+//! Lines, entities and numbers cross into Python as the public result objects (see
+//! `results`), pages as tuples that `nuqta/_api.py` wraps; every span is in `str` indices.
 
 use super::convert::{collect_items, each_text, text_arg, texts_arg};
 use super::errors::{detach, internal_error, NuqtaError, NuqtaValueError};
+use super::results;
 use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
 use crate::document::{self, AnalyzeOptions, Document};
-use crate::entities::{self, Entity};
-use crate::numbers::{self, Date, NumberMention, NumberValue};
+use crate::entities;
+use crate::numbers::{self, Date};
 use crate::parallel;
-use crate::text::offsets::{byte_to_char_offsets, trimmed_range};
+use crate::text::offsets::trimmed_range;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyTuple};
-use pyo3::IntoPyObjectExt;
+use pyo3::types::{PyBytes, PyString, PyTuple};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// `(start, end, kind, value, unit)` of a number mention.
-type NumberRow = (usize, usize, &'static str, Py<PyAny>, Option<String>);
-/// `(start, end, label)` of an entity.
-type EntityRow = (usize, usize, &'static str);
-/// `(text, start, end, keep, reason)` of a line.
-type LineRow = (String, usize, usize, bool, &'static str);
-/// `(title, byline, lines)` of a cleaned page (Python joins the kept lines into its text:
-/// cheaper than decoding the same UTF-8 twice).
-type CleanedRow = (Option<String>, Option<String>, Vec<LineRow>);
-
-/// Converts byte spans into `str` indices of `text`, in one pass.
-struct Indexer {
-    chars: Vec<usize>,
-    next: usize,
-}
-
-impl Indexer {
-    fn new(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Indexer {
-        let bytes: Vec<usize> = spans.flat_map(|(s, e)| [s, e]).collect();
-        Indexer {
-            chars: byte_to_char_offsets(text, &bytes),
-            next: 0,
-        }
-    }
-
-    /// The converted span, in the order the spans were given.
-    fn take(&mut self) -> (usize, usize) {
-        let span = (self.chars[self.next], self.chars[self.next + 1]);
-        self.next += 2;
-        span
-    }
-}
-
-fn value(py: Python<'_>, v: &NumberValue) -> PyResult<Py<PyAny>> {
-    match v {
-        NumberValue::Int(i) => i.into_py_any(py),
-        NumberValue::Float(f) => f.into_py_any(py),
-        NumberValue::Text(s) => s.into_py_any(py),
-    }
-}
-
-fn number_rows(py: Python<'_>, text: &str, found: &[NumberMention]) -> PyResult<Vec<NumberRow>> {
-    let mut ix = Indexer::new(text, found.iter().map(|n| (n.start, n.end)));
-    found
-        .iter()
-        .map(|n| {
-            let (s, e) = ix.take();
-            Ok((s, e, n.kind.as_str(), value(py, &n.value)?, n.unit.clone()))
-        })
-        .collect()
-}
-
-fn entity_rows(text: &str, found: &[Entity]) -> Vec<EntityRow> {
-    let mut ix = Indexer::new(text, found.iter().map(|e| (e.start, e.end)));
-    found
-        .iter()
-        .map(|e| {
-            let (s, end) = ix.take();
-            (s, end, e.label.as_str())
-        })
-        .collect()
-}
+/// `(title, byline, text, lines)` of a cleaned page.
+type CleanedRow<'py> = (
+    Option<String>,
+    Option<String>,
+    Bound<'py, PyString>,
+    Bound<'py, PyTuple>,
+);
 
 /// The row of a cleaned page. The lines of plain text are narrowed to their trimmed text,
 /// so that `page[line.start:line.end] == line.text`; HTML blocks keep their source range.
-fn cleaned_row(page: &str, html: bool, mut c: Cleaned) -> CleanedRow {
+fn cleaned_row<'py>(
+    py: Python<'py>,
+    page: &str,
+    html: bool,
+    mut c: Cleaned,
+) -> PyResult<CleanedRow<'py>> {
     if !html {
         for line in &mut c.lines {
             if let Some((from, to)) = trimmed_range(page, line.start, line.end) {
@@ -89,16 +39,8 @@ fn cleaned_row(page: &str, html: bool, mut c: Cleaned) -> CleanedRow {
             }
         }
     }
-    let mut ix = Indexer::new(page, c.lines.iter().map(|l| (l.start, l.end)));
-    let lines = c
-        .lines
-        .into_iter()
-        .map(|l| {
-            let (s, e) = ix.take();
-            (l.text, s, e, l.keep, l.reason.as_str())
-        })
-        .collect();
-    (c.title, c.byline, lines)
+    let text = PyString::new(py, &c.text);
+    Ok((c.title, c.byline, text, results::lines(py, page, c.lines)?))
 }
 
 fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
@@ -111,69 +53,92 @@ fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
     }
 }
 
-/// Numbers in `text`: a list of `(start, end, kind, value, unit)`.
+/// The `NumberMention`s in `text`.
 #[pyfunction]
 #[pyo3(signature = (text, reference_date=None))]
-pub fn _numbers(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
+pub fn _numbers<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
     reference_date: Option<(i32, u32, u32)>,
-) -> PyResult<Vec<NumberRow>> {
-    let text = text_arg(text, "text")?;
+) -> PyResult<Bound<'py, PyTuple>> {
+    let text_str = text_arg(text, "text")?;
     let date = reference(reference_date)?;
-    let found = detach(py, || numbers::find_numbers(text, date))?;
-    number_rows(py, text, &found)
+    let found = detach(py, || numbers::find_numbers(text_str, date))?;
+    results::numbers(text.cast()?, text_str, &found)
 }
 
-/// Entities in `text`: a list of `(start, end, label)`.
+/// The `Entity`s in `text`.
 #[pyfunction]
-pub fn _entities(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<EntityRow>> {
-    let text = text_arg(text, "text")?;
-    let found = detach(py, || entities::entities(text))?;
-    Ok(entity_rows(text, &found))
+pub fn _entities<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    let text_str = text_arg(text, "text")?;
+    let found = detach(py, || entities::entities(text_str))?;
+    results::entities(text.cast()?, text_str, &found)
 }
 
-/// Entities in many texts, on all cores: a list per text.
+/// The `Entity`s of many texts, on all cores: a tuple per text.
 #[pyfunction]
-pub fn _entities_batch(py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<EntityRow>>> {
+pub fn _entities_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+) -> PyResult<Vec<Bound<'py, PyTuple>>> {
     let items = collect_items(texts, "texts")?;
-    let texts = texts_arg(&items, "texts")?;
-    let found = detach(py, || parallel::map(&texts, |t| entities::entities(t)))?;
-    Ok(texts
+    let strs = texts_arg(&items, "texts")?;
+    let found = detach(py, || parallel::map(&strs, |t| entities::entities(t)))?;
+    items
         .iter()
+        .zip(&strs)
         .zip(&found)
-        .map(|(t, f)| entity_rows(t, f))
-        .collect())
+        .map(|((item, t), f)| results::entities(item.cast()?, t, f))
+        .collect()
 }
 
-/// A cleaned page: `(title, byline, lines)`.
+/// A cleaned page: `(title, byline, text, lines)`.
 #[pyfunction]
 #[pyo3(signature = (page, html=None))]
-pub fn _clean(py: Python<'_>, page: &Bound<'_, PyAny>, html: Option<bool>) -> PyResult<CleanedRow> {
+pub fn _clean<'py>(
+    py: Python<'py>,
+    page: &Bound<'py, PyAny>,
+    html: Option<bool>,
+) -> PyResult<CleanedRow<'py>> {
     let page = text_arg(page, "page")?;
     let html = html.unwrap_or_else(|| clean::looks_like_html(page));
     let cleaned = detach(py, || clean::clean(page, Some(html)))?;
-    Ok(cleaned_row(page, html, cleaned))
+    cleaned_row(py, page, html, cleaned)
 }
 
-/// `(html, title, byline, lines, entities, numbers, groups)` of an analyzed page;
+/// `(html, title, byline, text, lines, entities, numbers, groups)` of an analyzed page;
 /// spans index the page (plain text) or the document text (HTML).
-fn document_row<'py>(py: Python<'py>, page: &str, doc: Document) -> PyResult<Bound<'py, PyTuple>> {
-    let base = if doc.html {
-        doc.cleaned.text.as_str()
-    } else {
-        page
-    };
-    let entities = entity_rows(base, &doc.entities);
-    let numbers = number_rows(py, base, &doc.numbers)?;
+fn document_row<'py>(
+    py: Python<'py>,
+    page_obj: &Bound<'py, PyAny>,
+    page: &str,
+    doc: Document,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let html = doc.html;
     let groups: Vec<(&str, String, Vec<usize>)> = doc
         .entity_groups
         .into_iter()
         .map(|g| (g.label.as_str(), g.name, g.mentions))
         .collect();
-    let html = doc.html;
-    let (title, byline, lines) = cleaned_row(page, html, doc.cleaned);
-    (html, title, byline, lines, entities, numbers, groups).into_pyobject(py)
+    let (title, byline, text, lines) = cleaned_row(py, page, html, doc.cleaned)?;
+    let (base, base_str) = if html {
+        (&text, text.to_str()?)
+    } else {
+        (page_obj.cast::<PyString>()?, page)
+    };
+    let entities = results::entities(base, base_str, &doc.entities)?;
+    let numbers = results::numbers(base, base_str, &doc.numbers)?;
+    (
+        html,
+        title,
+        byline,
+        text.clone(),
+        lines,
+        entities,
+        numbers,
+        groups,
+    )
+        .into_pyobject(py)
 }
 
 /// The pipeline's options from the Python arguments.
@@ -202,10 +167,10 @@ pub fn _analyze<'py>(
     entities: bool,
     numbers: bool,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let page = text_arg(page, "page")?;
     let options = analyze_options(html, reference_date, entities, numbers)?;
-    let doc = detach(py, || document::analyze(page, &options))?;
-    document_row(py, page, doc)
+    let page_str = text_arg(page, "page")?;
+    let doc = detach(py, || document::analyze(page_str, &options))?;
+    document_row(py, page, page_str, doc)
 }
 
 /// Bytes of pages per round of [`_analyze_batch`]: a small share of a big batch, so that
@@ -254,7 +219,9 @@ pub fn _analyze_batch<'py>(
             };
             for (i, doc) in range.clone().zip(docs) {
                 let (ok, payload) = match (&inputs[i], doc) {
-                    (Ok(page), Some(Ok(doc))) => (true, document_row(py, page, doc)?.into_any()),
+                    (Ok(page), Some(Ok(doc))) => {
+                        (true, document_row(py, &items[i], page, doc)?.into_any())
+                    }
                     (Err(err), _) => (false, error_row(py, err)?),
                     (Ok(_), failed) => {
                         let panic = failed.and_then(Result::err);
@@ -335,22 +302,26 @@ impl CleanerState {
     }
 
     /// One page, minus the learned template: `(title, byline, lines)`.
-    fn clean(&self, py: Python<'_>, page: &Bound<'_, PyAny>) -> PyResult<CleanedRow> {
+    fn clean<'py>(&self, py: Python<'py>, page: &Bound<'py, PyAny>) -> PyResult<CleanedRow<'py>> {
         let page = text_arg(page, "page")?;
         let cleaned = detach(py, || self.inner.clean(page))?;
-        Ok(cleaned_row(page, self.html_for(page), cleaned))
+        cleaned_row(py, page, self.html_for(page), cleaned)
     }
 
     /// Many pages on all cores.
-    fn clean_batch(&self, py: Python<'_>, pages: &Bound<'_, PyAny>) -> PyResult<Vec<CleanedRow>> {
+    fn clean_batch<'py>(
+        &self,
+        py: Python<'py>,
+        pages: &Bound<'py, PyAny>,
+    ) -> PyResult<Vec<CleanedRow<'py>>> {
         let items = collect_items(pages, "pages")?;
         let pages = texts_arg(&items, "pages")?;
         let cleaned = detach(py, || self.inner.clean_batch(&pages))?;
-        Ok(pages
+        pages
             .into_iter()
             .zip(cleaned)
-            .map(|(p, c)| cleaned_row(p, self.html_for(p), c))
-            .collect())
+            .map(|(p, c)| cleaned_row(py, p, self.html_for(p), c))
+            .collect()
     }
 
     /// The learned state as bytes (for pickle).

@@ -5,6 +5,7 @@ mod analysis;
 mod convert;
 mod errors;
 mod normalize;
+mod results;
 mod ucs;
 
 use pyo3::prelude::*;
@@ -20,6 +21,9 @@ mod _nuqta {
 
     #[pymodule_export]
     use super::{_panic_on, num_threads};
+
+    #[pymodule_export]
+    use super::results::_use_result_classes;
 
     #[pymodule_export]
     use super::analysis::{
