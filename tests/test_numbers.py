@@ -191,3 +191,59 @@ def test_hijri_date_keeps_its_form() -> None:
     assert isinstance(m.value, str)
     assert m.value.startswith("2024-03")
     assert m.unit == "islamic:1445-09-15"
+
+
+# Relative ordinals (issue 3): a rank counted from the end of a list or from the current item,
+# valued as Recognizers-Text values them.
+RELATIVE = [
+    ("احذف الجملة الأخيرة.", "الأخيرة", "end+0"),
+    ("أريد آخر كتاب", "آخر", "end+0"),
+    ("أرني ما قبل الأخير", "قبل الأخير", "end-1"),
+    ("أريني الواحد قبل الاخير.", "الواحد قبل الاخير", "end-1"),
+    ("أرني تلك التي سبقت الأخيرة", "سبقت الأخيرة", "end-1"),
+    ("اختر الثالث من الأخير", "الثالث من الأخير", "end-2"),
+    ("انتقل الى الصفحة السابقة.", "السابقة", "current-1"),
+    ("أعطني البند التالي.", "التالي", "current+1"),
+    ("انظر إلى الصفحة الحالية", "الحالية", "current+0"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), RELATIVE)
+def test_relative_ordinals(text: str, span: str, value: str) -> None:
+    [m] = nuqta.numbers(text, reference_date=REFERENCE)
+    assert (m.text, m.kind, m.value, m.unit) == (span, "ordinal", value, None)
+    assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أطاح الجيش بالرئيس السابق",  # former, not a place in a list
+        "التقى الوزير الحالي",
+        "قال مسؤول آخر إن",  # another, not the last
+        "جرى الأمر في مكان آخر",
+    ],
+)
+def test_relative_words_that_are_no_rank(text: str) -> None:
+    assert [m for m in nuqta.numbers(text) if m.kind == "ordinal"] == []
+
+
+def test_relative_words_of_time_stay_dates() -> None:
+    kinds = [m.kind for m in nuqta.numbers("الأسبوع القادم", reference_date=REFERENCE)]
+    assert kinds == ["date"]
+    assert nuqta.numbers("سأخرج 3 أيام القادمة")[0].kind == "duration"
+    assert all(m.kind != "ordinal" for m in nuqta.numbers("في الأشهر الثلاثة القادمة"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("شهر", 2592000), ("أسبوع.", 604800), ("ساعة", 3600), ("- يوم", 86400)]
+)
+def test_unit_word_alone_is_one_unit(text: str, value: int) -> None:
+    [m] = nuqta.numbers(text)
+    assert (m.kind, m.value, m.unit) == ("duration", value, "second")
+    assert text[m.start : m.end] == m.text
+
+
+def test_unit_word_in_a_sentence_is_no_duration() -> None:
+    assert nuqta.numbers("اشترى ساعة جديدة") == []
+    assert all(m.kind != "duration" for m in nuqta.numbers("بدأ شهر رمضان"))

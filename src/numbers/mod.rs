@@ -25,6 +25,11 @@
 //! - a proper ratio is a cardinal: واحد على ثلاثة → 1/3, ثلاثة أجزاء من مئة → 0.03, and
 //!   واحد من مائة (one in a power of ten) → 0.01; واحد من ثلاثة (one of three) stays two
 //!   numbers, and 3 على 1 (a score) too; 1.1^23 is a power;
+//! - a relative ordinal is valued as a string (الأخير, آخر كتاب → "end+0", قبل الأخير →
+//!   "end-1", التالي → "current+1", السابقة → "current-1", الحالي → "current+0"); not after a
+//!   word of time (الأسبوع القادم is a date), nor السابق/الحالي after a title (الرئيس
+//!   السابق is a former president), nor آخر after a noun (مكان آخر, another place);
+//! - a unit of time that stands alone as a clause (شهر., a heading) is one of that unit;
 //! - a week is given as the date of its Monday; a day and month with no year take the
 //!   reference year, a month named alone its next occurrence, and both "XXXX" without a
 //!   reference;
@@ -59,7 +64,8 @@ pub struct Date {
 pub enum NumberKind {
     /// A count or amount with no unit: ثلاثة, 2.5 مليار.
     Cardinal,
-    /// A rank: الرابع → 4.
+    /// A rank: الرابع → 4; a relative rank is a string, as in Recognizers-Text: الأخير →
+    /// "end+0", قبل الأخير → "end-1", التالي → "current+1", السابق → "current-1".
     Ordinal,
     /// A bare fraction: نصف → 0.5, ثلاثة أرباع → 0.75.
     Fraction,
@@ -218,6 +224,15 @@ fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<NumberMention>
                 (m, next)
             })
             .or_else(|| dates::date_or_time_at(&t, i, reference_date))
+            .or_else(|| {
+                ordinals::relative_at(&t, i).map(|(v, start, next)| {
+                    let value = NumberValue::Text(v);
+                    (
+                        mention(&t, start, next, NumberKind::Ordinal, value, None),
+                        next,
+                    )
+                })
+            })
             .or_else(|| amount_at(&t, i))
             .or_else(|| {
                 ordinals::ordinal_at(&t, i).map(|(v, start, next)| {
