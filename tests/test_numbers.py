@@ -247,3 +247,43 @@ def test_unit_word_alone_is_one_unit(text: str, value: int) -> None:
 def test_unit_word_in_a_sentence_is_no_duration() -> None:
     assert nuqta.numbers("اشترى ساعة جديدة") == []
     assert all(m.kind != "duration" for m in nuqta.numbers("بدأ شهر رمضان"))
+
+
+AUTUMN = datetime.date(2016, 11, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("سأخرج في مارس", "مارس", "2017-03", None),
+        ("سأخرج هذا آب", "آب", "2017-08", None),
+        ("يصوم في رمضان", "رمضان", "2017-05", "islamic:1438-09"),
+        ("حتى شهر صفر", "صفر", "2016-11", "islamic:1438-02"),
+        ("بني عام 247", "عام 247", "0247", None),
+        ("حدث عام ألفين وعشرين", "عام ألفين وعشرين", "2020", None),
+    ],
+)
+def test_cued_months_and_spelled_years(text: str, span: str, value: str, unit: str | None) -> None:
+    [m] = nuqta.numbers(text, reference_date=AUTUMN)
+    assert (m.text, m.kind, m.value, m.unit) == (span, "date", value, unit)
+    assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text", ["مارس الرياضة", "انتهت في صفر", "عام 500 ألف", "بلغ العدد عام 300 مليون"]
+)
+def test_month_words_and_big_numbers_are_no_dates(text: str) -> None:
+    assert all(m.kind != "date" for m in nuqta.numbers(text, reference_date=AUTUMN))
+
+
+@pytest.mark.parametrize(
+    "text", ["خلال الفترة 2014-2018 شهدت", "من عام 2014 إلى 2018", "في 2014 - 2018"]
+)
+def test_ranges_of_years(text: str) -> None:
+    mentions = nuqta.numbers(text)
+    assert [(m.kind, m.value) for m in mentions] == [("date", "2014"), ("date", "2018")]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_codes_that_look_like_years_stay_out() -> None:
+    assert nuqta.numbers("الرمز 2014-2018-1234") == []

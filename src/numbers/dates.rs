@@ -836,11 +836,32 @@ fn year_phrase(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     {
         return None;
     }
-    let y = year_at(t, i + 1).filter(|_| t.joined(i + 1))?;
+    let lead = s.clitics.lead();
+    let Some(y) = year_at(t, i + 1).filter(|_| t.joined(i + 1)) else {
+        // عام 247, عام ألفين وعشرين: a year of three digits, or one spelled out.
+        let p = parse_number(t, i + 1).filter(|_| t.joined(i + 1))?;
+        let digits = t.kind(i + 1) == Some(Kind::Digits);
+        let whole = p.value.fract() == 0.0 && (100.0..=2100.0).contains(&p.value);
+        let plain = !p.fraction
+            && !p.glued
+            && (if digits {
+                p.next == i + 2 && t.norm(i + 1).len() == 3
+            } else {
+                (i + 1..p.next).all(|k| t.kind(k) == Some(Kind::Word))
+            });
+        if !whole || !plain || (t.touching(p.next) && t.kind(p.next) != Some(Kind::Punct)) {
+            return None;
+        }
+        let y = p.value as i64;
+        return Some((
+            t.stem_start(i, lead),
+            format!("{y:04}"),
+            era_marker(t, p.next),
+        ));
+    };
     if t.touching(i + 2) && matches!(t.kind(i + 2), Some(Kind::Digits | Kind::Word)) {
         return None;
     }
-    let lead = s.clitics.lead();
     Some((
         t.stem_start(i, lead),
         format!("{y:04}"),
@@ -869,6 +890,62 @@ fn cued_year(t: &Tokens, i: usize) -> Option<(String, usize)> {
     );
     let clause_end = !t.joined(i + 1) || t.kind(i + 1) == Some(Kind::Punct);
     (strong || (t.is(i - 1, "في") && clause_end)).then(|| (format!("{y:04}"), era_marker(t, i + 1)))
+}
+
+/// True when the word before `i` calls for a month after it: في, حتى, منذ, خلال, هذا …
+fn month_cue(t: &Tokens, i: usize) -> bool {
+    i > 0
+        && t.joined(i)
+        && t.kind(i - 1) == Some(Kind::Word)
+        && t.splits(i - 1).any(|s| {
+            !s.clitics.article
+                && matches!(
+                    s.stem,
+                    "في" | "حتي"
+                        | "منذ"
+                        | "خلال"
+                        | "هذا"
+                        | "طوال"
+                        | "طيله"
+                        | "قبيل"
+                        | "شهر"
+                )
+        })
+}
+
+/// The next Hijri month `m` that has not ended by the reference date: the Gregorian month
+/// its first day falls in ("2017-05"), and its Hijri form ("islamic:1438-09").
+fn hijri_month(m: u32, reference: Option<Date>) -> Option<(String, String)> {
+    let r = reference?;
+    let today = ref_days(r);
+    let m = i64::from(m);
+    let guess = (i64::from(r.year) - 622) * 33 / 32;
+    (guess - 1..=guess + 2).find_map(|h| {
+        let (ny, nm) = if m == 12 { (h + 1, 1) } else { (h, m + 1) };
+        let (ey, em, ed) = hijri_to_gregorian(ny, nm, 1);
+        (days_from_civil(ey, em, ed) > today).then(|| {
+            let (gy, gm, _) = hijri_to_gregorian(h, m, 1);
+            (iso(Some(gy), gm, None), format!("islamic:{h:04}-{m:02}"))
+        })
+    })
+}
+
+/// A range of years in digits, 2014-2018 or 2014/2015 (later, within a century): the two
+/// years, the token index of the second and the index after it. Such a run would otherwise
+/// pass for a code of eight digits.
+pub(crate) fn year_span(t: &Tokens, i: usize) -> Option<(i64, i64, usize, usize)> {
+    let a = year_at(t, i).filter(|a| (1800..=2100).contains(a))?;
+    if !(t.touching(i + 1) && matches!(t.norm(i + 1), "-" | "–" | "/") && t.touching(i + 2)) {
+        return None;
+    }
+    let b = year_at(t, i + 2).filter(|b| *b > a && *b <= a + 100)?;
+    // Not a longer run of groups (2014-2018-1234, a code).
+    if t.touching(i + 3) && matches!(t.kind(i + 3), Some(Kind::Digits | Kind::Word | Kind::Latin))
+        || t.touching(i + 3) && t.touching(i + 4) && t.kind(i + 4) == Some(Kind::Digits)
+    {
+        return None;
+    }
+    Some((a, b, i + 2, i + 3))
 }
 
 /// A month with a year (سبتمبر 2013), with a day after it (يناير 1), in the middle or at the
@@ -909,7 +986,17 @@ fn month_phrase(
         }
         return Some((start, iso(Some(y), mm, day), None, next));
     }
-    if m.hijri || (ambiguous_month(t, k) && day.is_none() && k == i) {
+    // في مارس, حتى رمضان, هذا آب: after a word that calls for a time, a month name that is
+    // also a common word is a month; so is one after شهر (شهر رمضان). صفر (zero) only so.
+    let cued = day.is_none() && (k > i || (month_cue(t, i) && t.norm(k) != "صفر"));
+    if m.hijri {
+        return if cued {
+            hijri_month(m.month, reference).map(|(v, unit)| (start, v, Some(unit), j))
+        } else {
+            None
+        };
+    }
+    if ambiguous_month(t, k) && day.is_none() && k == i && !cued {
         return None;
     }
     let y = reference.map(|r| {

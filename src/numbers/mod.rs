@@ -211,6 +211,23 @@ fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<NumberMention>
             i = skip(&t, i);
             continue;
         }
+        if let Some((a, b, second, next)) = dates::year_span(&t, i) {
+            // 2014-2018: two years, reported as the two ends of the range.
+            for (k, y) in [(i, a), (second, b)] {
+                let value = NumberValue::Text(format!("{y:04}"));
+                let tok = &t.toks[k];
+                out.push(NumberMention {
+                    start: tok.start,
+                    end: tok.end,
+                    kind: NumberKind::Date,
+                    value,
+                    unit: None,
+                });
+                at.push((k, k + 1));
+            }
+            i = next;
+            continue;
+        }
         let found = units::cued_duration(&t, i)
             .map(|(u, start, next)| {
                 let m = mention(
@@ -384,7 +401,20 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 let (NumberValue::Text(d), NumberValue::Int(day)) = (&a.value, &b.value) else {
                     continue;
                 };
-                if d.len() != 10 || !(1..=31).contains(day) {
+                // من عام 2014 إلى 2018: the second year of a range of years.
+                let day = *day;
+                let year = d.len() == 4
+                    && t.kind(b_first) == Some(tokenize::Kind::Digits)
+                    && t.norm(b_first).len() == 4
+                    && d.parse::<i64>().is_ok_and(|a| day > a && day <= a + 100);
+                if year {
+                    let b = &mut out[k];
+                    b.kind = NumberKind::Date;
+                    b.value = NumberValue::Text(format!("{day:04}"));
+                    b.unit = None;
+                    continue;
+                }
+                if d.len() != 10 || !(1..=31).contains(&day) {
                     continue;
                 }
                 let value = NumberValue::Text(format!("{}{day:02}", &d[..8]));
