@@ -287,3 +287,28 @@ def test_ranges_of_years(text: str) -> None:
 
 def test_codes_that_look_like_years_stay_out() -> None:
     assert nuqta.numbers("الرمز 2014-2018-1234") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("سأعود في 15.", [("15", "2016-11-15")]),
+        ("الاسبوع بعد القادم", [("الاسبوع بعد القادم", "2016-11-21")]),
+        ("العام قبل الماضي", [("العام قبل الماضي", "2014")]),
+        ("من 4 إلى 22 هذا الشهر", [("4", "2016-11-04"), ("22 هذا الشهر", "2016-11-22")]),
+        ("نوفمبر بين 15 و 19", [("نوفمبر بين 15", "2016-11-15"), ("19", "2016-11-19")]),
+        ("في العاشر من سبتمبر ، ألفين", [("العاشر من سبتمبر ، ألفين", "2000-09-10")]),
+        ("من ألفين إلى ألفين وأربعة عشر", [("ألفين", "2000"), ("ألفين وأربعة عشر", "2014")]),
+    ],
+)
+def test_more_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = nuqta.numbers(text, reference_date=AUTUMN)
+    assert [(m.text, m.value) for m in mentions] == expected
+    assert all(m.kind == "date" and text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text", ["فاز في 15 مباراة", "ارتفع العدد إلى 27.", "من 1500 إلى 2000 شخص"]
+)
+def test_counts_stay_cardinals(text: str) -> None:
+    assert all(m.kind == "cardinal" for m in nuqta.numbers(text, reference_date=AUTUMN))

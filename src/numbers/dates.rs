@@ -169,8 +169,14 @@ pub(crate) fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
             k += 1;
         }
     }
-    let y = year_at(t, k).filter(|_| t.joined(k))?;
-    Some((y, era_marker(t, k + 1)))
+    if let Some(y) = year_at(t, k).filter(|_| t.joined(k)) {
+        return Some((y, era_marker(t, k + 1)));
+    }
+    // فبراير ألفين وثمانية عشر: a year spelled out.
+    let p = parse_number(t, k).filter(|_| t.joined(k) && t.kind(k) == Some(Kind::Word))?;
+    let words = (k..p.next).all(|j| t.kind(j) == Some(Kind::Word));
+    (words && !p.fraction && p.value.fract() == 0.0 && (1000.0..=2100.0).contains(&p.value))
+        .then(|| (p.value as i64, era_marker(t, p.next)))
 }
 
 /// Skips an era marker after a year: م, هـ, ميلادي, هجري.
@@ -246,10 +252,11 @@ fn day_of_month(t: &Tokens, i: usize, r: Date, needs_month: bool) -> Option<(Str
         return None;
     }
     let mut off = 0;
-    let named =
-        stem_at(t, next) == "من" && relative_period(t, next + 1).is_some_and(|p| p.0 == 'm');
+    // 20 من الشهر المقبل, 22 هذا الشهر, 23 في الشهر المقبل
+    let of = usize::from(matches!(stem_at(t, next), "من" | "في"));
+    let named = relative_period(t, next + of).is_some_and(|p| p.0 == 'm');
     if named {
-        let (_, o, n) = relative_period(t, next + 1)?;
+        let (_, o, n) = relative_period(t, next + of)?;
         off = o;
         next = n;
     } else if needs_month {
@@ -411,6 +418,19 @@ fn relative_period(t: &Tokens, i: usize) -> Option<(char, i64, usize)> {
         return Some((u, 0, i + 2));
     }
     let u = unit(w)?;
+    // الأسبوع بعد القادم, العام قبل الماضي: two steps.
+    let twice = match (stem_at(t, i + 1), stem_at(t, i + 2)) {
+        ("بعد", "القادم" | "القادمه" | "المقبل" | "المقبله" | "التالي") => {
+            Some(2)
+        }
+        ("قبل", "الماضي" | "الماضيه" | "السابق" | "السابقه" | "المنصرم" | "الفائت") => {
+            Some(-2)
+        }
+        _ => None,
+    };
+    if let Some(off) = twice.filter(|_| t.joined(i + 2)) {
+        return Some((u, off, i + 3));
+    }
     let off = match stem_at(t, i + 1) {
         "الماضي" | "الماضيه" | "الماض" | "السابق" | "السابقه" | "المنصرم" | "الفائت" => {
             -1
@@ -948,6 +968,23 @@ pub(crate) fn year_span(t: &Tokens, i: usize) -> Option<(i64, i64, usize, usize)
     Some((a, b, i + 2, i + 3))
 }
 
+/// A bare day of the month after في at the end of a clause (سأعود في 15.): the day in the
+/// reference month.
+fn cued_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
+    let d = small_digits(t, i, 2).filter(|d| (1..=31).contains(d))?;
+    let after_fi = i > 0
+        && t.joined(i)
+        && t.splits(i - 1)
+            .any(|s| s.stem == "في" && !s.clitics.article);
+    let clause_end = !t.joined(i + 1)
+        || matches!(
+            t.norm(i + 1),
+            "." | "،" | "," | "!" | "؟" | "?" | "؛" | ";" | ")" | "»" | "\""
+        ) && !(t.touching(i + 2) && t.kind(i + 2) == Some(Kind::Digits));
+    let (y, m) = (i64::from(r.year), i64::from(r.month));
+    (after_fi && clause_end && d <= days_in_month(y, m)).then(|| (iso(Some(y), m, Some(d)), i + 1))
+}
+
 /// A month with a year (سبتمبر 2013), with a day after it (يناير 1), in the middle or at the
 /// start of it (منتصف آذار, بداية شهر 3), or on its own (شباط), at `i`.
 fn month_phrase(
@@ -1012,6 +1049,19 @@ fn month_phrase(
             let (y, next) = year_after(t, next).map_or((y, next), |(y, n)| (Some(y), n));
             if (1..=days_in_month(y.unwrap_or(2000), mm)).contains(&d) {
                 return Some((start, iso(y, mm, Some(d)), None, next));
+            }
+        }
+    }
+    // نوفمبر بين 15 و19, شهر نوفمبر من 4 إلى 22: the first day of a range in the month (the
+    // second takes the month from it).
+    if day.is_none() && t.joined(j) && matches!(t.norm(j), "بين" | "من") && t.joined(j + 1) {
+        let days = |k: usize| {
+            small_digits(t, k, 2).filter(|d| (1..=days_in_month(y.unwrap_or(2000), mm)).contains(d))
+        };
+        if let (Some(d), Some(_)) = (days(j + 1), days(j + 3)) {
+            let link = t.joined(j + 2) && matches!(t.norm(j + 2), "و" | "الي" | "حتي" | "-");
+            if link && t.joined(j + 3) {
+                return Some((start, iso(y, mm, Some(d)), None, j + 2));
             }
         }
     }
@@ -1342,6 +1392,9 @@ pub(crate) fn date_or_time_at(
         return Some(date(t.toks[i].start, v, None, next));
     }
     if let Some(r) = reference {
+        if let Some((v, next)) = cued_day(t, i, r) {
+            return Some(date(t.toks[i].start, v, None, next));
+        }
         if let Some((v, next)) = relative_day(t, i, r) {
             return Some(date(t.toks[i].start, v, None, next));
         }

@@ -310,7 +310,7 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
         let glued = a_next == b_first && out[k].start > t.toks[b_first].start;
         let between = (a_next..b_first).map(|j| t.norm(j)).collect::<Vec<_>>();
         // و joins a range only after بين: بين 5 و10 بالمئة.
-        let after_bayna = at[k - 1].0 > 0 && t.is(at[k - 1].0 - 1, "بين");
+        let after_bayna = (at[k - 1].0.saturating_sub(1)..at[k - 1].1).any(|j| t.is(j, "بين"));
         let wa = between.as_slice() == ["و"] || (glued && t.norm(b_first).starts_with('و'));
         let connector = (glued && !wa)
             || matches!(
@@ -364,6 +364,20 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 Some((
                     NumberKind::Date,
                     NumberValue::Text(format!("{}{:02}", &d[..8], a_value as u32)),
+                    None,
+                ))
+            }
+            (NumberKind::Cardinal, NumberKind::Cardinal, NumberValue::Int(y))
+                if is_year_range(t, &out[k - 1], at[k - 1].0, &out[k], b_first, *y) =>
+            {
+                // من 2014 إلى 2018, بين 2014 و2018: a range of years.
+                let y = *y;
+                let b = &mut out[k];
+                b.kind = NumberKind::Date;
+                b.value = NumberValue::Text(format!("{y:04}"));
+                Some((
+                    NumberKind::Date,
+                    NumberValue::Text(format!("{:04}", a_value as i64)),
                     None,
                 ))
             }
@@ -456,6 +470,39 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
             a.unit = unit;
         }
     }
+}
+
+/// True when the cardinals `a` (from token `a_first`) and `b` (value `y`, from `b_first`) of a
+/// range after من or بين are two years: whole numbers from 1800 to 2100, in four digits or
+/// spelled out, the second later by a century at most, and no counted noun after it.
+fn is_year_range(
+    t: &Tokens,
+    a: &NumberMention,
+    a_first: usize,
+    b: &NumberMention,
+    b_first: usize,
+    y: i64,
+) -> bool {
+    use tokenize::Kind;
+    let NumberValue::Int(x) = a.value else {
+        return false;
+    };
+    let cued = a_first > 0 && matches!(t.norm(a_first - 1), "من" | "بين");
+    let shape = |m: &NumberMention, k: usize| {
+        let digits = t.kind(k) == Some(Kind::Digits);
+        if digits {
+            t.norm(k).len() == 4 && m.end == t.toks[k].end
+        } else {
+            t.kind(k) == Some(Kind::Word)
+        }
+    };
+    cued && (1800..=2100).contains(&x)
+        && y > x
+        && y <= x + 100
+        && a.unit.is_none()
+        && b.unit.is_none()
+        && shape(a, a_first)
+        && shape(b, b_first)
 }
 
 /// Makes `b`, a bare hour after the time `a` in a range, a time in the same half of the day.
