@@ -312,3 +312,19 @@ def test_more_dates(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_counts_stay_cardinals(text: str) -> None:
     assert all(m.kind == "cardinal" for m in nuqta.numbers(text, reference_date=AUTUMN))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("الأسبوع الأول من عام 2015", "2014-12-29"),  # ISO week 1 holds 4 January
+        ("الأسبوع الثالث من هذا الشهر", "2016-11-21"),
+        ("الأسبوع الثاني من شهر مارس", "2016-03-14"),
+        ("سأخرج 2015/3", "2015-03"),
+        ("سأخرج 3-2015", "2015-03"),
+    ],
+)
+def test_weeks_and_numeric_months(text: str, value: str) -> None:
+    [m] = nuqta.numbers(text, reference_date=AUTUMN)
+    assert (m.kind, m.value) == ("date", value)
+    assert text[m.start : m.end] == m.text

@@ -325,15 +325,14 @@ fn numeric_date(t: &Tokens, i: usize, reference: Option<Date>) -> Option<(String
         return None;
     }
     let b_len = t.norm(i + 2).len();
-    if a.len() == 4 && b_len == 2 && sep == "-" {
-        // 2013-09
+    if a.len() == 4 && (b_len == 2 && sep == "-" || b_len <= 2 && sep == "/") {
+        // 2013-09, 2015/3
         let y: i64 = a.parse().ok()?;
-        return (1..=12)
-            .contains(&b)
-            .then(|| (iso(Some(y), b, None), i + 3));
+        let plausible = (1..=12).contains(&b) && (sep == "-" || (1900..=2100).contains(&y));
+        return plausible.then(|| (iso(Some(y), b, None), i + 3));
     }
-    if a.len() <= 2 && b_len == 4 && sep == "/" {
-        // 2/2013
+    if a.len() <= 2 && b_len == 4 && matches!(sep, "/" | "-") {
+        // 2/2013, 3-2015
         let m: i64 = a.parse().ok()?;
         let plausible = (1..=12).contains(&m) && (1900..=2100).contains(&b);
         return plausible.then(|| (iso(Some(b), m, None), i + 3));
@@ -1251,6 +1250,19 @@ fn week_of_month(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize
                 .filter(|n| (1..=5).contains(n)),
         }
     };
+    let rank = |k: usize| {
+        rank(k).or_else(|| {
+            // الثالث, with its article
+            let w = stem_at(t, k).strip_prefix("ال")?;
+            LEXICON
+                .words
+                .get(w)?
+                .iter()
+                .find(|x| x.class == Class::Ord && !x.compound_only)
+                .map(|x| x.value as i64)
+                .filter(|n| (1..=5).contains(n))
+        })
+    };
     let (n, j) = match stem_at(t, i) {
         "اسبوع" => return None,
         "الاسبوع" if t.joined(i + 1) => (rank(i + 1)?, i + 2),
@@ -1267,7 +1279,20 @@ fn week_of_month(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize
     if !t.joined(j) {
         return None;
     }
-    let (y, m, next) = month_ref(t, j, r)?;
+    let Some((y, m, next)) = month_ref(t, j, r) else {
+        // الأسبوع الأول من عام 2015, الأسبوع الثالث من هذا العام: a week of the year, counted
+        // as ISO 8601 does (week 1 holds 4 January).
+        let (y, next) = match (year_phrase(t, j), relative_period(t, j)) {
+            (Some((_, y, next)), _) => (y.parse::<i64>().ok()?, next),
+            (None, Some(('y', off, next))) => (i64::from(r?.year) + off, next),
+            _ => return None,
+        };
+        if n == 0 {
+            return None;
+        }
+        let week_one = monday(days_from_civil(y, 1, 4));
+        return Some((date_of_days(week_one + 7 * (n - 1)), next));
+    };
     let first = days_from_civil(y, m, 1);
     let last = first + days_in_month(y, m) - 1;
     let first_monday = first + (-(first - monday(first))).rem_euclid(7);
