@@ -328,3 +328,19 @@ def test_weeks_and_numeric_months(text: str, value: str) -> None:
     [m] = nuqta.numbers(text, reference_date=AUTUMN)
     assert (m.kind, m.value) == ("date", value)
     assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("25799\u202a,\u202a52", 25799.52),  # marks of direction inside a number
+        ("26،013\u202a,94", 26013.94),
+        ("1\u202f234\u202f567.89 هو", 1234567.89),  # thin spaces between thousands
+        ("مئة أجزاء من خمسة وثلاثين", 100 / 35),  # parts, more than a whole
+    ],
+)
+def test_more_cardinals(text: str, value: float) -> None:
+    [m] = nuqta.numbers(text)
+    assert m.kind == "cardinal"
+    assert m.value == pytest.approx(value)
+    assert text[m.start : m.end] == m.text

@@ -909,7 +909,8 @@ fn fifths_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
 }
 
 /// A ratio after the number `p`: واحد على ثلاثة (1/3), 1 على 20, ثلاثة أجزاء من مئة, واحد
-/// من مائة مليون (one in a power of ten). Only a proper ratio counts: 3 على 1 is a score.
+/// من مائة مليون (one in a power of ten). Only a proper ratio counts: 3 على 1 is a score;
+/// but parts named as such (أجزاء من) may be more than a whole.
 /// Returns the value and the index after the second number.
 fn ratio_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
     let j = p.next;
@@ -923,7 +924,9 @@ fn ratio_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
         _ => return None,
     };
     let q = grammar::parse_number(t, k)?;
-    if q.fraction || q.glued || q.value <= p.value.abs() || q.value.fract() != 0.0 {
+    // مئة أجزاء من خمسة وثلاثين: parts named as such may make more than a whole.
+    let parts = k == j + 2;
+    if q.fraction || q.glued || (q.value <= p.value.abs() && !parts) || q.value.fract() != 0.0 {
         return None;
     }
     let power_of_ten = q.value >= 100.0 && (q.value.log10().fract()).abs() < 1e-9;
