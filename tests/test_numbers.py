@@ -344,3 +344,16 @@ def test_more_cardinals(text: str, value: float) -> None:
     assert m.kind == "cardinal"
     assert m.value == pytest.approx(value)
     assert text[m.start : m.end] == m.text
+
+
+def test_one_as_a_pronoun_is_no_count() -> None:
+    assert nuqta.numbers("قال كل واحد منهم") == []
+    assert nuqta.numbers("أي واحد تفضل؟") == []
+    assert [m.value for m in nuqta.numbers("ربح واحد وعشرين")] == [21]
+
+
+def test_a_hundred_after_the_article_is_a_rank() -> None:
+    [m] = nuqta.numbers("الذكرى المئة لتأسيس المدينة")
+    assert (m.text, m.kind, m.value) == ("المئة", "ordinal", 100)
+    assert [m.kind for m in nuqta.numbers("زاد 5 في المائة")] == ["percent"]
+    assert nuqta.numbers("نسبة المئة بالمئة") == []

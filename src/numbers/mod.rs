@@ -28,7 +28,9 @@
 //! - a relative ordinal is valued as a string (الأخير, آخر كتاب → "end+0", قبل الأخير →
 //!   "end-1", التالي → "current+1", السابقة → "current-1", الحالي → "current+0"); not after a
 //!   word of time (الأسبوع القادم is a date), nor السابق/الحالي after a title (الرئيس
-//!   السابق is a former president), nor آخر after a noun (مكان آخر, another place);
+//!   السابق is a former president), nor آخر before a particle (مسؤول آخر إن, another
+//!   official) or a word of time (آخر يوم); a hundred after ال alone is a rank (الذكرى المئة),
+//!   and one after أي, كل, لا is a pronoun (كل واحد منهم), not a count;
 //! - a unit of time that stands alone as a clause (شهر., a heading) is one of that unit;
 //! - a week is given as the date of its Monday; a day and month with no year take the
 //!   reference year, a month named alone its next occurrence, and both "XXXX" without a
@@ -811,6 +813,19 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
     {
         let v = NumberValue::number(v);
         return Some((mention(t, p.start, next, Cardinal, v, None), next));
+    }
+    // أي واحد, كل واحد منهم, ولا واحدة: one as a pronoun, not a count.
+    let one_word = p.next == i + 1
+        && t.kind(i) == Some(tokenize::Kind::Word)
+        && t.splits(i)
+            .any(|s| matches!(s.stem, "واحد" | "واحده") && !s.clitics.article);
+    if one_word
+        && i > 0
+        && t.joined(i)
+        && t.splits(i - 1)
+            .any(|s| matches!(s.stem, "اي" | "كل" | "لا" | "ولا") && !s.clitics.article)
+    {
+        return None;
     }
     let kind = if p.fraction { Fraction } else { Cardinal };
     Some((mention(t, p.start, p.next, kind, value, None), p.next))

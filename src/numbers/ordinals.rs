@@ -92,6 +92,14 @@ pub(crate) fn ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
                     let (v, next) = unit_then(t, next - 1, u, false)?;
                     return Some(((h + v) as i64, start, next));
                 }
+                // الذكرى المئة, المائتان: a hundred alone is a rank; not في المائة or
+                // بالمئة, a percentage.
+                let percent = s.clitics.prep.is_some()
+                    || (i > 0 && t.is(i - 1, "في"))
+                    || super::units::percent_after(t, i + 1).is_some();
+                if !percent {
+                    return Some((h as i64, start, i + 1));
+                }
             }
         }
     }
@@ -366,6 +374,8 @@ mod tests {
         assert_eq!(ord("الخامسة و عشرون"), Some(25));
         assert_eq!(ord("العشرون"), Some(20));
         assert_eq!(ord("المئة والخامسة والعشرون"), Some(125));
+        assert_eq!(ord("المائتان"), Some(200));
+        assert_eq!(ord("بالمئة"), None);
         assert_eq!(ord("الأحد عشر"), Some(11));
         assert_eq!(ord("الأحد"), None);
         assert_eq!(ord("الاثنين"), None);
