@@ -357,3 +357,11 @@ def test_a_hundred_after_the_article_is_a_rank() -> None:
     assert (m.text, m.kind, m.value) == ("المئة", "ordinal", 100)
     assert [m.kind for m in nuqta.numbers("زاد 5 في المائة")] == ["percent"]
     assert nuqta.numbers("نسبة المئة بالمئة") == []
+
+
+def test_ordinal_day_of_a_relative_month() -> None:
+    text = "في العشرين من الشهر الجاري"
+    [m] = nuqta.numbers(text, reference_date=AUTUMN)
+    assert (m.text, m.kind, m.value) == ("العشرين من الشهر الجاري", "date", "2016-11-20")
+    [m] = nuqta.numbers("الأول من الشهر المقبل", reference_date=AUTUMN)
+    assert m.value == "2016-12-01"

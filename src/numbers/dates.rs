@@ -1388,7 +1388,9 @@ pub(crate) fn date_or_time_at(
         let found = if stem_at(t, i) == "يوم" && t.kind(i + 1) == Some(Kind::Digits) {
             day_of_month(t, i + 1, r, false)
         } else {
-            day_of_month(t, i, r, true).filter(|_| t.kind(i) == Some(Kind::Digits))
+            // 20 من الشهر المقبل, العشرين من الشهر الجاري (an ordinal with ال)
+            let ordinal = t.kind(i) == Some(Kind::Word) && t.splits(i).any(|s| s.clitics.article);
+            day_of_month(t, i, r, true).filter(|_| t.kind(i) == Some(Kind::Digits) || ordinal)
         };
         if let Some((v, next)) = found {
             return Some(date(t.toks[i].start, v, None, next));
