@@ -365,3 +365,17 @@ def test_ordinal_day_of_a_relative_month() -> None:
     assert (m.text, m.kind, m.value) == ("العشرين من الشهر الجاري", "date", "2016-11-20")
     [m] = nuqta.numbers("الأول من الشهر المقبل", reference_date=AUTUMN)
     assert m.value == "2016-12-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("سأعود في عيد الشكر 2010", "2010-11-25"),  # the fourth Thursday of November
+        ("سأعود في يوم الشكر", "2016-11-24"),
+        ("سأعود ليلة رأس السنة الجديدة", "2016-12-31"),
+    ],
+)
+def test_more_holidays(text: str, value: str) -> None:
+    [m] = nuqta.numbers(text, reference_date=AUTUMN)
+    assert (m.kind, m.value) == ("date", value)
+    assert nuqta.numbers("وجه الشكر للجميع", reference_date=AUTUMN) == []
