@@ -222,6 +222,9 @@ def test_relative_ordinals(text: str, span: str, value: str) -> None:
         "التقى الوزير الحالي",
         "قال مسؤول آخر إن",  # another, not the last
         "جرى الأمر في مكان آخر",
+        "وبالتالي أصبحت كلماتها",  # therefore
+        "كما حدث في السابق",  # formerly
+        "سمح للأخير بارتداء",  # the latter
     ],
 )
 def test_relative_words_that_are_no_rank(text: str) -> None:

@@ -230,28 +230,30 @@ fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<NumberMention>
             i = next;
             continue;
         }
-        let found = units::cued_duration(&t, i)
-            .map(|(u, start, next)| {
-                let m = mention(
-                    &t,
-                    start,
+        // A relative ordinal (التالي, قبل الأخير) never starts a date or an amount, and its
+        // words are common: read it first, so that they skip the other grammars.
+        let found = ordinals::relative_at(&t, i)
+            .map(|(v, start, next)| {
+                let value = NumberValue::Text(v);
+                (
+                    mention(&t, start, next, NumberKind::Ordinal, value, None),
                     next,
-                    NumberKind::Duration,
-                    NumberValue::number(u.factor),
-                    Some(u.code.clone()),
-                );
-                (m, next)
+                )
             })
-            .or_else(|| dates::date_or_time_at(&t, i, reference_date))
             .or_else(|| {
-                ordinals::relative_at(&t, i).map(|(v, start, next)| {
-                    let value = NumberValue::Text(v);
-                    (
-                        mention(&t, start, next, NumberKind::Ordinal, value, None),
+                units::cued_duration(&t, i).map(|(u, start, next)| {
+                    let m = mention(
+                        &t,
+                        start,
                         next,
-                    )
+                        NumberKind::Duration,
+                        NumberValue::number(u.factor),
+                        Some(u.code.clone()),
+                    );
+                    (m, next)
                 })
             })
+            .or_else(|| dates::date_or_time_at(&t, i, reference_date))
             .or_else(|| amount_at(&t, i))
             .or_else(|| {
                 ordinals::ordinal_at(&t, i).map(|(v, start, next)| {

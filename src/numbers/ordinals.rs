@@ -170,15 +170,32 @@ const NOT_AFTER_AKHIR: &[&str] = &[
     "مع", "حتي", "منذ", "الذي", "التي", "كان", "كانت", "يكون", "تكون", "مثل", "غير", "بين", "لدي",
 ];
 
-/// The relative adjective at word `i` (with ال), as (offset, from the end).
-fn relative_adjective(t: &Tokens, i: usize) -> Option<(i64, bool)> {
+/// The entry of the relative adjective at word `i` (with ال), and whether ب, ل or ك is
+/// glued before it.
+fn relative_word(t: &Tokens, i: usize) -> Option<(&'static (&'static str, i64, bool), bool)> {
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }
-    t.splits(i)
-        .filter(|s| s.clitics.article)
-        .find_map(|s| RELATIVE.iter().find(|r| r.0 == s.stem))
-        .map(|r| (r.1, r.2))
+    t.splits(i).filter(|s| s.clitics.article).find_map(|s| {
+        RELATIVE
+            .iter()
+            .find(|r| r.0 == s.stem)
+            .map(|r| (r, s.clitics.prep.is_some()))
+    })
+}
+
+/// The relative adjective at word `i` (with ال), as (offset, from the end), unless a
+/// preposition stands before it: then it is an adverb or a pronoun (بالتالي therefore,
+/// للأخير to the latter, في السابق formerly, في الأخير at last).
+fn relative_adjective(t: &Tokens, i: usize) -> Option<(i64, bool)> {
+    let (r, prep) = relative_word(t, i)?;
+    let after_preposition = i > 0
+        && t.joined(i)
+        && matches!(
+            t.norm(i - 1),
+            "في" | "من" | "علي" | "الي" | "عن" | "مع" | "حتي" | "منذ"
+        );
+    (!prep && !after_preposition).then_some((r.1, r.2))
 }
 
 /// Seasons and other spans of the calendar that words for units of time leave out.
@@ -311,31 +328,40 @@ pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(String, usize, usize)
         return None;
     }
     let start = start_without_clitics(t, i);
-    let last_after = |j: usize| {
-        t.joined(j) && relative_adjective(t, j).is_some_and(|(off, end)| end && off == 0)
-    };
-    // الواحد قبل الأخير, الواحدة قبل الأخيرة
-    let head = usize::from(
-        t.splits(i)
-            .any(|s| s.clitics.article && matches!(s.stem, "واحد" | "واحده"))
-            && t.joined(i + 1)
-            && t.is(i + 1, "قبل"),
-    );
-    let j = i + head;
-    let stem_is = |k: usize, words: &[&str]| t.splits(k).any(|s| words.contains(&s.stem));
-    if stem_is(j, &["قبل", "سبق", "سبقت", "يسبق", "تسبق"]) && last_after(j + 1) {
-        return Some((relative_value(-1, true), start, j + 2));
-    }
-    // الثالث من الأخير
-    if let Some((n, _, next)) = ordinal_at(t, i) {
-        if t.joined(next)
-            && (t.is(next, "من") || t.is(next, "الي"))
-            && last_after(next + 1)
-            && n >= 1
+    // The forms counted back from the last one hold الأخير within a few words; most words
+    // that reach here are numbers with no such word after them.
+    let w = t.norm(i);
+    let may_count_back = w.contains("ال") || w.contains("قبل") || w.contains("سبق");
+    if may_count_back && (i + 1..i + 5).any(|k| t.norm(k).contains("اخير")) {
+        let last_after = |j: usize| {
+            t.joined(j)
+                && t.norm(j).contains("اخير")
+                && relative_word(t, j).is_some_and(|(r, _)| r.2 && r.1 == 0)
+        };
+        // الواحد قبل الأخير, الواحدة قبل الأخيرة
+        let head = usize::from(
+            t.splits(i)
+                .any(|s| s.clitics.article && matches!(s.stem, "واحد" | "واحده"))
+                && t.joined(i + 1)
+                && t.is(i + 1, "قبل"),
+        );
+        let j = i + head;
+        let stem_is = |k: usize, words: &[&str]| t.splits(k).any(|s| words.contains(&s.stem));
+        if stem_is(j, &["قبل", "سبق", "سبقت", "يسبق", "تسبق"]) && last_after(j + 1)
         {
-            return Some((relative_value(1 - n, true), start, next + 2));
+            return Some((relative_value(-1, true), start, j + 2));
         }
-        return None;
+        // الثالث من الأخير
+        if let Some((n, _, next)) = ordinal_at(t, i) {
+            if t.joined(next)
+                && (t.is(next, "من") || t.is(next, "الي"))
+                && last_after(next + 1)
+                && n >= 1
+            {
+                return Some((relative_value(1 - n, true), start, next + 2));
+            }
+            return None;
+        }
     }
     if let Some((off, end)) = relative_adjective(t, i) {
         if after_time_word(t, i) || (!end && i > 0 && t.joined(i) && title_word(t, i - 1)) {
@@ -395,6 +421,8 @@ mod tests {
         assert_eq!(relative_at(&t, 4).map(|r| r.0), Some("current+1".into()));
         let t = Tokens::new("الأسبوع بعد القادم");
         assert_eq!(relative_at(&t, 2), None);
+        let t = Tokens::new("في السابق");
+        assert_eq!(relative_at(&t, 1), None);
         let t = Tokens::new("بالرئيس السابق والوزير الحالي");
         assert_eq!(relative_at(&t, 1), None);
         assert_eq!(relative_at(&t, 3), None);
@@ -415,6 +443,8 @@ mod tests {
         assert_eq!(rel("آخر يوم"), None);
         assert_eq!(rel("آخر"), None);
         assert_eq!(rel("الثالث"), None);
+        assert_eq!(rel("بالتالي"), None);
+        assert_eq!(rel("للأخير"), None);
         assert_eq!(rel("قبل يومين"), None);
     }
 }
