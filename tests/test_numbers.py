@@ -382,3 +382,17 @@ def test_more_holidays(text: str, value: str) -> None:
     [m] = nuqta.numbers(text, reference_date=AUTUMN)
     assert (m.kind, m.value) == ("date", value)
     assert nuqta.numbers("وجه الشكر للجميع", reference_date=AUTUMN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("خلال عام 2017 بعدما", [("عام 2017", "date", "2017")]),
+        ("خلال شهر يناير 2018 تضمنت", [("يناير 2018", "date", "2018-01")]),
+        ("لمدة ساعة", [("ساعة", "duration", 3600)]),
+    ],
+)
+def test_a_unit_before_a_date_is_no_length(
+    text: str, expected: list[tuple[str, str, int | str]]
+) -> None:
+    assert [(m.text, m.kind, m.value) for m in nuqta.numbers(text)] == expected
