@@ -168,6 +168,7 @@ pub(crate) const RELATIVE_STARTS: &[&str] = &[
 const NOT_AFTER_AKHIR: &[&str] = &[
     "من", "في", "علي", "عن", "الي", "او", "ثم", "ان", "قد", "لا", "لم", "لن", "ما", "هو", "هي",
     "مع", "حتي", "منذ", "الذي", "التي", "كان", "كانت", "يكون", "تكون", "مثل", "غير", "بين", "لدي",
+    "كما", "لكن", "بل", "اذ", "حيث", "ايضا", "جديد", "يدعي",
 ];
 
 /// The entry of the relative adjective at word `i` (with ال), and whether ب, ل or ك is
@@ -377,6 +378,8 @@ pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(String, usize, usize)
         && !NOT_AFTER_AKHIR.contains(&t.norm(i + 1))
         && !t.norm(i + 1).starts_with('و')
         && !time_word(t, i + 1)
+        // أمراً آخر: an indefinite accusative noun before it
+        && !(i > 0 && t.text[t.toks[i - 1].start..t.toks[i - 1].end].ends_with('\u{064B}'))
     {
         return Some((relative_value(0, true), start, i + 1));
     }
@@ -441,6 +444,9 @@ mod tests {
         assert_eq!(rel("آخر كتاب"), Some(("end+0".into(), 1)));
         assert_eq!(rel("آخر من"), None);
         assert_eq!(rel("آخر يوم"), None);
+        assert_eq!(rel("آخر كما"), None);
+        let t = Tokens::new("أمراً آخر لافتاً");
+        assert_eq!(relative_at(&t, 1), None);
         assert_eq!(rel("آخر"), None);
         assert_eq!(rel("الثالث"), None);
         assert_eq!(rel("بالتالي"), None);
