@@ -191,3 +191,208 @@ def test_hijri_date_keeps_its_form() -> None:
     assert isinstance(m.value, str)
     assert m.value.startswith("2024-03")
     assert m.unit == "islamic:1445-09-15"
+
+
+# Relative ordinals (issue 3): a rank counted from the end of a list or from the current item,
+# valued as Recognizers-Text values them.
+RELATIVE = [
+    ("احذف الجملة الأخيرة.", "الأخيرة", "end+0"),
+    ("أريد آخر كتاب", "آخر", "end+0"),
+    ("أرني ما قبل الأخير", "قبل الأخير", "end-1"),
+    ("أريني الواحد قبل الاخير.", "الواحد قبل الاخير", "end-1"),
+    ("أرني تلك التي سبقت الأخيرة", "سبقت الأخيرة", "end-1"),
+    ("اختر الثالث من الأخير", "الثالث من الأخير", "end-2"),
+    ("انتقل الى الصفحة السابقة.", "السابقة", "current-1"),
+    ("أعطني البند التالي.", "التالي", "current+1"),
+    ("انظر إلى الصفحة الحالية", "الحالية", "current+0"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), RELATIVE)
+def test_relative_ordinals(text: str, span: str, value: str) -> None:
+    [m] = nuqta.numbers(text, reference_date=REFERENCE)
+    assert (m.text, m.kind, m.value, m.unit) == (span, "ordinal", value, None)
+    assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أطاح الجيش بالرئيس السابق",  # former, not a place in a list
+        "التقى الوزير الحالي",
+        "قال مسؤول آخر إن",  # another, not the last
+        "جرى الأمر في مكان آخر",
+        "وبالتالي أصبحت كلماتها",  # therefore
+        "كما حدث في السابق",  # formerly
+        "سمح للأخير بارتداء",  # the latter
+    ],
+)
+def test_relative_words_that_are_no_rank(text: str) -> None:
+    assert [m for m in nuqta.numbers(text) if m.kind == "ordinal"] == []
+
+
+def test_relative_words_of_time_stay_dates() -> None:
+    kinds = [m.kind for m in nuqta.numbers("الأسبوع القادم", reference_date=REFERENCE)]
+    assert kinds == ["date"]
+    assert nuqta.numbers("سأخرج 3 أيام القادمة")[0].kind == "duration"
+    assert all(m.kind != "ordinal" for m in nuqta.numbers("في الأشهر الثلاثة القادمة"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("شهر", 2592000), ("أسبوع.", 604800), ("ساعة", 3600), ("- يوم", 86400)]
+)
+def test_unit_word_alone_is_one_unit(text: str, value: int) -> None:
+    [m] = nuqta.numbers(text)
+    assert (m.kind, m.value, m.unit) == ("duration", value, "second")
+    assert text[m.start : m.end] == m.text
+
+
+def test_unit_word_in_a_sentence_is_no_duration() -> None:
+    assert nuqta.numbers("اشترى ساعة جديدة") == []
+    assert all(m.kind != "duration" for m in nuqta.numbers("بدأ شهر رمضان"))
+
+
+AUTUMN = datetime.date(2016, 11, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("سأخرج في مارس", "مارس", "2017-03", None),
+        ("سأخرج هذا آب", "آب", "2017-08", None),
+        ("يصوم في رمضان", "رمضان", "2017-05", "islamic:1438-09"),
+        ("حتى شهر صفر", "صفر", "2016-11", "islamic:1438-02"),
+        ("بني عام 247", "عام 247", "0247", None),
+        ("حدث عام ألفين وعشرين", "عام ألفين وعشرين", "2020", None),
+    ],
+)
+def test_cued_months_and_spelled_years(text: str, span: str, value: str, unit: str | None) -> None:
+    [m] = nuqta.numbers(text, reference_date=AUTUMN)
+    assert (m.text, m.kind, m.value, m.unit) == (span, "date", value, unit)
+    assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text", ["مارس الرياضة", "انتهت في صفر", "عام 500 ألف", "بلغ العدد عام 300 مليون"]
+)
+def test_month_words_and_big_numbers_are_no_dates(text: str) -> None:
+    assert all(m.kind != "date" for m in nuqta.numbers(text, reference_date=AUTUMN))
+
+
+@pytest.mark.parametrize(
+    "text", ["خلال الفترة 2014-2018 شهدت", "من عام 2014 إلى 2018", "في 2014 - 2018"]
+)
+def test_ranges_of_years(text: str) -> None:
+    mentions = nuqta.numbers(text)
+    assert [(m.kind, m.value) for m in mentions] == [("date", "2014"), ("date", "2018")]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_codes_that_look_like_years_stay_out() -> None:
+    assert nuqta.numbers("الرمز 2014-2018-1234") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("سأعود في 15.", [("15", "2016-11-15")]),
+        ("الاسبوع بعد القادم", [("الاسبوع بعد القادم", "2016-11-21")]),
+        ("العام قبل الماضي", [("العام قبل الماضي", "2014")]),
+        ("من 4 إلى 22 هذا الشهر", [("4", "2016-11-04"), ("22 هذا الشهر", "2016-11-22")]),
+        ("نوفمبر بين 15 و 19", [("نوفمبر بين 15", "2016-11-15"), ("19", "2016-11-19")]),
+        ("في العاشر من سبتمبر ، ألفين", [("العاشر من سبتمبر ، ألفين", "2000-09-10")]),
+        ("من ألفين إلى ألفين وأربعة عشر", [("ألفين", "2000"), ("ألفين وأربعة عشر", "2014")]),
+    ],
+)
+def test_more_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = nuqta.numbers(text, reference_date=AUTUMN)
+    assert [(m.text, m.value) for m in mentions] == expected
+    assert all(m.kind == "date" and text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text", ["فاز في 15 مباراة", "ارتفع العدد إلى 27.", "من 1500 إلى 2000 شخص"]
+)
+def test_counts_stay_cardinals(text: str) -> None:
+    assert all(m.kind == "cardinal" for m in nuqta.numbers(text, reference_date=AUTUMN))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("الأسبوع الأول من عام 2015", "2014-12-29"),  # ISO week 1 holds 4 January
+        ("الأسبوع الثالث من هذا الشهر", "2016-11-21"),
+        ("الأسبوع الثاني من شهر مارس", "2016-03-14"),
+        ("سأخرج 2015/3", "2015-03"),
+        ("سأخرج 3-2015", "2015-03"),
+    ],
+)
+def test_weeks_and_numeric_months(text: str, value: str) -> None:
+    [m] = nuqta.numbers(text, reference_date=AUTUMN)
+    assert (m.kind, m.value) == ("date", value)
+    assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("25799\u202a,\u202a52", 25799.52),  # marks of direction inside a number
+        ("26،013\u202a,94", 26013.94),
+        ("1\u202f234\u202f567.89 هو", 1234567.89),  # thin spaces between thousands
+        ("مئة أجزاء من خمسة وثلاثين", 100 / 35),  # parts, more than a whole
+    ],
+)
+def test_more_cardinals(text: str, value: float) -> None:
+    [m] = nuqta.numbers(text)
+    assert m.kind == "cardinal"
+    assert m.value == pytest.approx(value)
+    assert text[m.start : m.end] == m.text
+
+
+def test_one_as_a_pronoun_is_no_count() -> None:
+    assert nuqta.numbers("قال كل واحد منهم") == []
+    assert nuqta.numbers("أي واحد تفضل؟") == []
+    assert [m.value for m in nuqta.numbers("ربح واحد وعشرين")] == [21]
+
+
+def test_a_hundred_after_the_article_is_a_rank() -> None:
+    [m] = nuqta.numbers("الذكرى المئة لتأسيس المدينة")
+    assert (m.text, m.kind, m.value) == ("المئة", "ordinal", 100)
+    assert [m.kind for m in nuqta.numbers("زاد 5 في المائة")] == ["percent"]
+    assert nuqta.numbers("نسبة المئة بالمئة") == []
+
+
+def test_ordinal_day_of_a_relative_month() -> None:
+    text = "في العشرين من الشهر الجاري"
+    [m] = nuqta.numbers(text, reference_date=AUTUMN)
+    assert (m.text, m.kind, m.value) == ("العشرين من الشهر الجاري", "date", "2016-11-20")
+    [m] = nuqta.numbers("الأول من الشهر المقبل", reference_date=AUTUMN)
+    assert m.value == "2016-12-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("سأعود في عيد الشكر 2010", "2010-11-25"),  # the fourth Thursday of November
+        ("سأعود في يوم الشكر", "2016-11-24"),
+        ("سأعود ليلة رأس السنة الجديدة", "2016-12-31"),
+    ],
+)
+def test_more_holidays(text: str, value: str) -> None:
+    [m] = nuqta.numbers(text, reference_date=AUTUMN)
+    assert (m.kind, m.value) == ("date", value)
+    assert nuqta.numbers("وجه الشكر للجميع", reference_date=AUTUMN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("خلال عام 2017 بعدما", [("عام 2017", "date", "2017")]),
+        ("خلال شهر يناير 2018 تضمنت", [("يناير 2018", "date", "2018-01")]),
+        ("لمدة ساعة", [("ساعة", "duration", 3600)]),
+    ],
+)
+def test_a_unit_before_a_date_is_no_length(
+    text: str, expected: list[tuple[str, str, int | str]]
+) -> None:
+    assert [(m.text, m.kind, m.value) for m in nuqta.numbers(text)] == expected

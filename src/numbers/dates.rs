@@ -169,8 +169,14 @@ pub(crate) fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
             k += 1;
         }
     }
-    let y = year_at(t, k).filter(|_| t.joined(k))?;
-    Some((y, era_marker(t, k + 1)))
+    if let Some(y) = year_at(t, k).filter(|_| t.joined(k)) {
+        return Some((y, era_marker(t, k + 1)));
+    }
+    // فبراير ألفين وثمانية عشر: a year spelled out.
+    let p = parse_number(t, k).filter(|_| t.joined(k) && t.kind(k) == Some(Kind::Word))?;
+    let words = (k..p.next).all(|j| t.kind(j) == Some(Kind::Word));
+    (words && !p.fraction && p.value.fract() == 0.0 && (1000.0..=2100.0).contains(&p.value))
+        .then(|| (p.value as i64, era_marker(t, p.next)))
 }
 
 /// Skips an era marker after a year: م, هـ, ميلادي, هجري.
@@ -246,10 +252,11 @@ fn day_of_month(t: &Tokens, i: usize, r: Date, needs_month: bool) -> Option<(Str
         return None;
     }
     let mut off = 0;
-    let named =
-        stem_at(t, next) == "من" && relative_period(t, next + 1).is_some_and(|p| p.0 == 'm');
+    // 20 من الشهر المقبل, 22 هذا الشهر, 23 في الشهر المقبل
+    let of = usize::from(matches!(stem_at(t, next), "من" | "في"));
+    let named = relative_period(t, next + of).is_some_and(|p| p.0 == 'm');
     if named {
-        let (_, o, n) = relative_period(t, next + 1)?;
+        let (_, o, n) = relative_period(t, next + of)?;
         off = o;
         next = n;
     } else if needs_month {
@@ -318,15 +325,14 @@ fn numeric_date(t: &Tokens, i: usize, reference: Option<Date>) -> Option<(String
         return None;
     }
     let b_len = t.norm(i + 2).len();
-    if a.len() == 4 && b_len == 2 && sep == "-" {
-        // 2013-09
+    if a.len() == 4 && (b_len == 2 && sep == "-" || b_len <= 2 && sep == "/") {
+        // 2013-09, 2015/3
         let y: i64 = a.parse().ok()?;
-        return (1..=12)
-            .contains(&b)
-            .then(|| (iso(Some(y), b, None), i + 3));
+        let plausible = (1..=12).contains(&b) && (sep == "-" || (1900..=2100).contains(&y));
+        return plausible.then(|| (iso(Some(y), b, None), i + 3));
     }
-    if a.len() <= 2 && b_len == 4 && sep == "/" {
-        // 2/2013
+    if a.len() <= 2 && b_len == 4 && matches!(sep, "/" | "-") {
+        // 2/2013, 3-2015
         let m: i64 = a.parse().ok()?;
         let plausible = (1..=12).contains(&m) && (1900..=2100).contains(&b);
         return plausible.then(|| (iso(Some(b), m, None), i + 3));
@@ -411,6 +417,19 @@ fn relative_period(t: &Tokens, i: usize) -> Option<(char, i64, usize)> {
         return Some((u, 0, i + 2));
     }
     let u = unit(w)?;
+    // الأسبوع بعد القادم, العام قبل الماضي: two steps.
+    let twice = match (stem_at(t, i + 1), stem_at(t, i + 2)) {
+        ("بعد", "القادم" | "القادمه" | "المقبل" | "المقبله" | "التالي") => {
+            Some(2)
+        }
+        ("قبل", "الماضي" | "الماضيه" | "السابق" | "السابقه" | "المنصرم" | "الفائت") => {
+            Some(-2)
+        }
+        _ => None,
+    };
+    if let Some(off) = twice.filter(|_| t.joined(i + 2)) {
+        return Some((u, off, i + 3));
+    }
     let off = match stem_at(t, i + 1) {
         "الماضي" | "الماضيه" | "الماض" | "السابق" | "السابقه" | "المنصرم" | "الفائت" => {
             -1
@@ -836,11 +855,32 @@ fn year_phrase(t: &Tokens, i: usize) -> Option<(usize, String, usize)> {
     {
         return None;
     }
-    let y = year_at(t, i + 1).filter(|_| t.joined(i + 1))?;
+    let lead = s.clitics.lead();
+    let Some(y) = year_at(t, i + 1).filter(|_| t.joined(i + 1)) else {
+        // عام 247, عام ألفين وعشرين: a year of three digits, or one spelled out.
+        let p = parse_number(t, i + 1).filter(|_| t.joined(i + 1))?;
+        let digits = t.kind(i + 1) == Some(Kind::Digits);
+        let whole = p.value.fract() == 0.0 && (100.0..=2100.0).contains(&p.value);
+        let plain = !p.fraction
+            && !p.glued
+            && (if digits {
+                p.next == i + 2 && t.norm(i + 1).len() == 3
+            } else {
+                (i + 1..p.next).all(|k| t.kind(k) == Some(Kind::Word))
+            });
+        if !whole || !plain || (t.touching(p.next) && t.kind(p.next) != Some(Kind::Punct)) {
+            return None;
+        }
+        let y = p.value as i64;
+        return Some((
+            t.stem_start(i, lead),
+            format!("{y:04}"),
+            era_marker(t, p.next),
+        ));
+    };
     if t.touching(i + 2) && matches!(t.kind(i + 2), Some(Kind::Digits | Kind::Word)) {
         return None;
     }
-    let lead = s.clitics.lead();
     Some((
         t.stem_start(i, lead),
         format!("{y:04}"),
@@ -869,6 +909,79 @@ fn cued_year(t: &Tokens, i: usize) -> Option<(String, usize)> {
     );
     let clause_end = !t.joined(i + 1) || t.kind(i + 1) == Some(Kind::Punct);
     (strong || (t.is(i - 1, "في") && clause_end)).then(|| (format!("{y:04}"), era_marker(t, i + 1)))
+}
+
+/// True when the word before `i` calls for a month after it: في, حتى, منذ, خلال, هذا …
+fn month_cue(t: &Tokens, i: usize) -> bool {
+    i > 0
+        && t.joined(i)
+        && t.kind(i - 1) == Some(Kind::Word)
+        && t.splits(i - 1).any(|s| {
+            !s.clitics.article
+                && matches!(
+                    s.stem,
+                    "في" | "حتي"
+                        | "منذ"
+                        | "خلال"
+                        | "هذا"
+                        | "طوال"
+                        | "طيله"
+                        | "قبيل"
+                        | "شهر"
+                )
+        })
+}
+
+/// The next Hijri month `m` that has not ended by the reference date: the Gregorian month
+/// its first day falls in ("2017-05"), and its Hijri form ("islamic:1438-09").
+fn hijri_month(m: u32, reference: Option<Date>) -> Option<(String, String)> {
+    let r = reference?;
+    let today = ref_days(r);
+    let m = i64::from(m);
+    let guess = (i64::from(r.year) - 622) * 33 / 32;
+    (guess - 1..=guess + 2).find_map(|h| {
+        let (ny, nm) = if m == 12 { (h + 1, 1) } else { (h, m + 1) };
+        let (ey, em, ed) = hijri_to_gregorian(ny, nm, 1);
+        (days_from_civil(ey, em, ed) > today).then(|| {
+            let (gy, gm, _) = hijri_to_gregorian(h, m, 1);
+            (iso(Some(gy), gm, None), format!("islamic:{h:04}-{m:02}"))
+        })
+    })
+}
+
+/// A range of years in digits, 2014-2018 or 2014/2015 (later, within a century): the two
+/// years, the token index of the second and the index after it. Such a run would otherwise
+/// pass for a code of eight digits.
+pub(crate) fn year_span(t: &Tokens, i: usize) -> Option<(i64, i64, usize, usize)> {
+    let a = year_at(t, i).filter(|a| (1800..=2100).contains(a))?;
+    if !(t.touching(i + 1) && matches!(t.norm(i + 1), "-" | "–" | "/") && t.touching(i + 2)) {
+        return None;
+    }
+    let b = year_at(t, i + 2).filter(|b| *b > a && *b <= a + 100)?;
+    // Not a longer run of groups (2014-2018-1234, a code).
+    if t.touching(i + 3) && matches!(t.kind(i + 3), Some(Kind::Digits | Kind::Word | Kind::Latin))
+        || t.touching(i + 3) && t.touching(i + 4) && t.kind(i + 4) == Some(Kind::Digits)
+    {
+        return None;
+    }
+    Some((a, b, i + 2, i + 3))
+}
+
+/// A bare day of the month after في at the end of a clause (سأعود في 15.): the day in the
+/// reference month.
+fn cued_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
+    let d = small_digits(t, i, 2).filter(|d| (1..=31).contains(d))?;
+    let after_fi = i > 0
+        && t.joined(i)
+        && t.splits(i - 1)
+            .any(|s| s.stem == "في" && !s.clitics.article);
+    let clause_end = !t.joined(i + 1)
+        || matches!(
+            t.norm(i + 1),
+            "." | "،" | "," | "!" | "؟" | "?" | "؛" | ";" | ")" | "»" | "\""
+        ) && !(t.touching(i + 2) && t.kind(i + 2) == Some(Kind::Digits));
+    let (y, m) = (i64::from(r.year), i64::from(r.month));
+    (after_fi && clause_end && d <= days_in_month(y, m)).then(|| (iso(Some(y), m, Some(d)), i + 1))
 }
 
 /// A month with a year (سبتمبر 2013), with a day after it (يناير 1), in the middle or at the
@@ -909,7 +1022,17 @@ fn month_phrase(
         }
         return Some((start, iso(Some(y), mm, day), None, next));
     }
-    if m.hijri || (ambiguous_month(t, k) && day.is_none() && k == i) {
+    // في مارس, حتى رمضان, هذا آب: after a word that calls for a time, a month name that is
+    // also a common word is a month; so is one after شهر (شهر رمضان). صفر (zero) only so.
+    let cued = day.is_none() && (k > i || (month_cue(t, i) && t.norm(k) != "صفر"));
+    if m.hijri {
+        return if cued {
+            hijri_month(m.month, reference).map(|(v, unit)| (start, v, Some(unit), j))
+        } else {
+            None
+        };
+    }
+    if ambiguous_month(t, k) && day.is_none() && k == i && !cued {
         return None;
     }
     let y = reference.map(|r| {
@@ -925,6 +1048,19 @@ fn month_phrase(
             let (y, next) = year_after(t, next).map_or((y, next), |(y, n)| (Some(y), n));
             if (1..=days_in_month(y.unwrap_or(2000), mm)).contains(&d) {
                 return Some((start, iso(y, mm, Some(d)), None, next));
+            }
+        }
+    }
+    // نوفمبر بين 15 و19, شهر نوفمبر من 4 إلى 22: the first day of a range in the month (the
+    // second takes the month from it).
+    if day.is_none() && t.joined(j) && matches!(t.norm(j), "بين" | "من") && t.joined(j + 1) {
+        let days = |k: usize| {
+            small_digits(t, k, 2).filter(|d| (1..=days_in_month(y.unwrap_or(2000), mm)).contains(d))
+        };
+        if let (Some(d), Some(_)) = (days(j + 1), days(j + 3)) {
+            let link = t.joined(j + 2) && matches!(t.norm(j + 2), "و" | "الي" | "حتي" | "-");
+            if link && t.joined(j + 3) {
+                return Some((start, iso(y, mm, Some(d)), None, j + 2));
             }
         }
     }
@@ -1114,6 +1250,19 @@ fn week_of_month(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize
                 .filter(|n| (1..=5).contains(n)),
         }
     };
+    let rank = |k: usize| {
+        rank(k).or_else(|| {
+            // الثالث, with its article
+            let w = stem_at(t, k).strip_prefix("ال")?;
+            LEXICON
+                .words
+                .get(w)?
+                .iter()
+                .find(|x| x.class == Class::Ord && !x.compound_only)
+                .map(|x| x.value as i64)
+                .filter(|n| (1..=5).contains(n))
+        })
+    };
     let (n, j) = match stem_at(t, i) {
         "اسبوع" => return None,
         "الاسبوع" if t.joined(i + 1) => (rank(i + 1)?, i + 2),
@@ -1130,7 +1279,20 @@ fn week_of_month(t: &Tokens, i: usize, r: Option<Date>) -> Option<(String, usize
     if !t.joined(j) {
         return None;
     }
-    let (y, m, next) = month_ref(t, j, r)?;
+    let Some((y, m, next)) = month_ref(t, j, r) else {
+        // الأسبوع الأول من عام 2015, الأسبوع الثالث من هذا العام: a week of the year, counted
+        // as ISO 8601 does (week 1 holds 4 January).
+        let (y, next) = match (year_phrase(t, j), relative_period(t, j)) {
+            (Some((_, y, next)), _) => (y.parse::<i64>().ok()?, next),
+            (None, Some(('y', off, next))) => (i64::from(r?.year) + off, next),
+            _ => return None,
+        };
+        if n == 0 {
+            return None;
+        }
+        let week_one = monday(days_from_civil(y, 1, 4));
+        return Some((date_of_days(week_one + 7 * (n - 1)), next));
+    };
     let first = days_from_civil(y, m, 1);
     let last = first + days_in_month(y, m) - 1;
     let first_monday = first + (-(first - monday(first))).rem_euclid(7);
@@ -1226,7 +1388,9 @@ pub(crate) fn date_or_time_at(
         let found = if stem_at(t, i) == "يوم" && t.kind(i + 1) == Some(Kind::Digits) {
             day_of_month(t, i + 1, r, false)
         } else {
-            day_of_month(t, i, r, true).filter(|_| t.kind(i) == Some(Kind::Digits))
+            // 20 من الشهر المقبل, العشرين من الشهر الجاري (an ordinal with ال)
+            let ordinal = t.kind(i) == Some(Kind::Word) && t.splits(i).any(|s| s.clitics.article);
+            day_of_month(t, i, r, true).filter(|_| t.kind(i) == Some(Kind::Digits) || ordinal)
         };
         if let Some((v, next)) = found {
             return Some(date(t.toks[i].start, v, None, next));
@@ -1255,6 +1419,9 @@ pub(crate) fn date_or_time_at(
         return Some(date(t.toks[i].start, v, None, next));
     }
     if let Some(r) = reference {
+        if let Some((v, next)) = cued_day(t, i, r) {
+            return Some(date(t.toks[i].start, v, None, next));
+        }
         if let Some((v, next)) = relative_day(t, i, r) {
             return Some(date(t.toks[i].start, v, None, next));
         }

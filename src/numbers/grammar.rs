@@ -134,6 +134,7 @@ pub(crate) fn digit_literal(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> 
     };
     let mut next = i + 1 + 2 * used;
     let mut int_part = int_part;
+    let mut frac_part = frac_part;
     if used == 0 && g0.len() <= 3 {
         // Space-separated thousands: 1 234 567.
         let mut k = next;
@@ -146,6 +147,15 @@ pub(crate) fn digit_literal(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> 
         if !(extra.is_empty() || t.kind(k) == Some(Kind::Digits) && t.joined(k)) {
             int_part.push_str(&extra);
             next = k;
+            // and a decimal part: 1 234 567.89
+            let point = t.touching(k) && matches!(t.norm(k), "." | "٫");
+            if point && t.touching(k + 1) && t.kind(k + 1) == Some(Kind::Digits) {
+                let again = t.touching(k + 2) && t.is(k + 2, t.norm(k));
+                if !again {
+                    frac_part = t.norm(k + 1);
+                    next = k + 2;
+                }
+            }
         }
     }
     if int_part.len() > MAX_DIGITS || (int_part.len() >= 8 && int_part.starts_with('0')) {

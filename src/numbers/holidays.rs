@@ -16,6 +16,8 @@ enum Rule {
     Hijri(i64, i64),
     /// Western Easter Sunday.
     Easter,
+    /// The nth weekday (Monday = 0) of a Gregorian month.
+    Nth(i64, i64, i64),
 }
 
 /// Holiday names (normalized words, ه for ة, ي for ى) and when they fall.
@@ -30,10 +32,18 @@ const HOLIDAYS: &[(&[&str], Rule)] = &[
     (&["كريسماس"], Rule::Fixed(12, 25)),
     (&["راس", "السنه", "الميلاديه"], Rule::Fixed(1, 1)),
     (&["عيد", "الفصح"], Rule::Easter),
+    (&["ليله", "راس", "السنه", "الجديده"], Rule::Fixed(12, 31)),
+    (&["ليله", "راس", "السنه", "الميلاديه"], Rule::Fixed(12, 31)),
+    (&["ليله", "راس", "السنه"], Rule::Fixed(12, 31)),
+    (&["راس", "السنه", "الجديده"], Rule::Fixed(1, 1)),
+    // Thanksgiving, the fourth Thursday of November.
+    (&["عيد", "الشكر"], Rule::Nth(11, 3, 4)),
+    (&["الشكر"], Rule::Nth(11, 3, 4)),
 ];
 
 /// The first words of holiday names, for the lexicon's quick skip.
-pub(crate) const HOLIDAY_STARTS: &[&str] = &["عيد", "راس", "المولد", "الكريسماس", "كريسماس"];
+pub(crate) const HOLIDAY_STARTS: &[&str] =
+    &["عيد", "راس", "المولد", "الكريسماس", "كريسماس", "ليله"];
 
 /// Days from 0000-03-01 of Western Easter Sunday in year `y` (anonymous Gregorian algorithm).
 fn easter(y: i64) -> i64 {
@@ -57,6 +67,12 @@ fn in_year(rule: Rule, y: i64) -> Vec<(i64, Option<i64>)> {
     match rule {
         Rule::Fixed(m, d) => vec![(days_from_civil(y, m, d), None)],
         Rule::Easter => vec![(easter(y), None)],
+        Rule::Nth(m, wd, n) => {
+            // 0000-03-01 was a Wednesday (Monday = 0).
+            let first = days_from_civil(y, m, 1);
+            let offset = (wd - (first + 2)).rem_euclid(7);
+            vec![(first + offset + 7 * (n - 1), None)]
+        }
         Rule::Hijri(m, d) => {
             let guess = (y - 622) * 33 / 32;
             (guess - 1..=guess + 2)
@@ -137,6 +153,11 @@ mod tests {
         assert_eq!(on("يوم عيد الميلاد", r), Some((2013, 12, 25)));
         assert_eq!(on("عيد الميلاد 2020", None), Some((2020, 12, 25)));
         assert_eq!(on("عيد الفطر", None), None);
+        assert_eq!(on("عيد الشكر 2010", None), Some((2010, 11, 25)));
+        assert_eq!(on("يوم الشكر", r), Some((2013, 11, 28)));
+        assert_eq!(on("ليلة رأس السنة الجديدة", r), Some((2013, 12, 31)));
+        assert_eq!(on("رأس السنة الجديدة", r), Some((2014, 1, 1)));
+        assert_eq!(on("الشكر لله", r), None);
         assert_eq!(on("عيد ميلاد سعيد", r), None);
     }
 }

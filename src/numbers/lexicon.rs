@@ -301,6 +301,11 @@ fn parse_lexicon() -> Lexicon {
     triggers.extend(units.by_first.keys().cloned());
     triggers.extend(CUE_WORDS.iter().map(|w| w.to_string()));
     triggers.extend(
+        super::ordinals::RELATIVE_STARTS
+            .iter()
+            .map(|w| w.to_string()),
+    );
+    triggers.extend(
         super::holidays::HOLIDAY_STARTS
             .iter()
             .map(|w| w.to_string()),

@@ -25,6 +25,13 @@
 //! - a proper ratio is a cardinal: واحد على ثلاثة → 1/3, ثلاثة أجزاء من مئة → 0.03, and
 //!   واحد من مائة (one in a power of ten) → 0.01; واحد من ثلاثة (one of three) stays two
 //!   numbers, and 3 على 1 (a score) too; 1.1^23 is a power;
+//! - a relative ordinal is valued as a string (الأخير, آخر كتاب → "end+0", قبل الأخير →
+//!   "end-1", التالي → "current+1", السابقة → "current-1", الحالي → "current+0"); not after a
+//!   word of time (الأسبوع القادم is a date), nor السابق/الحالي after a title (الرئيس
+//!   السابق is a former president), nor آخر before a particle (مسؤول آخر إن, another
+//!   official) or a word of time (آخر يوم); a hundred after ال alone is a rank (الذكرى المئة),
+//!   and one after أي, كل, لا is a pronoun (كل واحد منهم), not a count;
+//! - a unit of time that stands alone as a clause (شهر., a heading) is one of that unit;
 //! - a week is given as the date of its Monday; a day and month with no year take the
 //!   reference year, a month named alone its next occurrence, and both "XXXX" without a
 //!   reference;
@@ -59,7 +66,8 @@ pub struct Date {
 pub enum NumberKind {
     /// A count or amount with no unit: ثلاثة, 2.5 مليار.
     Cardinal,
-    /// A rank: الرابع → 4.
+    /// A rank: الرابع → 4; a relative rank is a string, as in Recognizers-Text: الأخير →
+    /// "end+0", قبل الأخير → "end-1", التالي → "current+1", السابق → "current-1".
     Ordinal,
     /// A bare fraction: نصف → 0.5, ثلاثة أرباع → 0.75.
     Fraction,
@@ -206,17 +214,45 @@ fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<NumberMention>
             i = skip(&t, i);
             continue;
         }
-        let found = units::cued_duration(&t, i)
-            .map(|(u, start, next)| {
-                let m = mention(
-                    &t,
-                    start,
+        if let Some((a, b, second, next)) = dates::year_span(&t, i) {
+            // 2014-2018: two years, reported as the two ends of the range.
+            for (k, y) in [(i, a), (second, b)] {
+                let value = NumberValue::Text(format!("{y:04}"));
+                let tok = &t.toks[k];
+                out.push(NumberMention {
+                    start: tok.start,
+                    end: tok.end,
+                    kind: NumberKind::Date,
+                    value,
+                    unit: None,
+                });
+                at.push((k, k + 1));
+            }
+            i = next;
+            continue;
+        }
+        // A relative ordinal (التالي, قبل الأخير) never starts a date or an amount, and its
+        // words are common: read it first, so that they skip the other grammars.
+        let found = ordinals::relative_at(&t, i)
+            .map(|(v, start, next)| {
+                let value = NumberValue::Text(v);
+                (
+                    mention(&t, start, next, NumberKind::Ordinal, value, None),
                     next,
-                    NumberKind::Duration,
-                    NumberValue::number(u.factor),
-                    Some(u.code.clone()),
-                );
-                (m, next)
+                )
+            })
+            .or_else(|| {
+                units::cued_duration(&t, i).map(|(u, start, next)| {
+                    let m = mention(
+                        &t,
+                        start,
+                        next,
+                        NumberKind::Duration,
+                        NumberValue::number(u.factor),
+                        Some(u.code.clone()),
+                    );
+                    (m, next)
+                })
             })
             .or_else(|| dates::date_or_time_at(&t, i, reference_date))
             .or_else(|| amount_at(&t, i))
@@ -279,7 +315,7 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
         let glued = a_next == b_first && out[k].start > t.toks[b_first].start;
         let between = (a_next..b_first).map(|j| t.norm(j)).collect::<Vec<_>>();
         // و joins a range only after بين: بين 5 و10 بالمئة.
-        let after_bayna = at[k - 1].0 > 0 && t.is(at[k - 1].0 - 1, "بين");
+        let after_bayna = (at[k - 1].0.saturating_sub(1)..at[k - 1].1).any(|j| t.is(j, "بين"));
         let wa = between.as_slice() == ["و"] || (glued && t.norm(b_first).starts_with('و'));
         let connector = (glued && !wa)
             || matches!(
@@ -336,6 +372,20 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                     None,
                 ))
             }
+            (NumberKind::Cardinal, NumberKind::Cardinal, NumberValue::Int(y))
+                if is_year_range(t, &out[k - 1], at[k - 1].0, &out[k], b_first, *y) =>
+            {
+                // من 2014 إلى 2018, بين 2014 و2018: a range of years.
+                let y = *y;
+                let b = &mut out[k];
+                b.kind = NumberKind::Date;
+                b.value = NumberValue::Text(format!("{y:04}"));
+                Some((
+                    NumberKind::Date,
+                    NumberValue::Text(format!("{:04}", a_value as i64)),
+                    None,
+                ))
+            }
             (NumberKind::Cardinal, NumberKind::Cardinal, _) => {
                 // بين 3 و5 ملايين: the first number shares the scale.
                 let scale = elided_scale(t, b_first, a_value);
@@ -370,7 +420,20 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
                 let (NumberValue::Text(d), NumberValue::Int(day)) = (&a.value, &b.value) else {
                     continue;
                 };
-                if d.len() != 10 || !(1..=31).contains(day) {
+                // من عام 2014 إلى 2018: the second year of a range of years.
+                let day = *day;
+                let year = d.len() == 4
+                    && t.kind(b_first) == Some(tokenize::Kind::Digits)
+                    && t.norm(b_first).len() == 4
+                    && d.parse::<i64>().is_ok_and(|a| day > a && day <= a + 100);
+                if year {
+                    let b = &mut out[k];
+                    b.kind = NumberKind::Date;
+                    b.value = NumberValue::Text(format!("{day:04}"));
+                    b.unit = None;
+                    continue;
+                }
+                if d.len() != 10 || !(1..=31).contains(&day) {
                     continue;
                 }
                 let value = NumberValue::Text(format!("{}{day:02}", &d[..8]));
@@ -412,6 +475,39 @@ fn share_range_kinds(t: &Tokens, out: &mut [NumberMention], at: &[(usize, usize)
             a.unit = unit;
         }
     }
+}
+
+/// True when the cardinals `a` (from token `a_first`) and `b` (value `y`, from `b_first`) of a
+/// range after من or بين are two years: whole numbers from 1800 to 2100, in four digits or
+/// spelled out, the second later by a century at most, and no counted noun after it.
+fn is_year_range(
+    t: &Tokens,
+    a: &NumberMention,
+    a_first: usize,
+    b: &NumberMention,
+    b_first: usize,
+    y: i64,
+) -> bool {
+    use tokenize::Kind;
+    let NumberValue::Int(x) = a.value else {
+        return false;
+    };
+    let cued = a_first > 0 && matches!(t.norm(a_first - 1), "من" | "بين");
+    let shape = |m: &NumberMention, k: usize| {
+        let digits = t.kind(k) == Some(Kind::Digits);
+        if digits {
+            t.norm(k).len() == 4 && m.end == t.toks[k].end
+        } else {
+            t.kind(k) == Some(Kind::Word)
+        }
+    };
+    cued && (1800..=2100).contains(&x)
+        && y > x
+        && y <= x + 100
+        && a.unit.is_none()
+        && b.unit.is_none()
+        && shape(a, a_first)
+        && shape(b, b_first)
 }
 
 /// Makes `b`, a bare hour after the time `a` in a range, a time in the same half of the day.
@@ -721,6 +817,19 @@ fn amount_at(t: &Tokens, i: usize) -> Option<(NumberMention, usize)> {
         let v = NumberValue::number(v);
         return Some((mention(t, p.start, next, Cardinal, v, None), next));
     }
+    // أي واحد, كل واحد منهم, ولا واحدة: one as a pronoun, not a count.
+    let one_word = p.next == i + 1
+        && t.kind(i) == Some(tokenize::Kind::Word)
+        && t.splits(i)
+            .any(|s| matches!(s.stem, "واحد" | "واحده") && !s.clitics.article);
+    if one_word
+        && i > 0
+        && t.joined(i)
+        && t.splits(i - 1)
+            .any(|s| matches!(s.stem, "اي" | "كل" | "لا" | "ولا") && !s.clitics.article)
+    {
+        return None;
+    }
     let kind = if p.fraction { Fraction } else { Cardinal };
     Some((mention(t, p.start, p.next, kind, value, None), p.next))
 }
@@ -818,7 +927,8 @@ fn fifths_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
 }
 
 /// A ratio after the number `p`: واحد على ثلاثة (1/3), 1 على 20, ثلاثة أجزاء من مئة, واحد
-/// من مائة مليون (one in a power of ten). Only a proper ratio counts: 3 على 1 is a score.
+/// من مائة مليون (one in a power of ten). Only a proper ratio counts: 3 على 1 is a score;
+/// but parts named as such (أجزاء من) may be more than a whole.
 /// Returns the value and the index after the second number.
 fn ratio_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
     let j = p.next;
@@ -832,7 +942,9 @@ fn ratio_after(t: &Tokens, p: &grammar::Phrase) -> Option<(f64, usize)> {
         _ => return None,
     };
     let q = grammar::parse_number(t, k)?;
-    if q.fraction || q.glued || q.value <= p.value.abs() || q.value.fract() != 0.0 {
+    // مئة أجزاء من خمسة وثلاثين: parts named as such may make more than a whole.
+    let parts = k == j + 2;
+    if q.fraction || q.glued || (q.value <= p.value.abs() && !parts) || q.value.fract() != 0.0 {
         return None;
     }
     let power_of_ten = q.value >= 100.0 && (q.value.log10().fract()).abs() < 1e-9;

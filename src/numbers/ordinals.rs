@@ -1,5 +1,7 @@
 //! Ordinals: الأول/الأولى … العاشر, الحادي عشر, الحادي والعشرون, العشرون, المئة والخامسة
-//! والعشرون, with and without ال.
+//! والعشرون, with and without ال; and relative ordinals, a rank counted from the end of a
+//! list or from the current item (الأخير, قبل الأخير, الثالث من الأخير, التالي, السابق,
+//! الحالي), valued as Recognizers-Text does: "end+0", "end-1", "current+1", "current-1".
 
 use super::lexicon::{Class, LEXICON};
 use super::tokenize::{Kind, Tokens};
@@ -90,8 +92,296 @@ pub(crate) fn ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
                     let (v, next) = unit_then(t, next - 1, u, false)?;
                     return Some(((h + v) as i64, start, next));
                 }
+                // الذكرى المئة, المائتان: a hundred alone is a rank; not في المائة or
+                // بالمئة, a percentage.
+                let percent = s.clitics.prep.is_some()
+                    || (i > 0 && t.is(i - 1, "في"))
+                    || super::units::percent_after(t, i + 1).is_some();
+                if !percent {
+                    return Some((h as i64, start, i + 1));
+                }
             }
         }
+    }
+    None
+}
+
+/// Adjectives that rank an item relative to the end of a list or to the current one, after
+/// ال (normalized stems, singular, dual and plural, masculine and feminine): the offset, and
+/// whether it counts from the end.
+const RELATIVE: &[(&str, i64, bool)] = &[
+    ("اخير", 0, true),
+    ("اخيره", 0, true),
+    ("اخيرين", 0, true),
+    ("اخيرتين", 0, true),
+    ("اخيرات", 0, true),
+    ("تالي", 1, false),
+    ("تاليه", 1, false),
+    ("تاليين", 1, false),
+    ("تاليتين", 1, false),
+    ("قادم", 1, false),
+    ("قادمه", 1, false),
+    ("قادمين", 1, false),
+    ("قادمتين", 1, false),
+    ("سابق", -1, false),
+    ("سابقه", -1, false),
+    ("سابقين", -1, false),
+    ("سابقتين", -1, false),
+    ("حالي", 0, false),
+    ("حاليه", 0, false),
+    ("حاليين", 0, false),
+];
+
+/// Words that may start a relative ordinal, for the lexicon's trigger set: the adjectives
+/// above, قبل (قبل الأخير), the verbs of preceding (سبقت الأخيرة) and the bare آخر.
+pub(crate) const RELATIVE_STARTS: &[&str] = &[
+    "اخير",
+    "اخيره",
+    "اخيرين",
+    "اخيرتين",
+    "اخيرات",
+    "تالي",
+    "تاليه",
+    "تاليين",
+    "تاليتين",
+    "قادم",
+    "قادمه",
+    "قادمين",
+    "قادمتين",
+    "سابق",
+    "سابقه",
+    "سابقين",
+    "سابقتين",
+    "حالي",
+    "حاليه",
+    "حاليين",
+    "قبل",
+    "سبق",
+    "سبقت",
+    "يسبق",
+    "تسبق",
+    "اخر",
+];
+
+/// Words after which a bare آخر is "another", not "last": particles, prepositions and
+/// pronouns never follow آخر in its sense of "last" (آخر كتاب, آخر الأخبار).
+const NOT_AFTER_AKHIR: &[&str] = &[
+    "من", "في", "علي", "عن", "الي", "او", "ثم", "ان", "قد", "لا", "لم", "لن", "ما", "هو", "هي",
+    "مع", "حتي", "منذ", "الذي", "التي", "كان", "كانت", "يكون", "تكون", "مثل", "غير", "بين", "لدي",
+    "كما", "لكن", "بل", "اذ", "حيث", "ايضا", "جديد", "يدعي",
+];
+
+/// The entry of the relative adjective at word `i` (with ال), and whether ب, ل or ك is
+/// glued before it.
+fn relative_word(t: &Tokens, i: usize) -> Option<(&'static (&'static str, i64, bool), bool)> {
+    if t.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    t.splits(i).filter(|s| s.clitics.article).find_map(|s| {
+        RELATIVE
+            .iter()
+            .find(|r| r.0 == s.stem)
+            .map(|r| (r, s.clitics.prep.is_some()))
+    })
+}
+
+/// The relative adjective at word `i` (with ال), as (offset, from the end), unless a
+/// preposition stands before it: then it is an adverb or a pronoun (بالتالي therefore,
+/// للأخير to the latter, في السابق formerly, في الأخير at last).
+fn relative_adjective(t: &Tokens, i: usize) -> Option<(i64, bool)> {
+    let (r, prep) = relative_word(t, i)?;
+    let after_preposition = i > 0
+        && t.joined(i)
+        && matches!(
+            t.norm(i - 1),
+            "في" | "من" | "علي" | "الي" | "عن" | "مع" | "حتي" | "منذ"
+        );
+    (!prep && !after_preposition).then_some((r.1, r.2))
+}
+
+/// Seasons and other spans of the calendar that words for units of time leave out.
+const TIME_NOUNS: &[&str] = &[
+    "ربيع",
+    "صيف",
+    "خريف",
+    "شتاء",
+    "شتا",
+    "عطله",
+    "موسم",
+    "فصل",
+    "وقت",
+    "فتره",
+    "مرحله",
+    "حقبه",
+    "دوره",
+    "عهد",
+];
+
+/// Offices and titles: السابق, الحالي, القادم after one (الرئيس السابق, الوزير الحالي)
+/// mean former, sitting and incoming, not a place in a list.
+const TITLES: &[&str] = &[
+    "رئيس",
+    "رئيسه",
+    "وزير",
+    "وزيره",
+    "نائب",
+    "امين",
+    "مدير",
+    "مديره",
+    "سفير",
+    "ملك",
+    "امير",
+    "قائد",
+    "زعيم",
+    "مدرب",
+    "لاعب",
+    "عضو",
+    "محافظ",
+    "مرشد",
+    "مستشار",
+    "نظام",
+    "حكومه",
+    "برلمان",
+    "رؤساء",
+    "وزراء",
+    "نواب",
+    "سفراء",
+    "قاده",
+    "زعماء",
+    "اعضاء",
+    "بطل",
+    "مفتي",
+    "عميد",
+    "مندوب",
+    "متحدث",
+    "ناطق",
+    "خليفه",
+];
+
+/// True when word `j` is an office or title, with or without clitics (بالرئيس).
+fn title_word(t: &Tokens, j: usize) -> bool {
+    t.kind(j) == Some(Kind::Word) && t.splits(j).any(|s| TITLES.contains(&s.stem))
+}
+
+/// True when word `j` names a stretch of time or a point in the calendar (يوم, الأسابيع,
+/// يونيو, الاثنين, الربيع): a relative adjective after it, or آخر before it, belongs to a
+/// date (الأسبوع القادم, آخر يوم), not to a rank.
+fn time_word(t: &Tokens, j: usize) -> bool {
+    if t.kind(j) != Some(Kind::Word) {
+        return false;
+    }
+    if super::dates::weekday_at(t, j).is_some() {
+        return true;
+    }
+    t.splits(j).any(|s| {
+        TIME_NOUNS.contains(&s.stem)
+            || LEXICON.months.longest(t, j, s.stem).is_some()
+            || LEXICON
+                .units
+                .longest(t, j, s.stem)
+                .is_some_and(|(u, _)| u.duration)
+    })
+}
+
+/// True when the relative adjective at `i` follows a time word, perhaps across a number or
+/// بعد (3 أيام القادمة, الأشهر الثلاثة القادمة, الأسبوع بعد القادم).
+fn after_time_word(t: &Tokens, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..3 {
+        if j == 0 || !t.joined(j) {
+            return false;
+        }
+        j -= 1;
+        let filler = t.kind(j) == Some(Kind::Digits)
+            || t.is(j, "بعد")
+            || t.splits(j).any(|s| LEXICON.words.contains_key(s.stem));
+        if !filler {
+            return time_word(t, j);
+        }
+    }
+    false
+}
+
+/// The byte start of word `i` without و/ف/ب/ل/ك (keeping ال).
+fn start_without_clitics(t: &Tokens, i: usize) -> usize {
+    let lead = t
+        .splits(i)
+        .find(|s| s.clitics.conj.is_some() || s.clitics.prep.is_some())
+        .map_or(0, |s| s.clitics.lead());
+    t.stem_start(i, lead)
+}
+
+/// "end-1", "current+1", "current+0" …
+fn relative_value(offset: i64, from_end: bool) -> String {
+    let base = if from_end { "end" } else { "current" };
+    let sign = if offset < 0 { '-' } else { '+' };
+    format!("{base}{sign}{}", offset.abs())
+}
+
+/// A relative ordinal at token `i`: its value ("end-1"), byte start and the index after it.
+///
+/// - الأخير, الأخيرة, الأخيرين → end+0; آخر before a noun (آخر كتاب, آخر الأخبار) → end+0;
+/// - قبل الأخير, الواحد قبل الأخير, سبقت الأخيرة → end-1;
+/// - an ordinal counted from the end: الثالث من الأخير, الثانية إلى الأخير → end-2, end-1;
+/// - التالي, القادمة → current+1; السابق, السابقة → current-1; الحالي → current+0.
+pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(String, usize, usize)> {
+    if t.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    let start = start_without_clitics(t, i);
+    // The forms counted back from the last one hold الأخير within a few words; most words
+    // that reach here are numbers with no such word after them.
+    let w = t.norm(i);
+    let may_count_back = w.contains("ال") || w.contains("قبل") || w.contains("سبق");
+    if may_count_back && (i + 1..i + 5).any(|k| t.norm(k).contains("اخير")) {
+        let last_after = |j: usize| {
+            t.joined(j)
+                && t.norm(j).contains("اخير")
+                && relative_word(t, j).is_some_and(|(r, _)| r.2 && r.1 == 0)
+        };
+        // الواحد قبل الأخير, الواحدة قبل الأخيرة
+        let head = usize::from(
+            t.splits(i)
+                .any(|s| s.clitics.article && matches!(s.stem, "واحد" | "واحده"))
+                && t.joined(i + 1)
+                && t.is(i + 1, "قبل"),
+        );
+        let j = i + head;
+        let stem_is = |k: usize, words: &[&str]| t.splits(k).any(|s| words.contains(&s.stem));
+        if stem_is(j, &["قبل", "سبق", "سبقت", "يسبق", "تسبق"]) && last_after(j + 1)
+        {
+            return Some((relative_value(-1, true), start, j + 2));
+        }
+        // الثالث من الأخير
+        if let Some((n, _, next)) = ordinal_at(t, i) {
+            if t.joined(next)
+                && (t.is(next, "من") || t.is(next, "الي"))
+                && last_after(next + 1)
+                && n >= 1
+            {
+                return Some((relative_value(1 - n, true), start, next + 2));
+            }
+            return None;
+        }
+    }
+    if let Some((off, end)) = relative_adjective(t, i) {
+        if after_time_word(t, i) || (!end && i > 0 && t.joined(i) && title_word(t, i - 1)) {
+            return None;
+        }
+        return Some((relative_value(off, end), start, i + 1));
+    }
+    // آخر كتاب: the bare آخر before a noun; after one (كتاب آخر) it is "another".
+    let bare_akhir = t.splits(i).any(|s| s.stem == "اخر" && !s.clitics.article);
+    if bare_akhir
+        && t.joined(i + 1)
+        && t.kind(i + 1) == Some(Kind::Word)
+        && !NOT_AFTER_AKHIR.contains(&t.norm(i + 1))
+        && !t.norm(i + 1).starts_with('و')
+        && !time_word(t, i + 1)
+        // أمراً آخر: an indefinite accusative noun before it
+        && !(i > 0 && t.text[t.toks[i - 1].start..t.toks[i - 1].end].ends_with('\u{064B}'))
+    {
+        return Some((relative_value(0, true), start, i + 1));
     }
     None
 }
@@ -113,10 +403,54 @@ mod tests {
         assert_eq!(ord("الخامسة و عشرون"), Some(25));
         assert_eq!(ord("العشرون"), Some(20));
         assert_eq!(ord("المئة والخامسة والعشرون"), Some(125));
+        assert_eq!(ord("المائتان"), Some(200));
+        assert_eq!(ord("بالمئة"), None);
         assert_eq!(ord("الأحد عشر"), Some(11));
         assert_eq!(ord("الأحد"), None);
         assert_eq!(ord("الاثنين"), None);
         assert_eq!(ord("الحادي"), None);
         assert_eq!(ord("اول من امس"), None);
+    }
+
+    fn rel(s: &str) -> Option<(String, usize)> {
+        let t = Tokens::new(s);
+        relative_at(&t, 0).map(|(v, _, next)| (v, next))
+    }
+
+    #[test]
+    fn relative_ordinals_of_time_are_not_ranks() {
+        let t = Tokens::new("الأشهر الثلاثة القادمة والصفحة التالية");
+        assert_eq!(relative_at(&t, 2), None);
+        assert_eq!(relative_at(&t, 4).map(|r| r.0), Some("current+1".into()));
+        let t = Tokens::new("الأسبوع بعد القادم");
+        assert_eq!(relative_at(&t, 2), None);
+        let t = Tokens::new("في السابق");
+        assert_eq!(relative_at(&t, 1), None);
+        let t = Tokens::new("بالرئيس السابق والوزير الحالي");
+        assert_eq!(relative_at(&t, 1), None);
+        assert_eq!(relative_at(&t, 3), None);
+    }
+
+    #[test]
+    fn relative_ordinals() {
+        assert_eq!(rel("الأخير"), Some(("end+0".into(), 1)));
+        assert_eq!(rel("والأخيرة"), Some(("end+0".into(), 1)));
+        assert_eq!(rel("قبل الأخير"), Some(("end-1".into(), 2)));
+        assert_eq!(rel("الواحد قبل الأخير"), Some(("end-1".into(), 3)));
+        assert_eq!(rel("الثالث من الأخير"), Some(("end-2".into(), 3)));
+        assert_eq!(rel("التالي"), Some(("current+1".into(), 1)));
+        assert_eq!(rel("السابقة"), Some(("current-1".into(), 1)));
+        assert_eq!(rel("الحالية"), Some(("current+0".into(), 1)));
+        assert_eq!(rel("آخر كتاب"), Some(("end+0".into(), 1)));
+        assert_eq!(rel("آخر من"), None);
+        assert_eq!(rel("آخر يوم"), None);
+        assert_eq!(rel("آخر كما"), None);
+        let t = Tokens::new("أمراً آخر لافتاً");
+        assert_eq!(relative_at(&t, 1), None);
+        assert_eq!(rel("آخر"), None);
+        assert_eq!(rel("الثالث"), None);
+        assert_eq!(rel("بالتالي"), None);
+        assert_eq!(rel("للأخير"), None);
+        assert_eq!(rel("قبل يومين"), None);
     }
 }

@@ -116,8 +116,17 @@ pub(crate) fn normalize(s: &str) -> String {
 }
 
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{200F}' | '\u{200E}'
-        | '\u{061C}' | '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{200B}' | '\u{FEFF}'
+    )
+}
+
+/// Invisible marks of text direction (LRM, RLM, ALM, embeddings, isolates): text pasted from
+/// an editor may carry them inside a number (25799\u{202A},\u{202A}52), so they neither part
+/// nor join tokens.
+fn is_bidi_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 impl<'a> Tokens<'a> {
@@ -128,6 +137,9 @@ impl<'a> Tokens<'a> {
         let mut gap = Gap::Break;
         let mut it = text.char_indices().peekable();
         while let Some((i, c)) = it.next() {
+            if is_bidi_mark(c) {
+                continue;
+            }
             if is_space(c) {
                 if gap == Gap::None {
                     gap = Gap::Space;

@@ -184,9 +184,24 @@ pub(crate) fn cued_duration(t: &Tokens, i: usize) -> Option<(&'static Unit, usiz
         if !u.duration || u.count != 1 || next != i + 1 || !singular {
             continue;
         }
+        // خلال عام 2017, خلال شهر يناير: the unit names a date, not a length.
+        let dated = t.joined(next)
+            && (t.kind(next) == Some(Kind::Digits)
+                || t.splits(next).any(|n| {
+                    !n.clitics.article && LEXICON.months.longest(t, next, n.stem).is_some()
+                }));
+        if dated {
+            continue;
+        }
         let after = t.joined(next)
             && matches!(t.norm(next), "كامل" | "كامله" | "واحد" | "واحده" | "باكمله");
-        if !(cue_before || after) {
+        // A unit word that is a whole clause by itself (a heading, a list item, an answer:
+        // "شهر.") names one unit; ثانية alone is rather the ordinal "second".
+        let alone = s.stem != "ثانيه"
+            && s.clitics.letters == 0
+            && (i == 0 || !t.joined(i) || t.kind(i - 1) == Some(Kind::Punct))
+            && (!t.joined(next) || t.kind(next) == Some(Kind::Punct));
+        if !(cue_before || after || alone) {
             continue;
         }
         let lead = s.clitics.lead();
