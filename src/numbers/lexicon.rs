@@ -217,13 +217,41 @@ pub(crate) struct Lexicon {
     pub months: Phrases<Month>,
     /// Every stem that can start a mention: [`Lexicon::starts`].
     triggers: HashSet<String>,
+    /// The [`tail`] of every trigger.
+    trigger_tails: Tails,
+}
+
+/// A set of [`tail`]s: one bit each.
+struct Tails([u64; 64]);
+
+impl Tails {
+    fn insert(&mut self, key: usize) {
+        self.0[key / 64] |= 1 << (key % 64);
+    }
+
+    fn contains(&self, key: usize) -> bool {
+        self.0[key / 64] & (1 << (key % 64)) != 0
+    }
+}
+
+/// A 12-bit digest of the last two chars of `s` (of its only char, for one), the same for
+/// `s` and any longer string ending like it.
+fn tail(s: &str) -> usize {
+    let mut rev = s.chars().rev();
+    let last = rev.next().map_or(0, u32::from);
+    let before = rev.next().map_or(0x3F, u32::from);
+    (((before & 0x3F) << 6) | (last & 0x3F)) as usize
 }
 
 impl Lexicon {
     /// True when word `i` (bare or after clitics) may start a mention; every other word is
-    /// skipped at once.
+    /// skipped at once. Clitics only come in front, so every stem of a word is a suffix of
+    /// it: a word that ends unlike every trigger is rejected before it is split. (A stem
+    /// after clitics has at least three letters, so a one-letter trigger only matches a
+    /// one-letter word, whose digest it shares.)
     pub fn starts(&self, t: &Tokens, i: usize) -> bool {
-        t.splits(i).any(|s| self.triggers.contains(s.stem))
+        self.trigger_tails.contains(tail(t.norm(i)))
+            && t.splits(i).any(|s| self.triggers.contains(s.stem))
     }
 }
 
@@ -310,8 +338,13 @@ fn parse_lexicon() -> Lexicon {
             .iter()
             .map(|w| w.to_string()),
     );
+    let mut trigger_tails = Tails([0; 64]);
+    for trigger in &triggers {
+        trigger_tails.insert(tail(trigger));
+    }
     Lexicon {
         triggers,
+        trigger_tails,
         words,
         currency_nouns,
         currency_default,

@@ -7,6 +7,7 @@
 //! proclitics (و ف, ب ل ك, ال) and a stem.
 
 use crate::text::chars::{digit_value, is_arabic_letter};
+use std::sync::LazyLock;
 
 /// What separates a token from the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,14 +130,52 @@ fn is_bidi_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// For each char of U+0600..U+06FF: [`NOT_WORD`], [`MARK`], or the letter it folds to.
+static ARABIC_FOLD: LazyLock<[u16; 256]> = LazyLock::new(|| {
+    let mut table = [NOT_WORD; 256];
+    for (slot, cp) in table.iter_mut().zip(0x0600u32..) {
+        let c = char::from_u32(cp).expect("the Arabic block holds no surrogates");
+        if is_arabic_letter(c) || is_mark(c) {
+            *slot = fold(c).map_or(MARK, |f| f as u16);
+        }
+    }
+    table
+});
+
+/// In [`ARABIC_FOLD`]: not part of a word.
+const NOT_WORD: u16 = 0;
+/// In [`ARABIC_FOLD`]: part of a word, dropped from its normalized form.
+const MARK: u16 = 1;
+
+/// Folds the run of word characters of the two-byte Arabic block (U+0600..U+06FF) that
+/// starts at byte `at` into `norm`, a table lookup each; returns where the run stops. The
+/// hot path of tokenizing: nearly every letter of Arabic text is such a character.
+fn fold_arabic_run(bytes: &[u8], mut at: usize, norm: &mut String) -> usize {
+    let table = &*ARABIC_FOLD;
+    while let [b0 @ 0xD8..=0xDB, b1, ..] = bytes[at..] {
+        let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+        match table[(cp - 0x600) as usize] {
+            NOT_WORD => break,
+            MARK => {}
+            folded => norm.extend(char::from_u32(u32::from(folded))),
+        }
+        at += 2;
+    }
+    at
+}
+
 impl<'a> Tokens<'a> {
     /// Tokenizes `text` in one pass.
     pub fn new(text: &'a str) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 4);
         let mut norm = String::with_capacity(text.len() / 2);
         let mut gap = Gap::Break;
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        // The char at byte `at`, if any.
+        let char_at = |at: usize| text[at..].chars().next();
+        let mut i = 0;
+        while let Some(c) = char_at(i) {
+            let start = i;
+            i += c.len_utf8();
             if is_bidi_mark(c) {
                 continue;
             }
@@ -151,51 +190,46 @@ impl<'a> Tokens<'a> {
                 continue;
             }
             let n0 = norm.len() as u32;
-            let (kind, end) = if is_arabic_letter(c) || is_mark(c) {
+            let kind = if is_arabic_letter(c) || is_mark(c) {
                 norm.extend(fold(c));
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if !(is_arabic_letter(d) || is_mark(d)) {
-                        break;
+                loop {
+                    i = fold_arabic_run(text.as_bytes(), i, &mut norm);
+                    // A word character outside the two-byte Arabic block, or the end.
+                    match char_at(i) {
+                        Some(d) if is_arabic_letter(d) || is_mark(d) => {
+                            norm.extend(fold(d));
+                            i += d.len_utf8();
+                        }
+                        _ => break,
                     }
-                    norm.extend(fold(d));
-                    end = j + d.len_utf8();
-                    it.next();
                 }
-                (Kind::Word, end)
+                Kind::Word
             } else if c.is_ascii_alphabetic() {
                 norm.push(c);
-                let mut end = i + 1;
-                while let Some(&(j, d)) = it.peek() {
-                    if !d.is_ascii_alphabetic() {
-                        break;
-                    }
+                while let Some(d) = char_at(i).filter(char::is_ascii_alphabetic) {
                     norm.push(d);
-                    end = j + 1;
-                    it.next();
+                    i += 1;
                 }
-                (Kind::Latin, end)
+                Kind::Latin
             } else if let Some(v) = digit_value(c) {
                 norm.push(char::from(b'0' + v as u8));
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
+                while let Some(d) = char_at(i) {
                     let Some(w) = digit_value(d) else { break };
                     norm.push(char::from(b'0' + w as u8));
-                    end = j + d.len_utf8();
-                    it.next();
+                    i += d.len_utf8();
                 }
-                (Kind::Digits, end)
+                Kind::Digits
             } else {
                 norm.push(c);
-                (Kind::Punct, i + c.len_utf8())
+                Kind::Punct
             };
             if kind == Kind::Word && norm.len() as u32 == n0 {
                 // Marks with no letter: not a token.
                 continue;
             }
             toks.push(Token {
-                start: i,
-                end,
+                start,
+                end: i,
                 kind,
                 gap,
                 norm: (n0, norm.len() as u32),
