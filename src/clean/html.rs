@@ -242,22 +242,58 @@ fn survey(dom: &Dom) -> Survey {
     }
 }
 
+/// The byte length of the white space character (as `char::is_whitespace` has it) at `b[i]`, or
+/// 0. Outside ASCII only characters led by C2, E1, E2 or E3 can be white space, so Arabic letters
+/// are passed over a byte at a time.
+#[inline]
+fn space_at(b: &[u8], i: usize) -> usize {
+    let c = b[i];
+    if c < 0x80 {
+        return usize::from(matches!(
+            c,
+            b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '
+        ));
+    }
+    if !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        return 0;
+    }
+    let n = if c == 0xC2 { 2 } else { 3 };
+    match b.get(i..i + n).and_then(|s| std::str::from_utf8(s).ok()) {
+        Some(s) if s.starts_with(char::is_whitespace) => n,
+        _ => 0,
+    }
+}
+
 /// Appends a text node's words to a block, white space collapsed (a space kept where the node
-/// starts or ends with white space).
+/// starts or ends with white space; none doubled).
 fn push_words(text: &mut String, t: &str) {
-    if t.starts_with(char::is_whitespace) && !text.is_empty() && !text.ends_with(' ') {
-        text.push(' ');
-    }
-    let mut words = t.split_whitespace();
-    if let Some(w) = words.next() {
-        text.push_str(w);
-        for w in words {
-            text.push(' ');
-            text.push_str(w);
+    let b = t.as_bytes();
+    let mut i = 0;
+    let mut word = 0;
+    while i < b.len() {
+        let n = space_at(b, i);
+        if n == 0 {
+            i += 1;
+            continue;
         }
+        if word < i {
+            text.push_str(&t[word..i]);
+            text.push(' ');
+        } else if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        i += n;
+        while i < b.len() {
+            let n = space_at(b, i);
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        word = i;
     }
-    if t.ends_with(char::is_whitespace) {
-        text.push(' ');
+    if word < b.len() {
+        text.push_str(&t[word..]);
     }
 }
 
@@ -420,6 +456,45 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::{clean, Reason};
+    use super::push_words;
+
+    /// `push_words` as `split_whitespace` has it.
+    fn push_words_reference(text: &mut String, t: &str) {
+        if t.starts_with(char::is_whitespace) && !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        text.push_str(&t.split_whitespace().collect::<Vec<_>>().join(" "));
+        if t.ends_with(char::is_whitespace) && !t.trim().is_empty() {
+            text.push(' ');
+        }
+    }
+
+    #[test]
+    fn words_collapse_like_split_whitespace() {
+        let pieces = [
+            "كلمة", " ", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "\u{1680}", "\n\t", "\x0b",
+            "é", "\u{200b}", "ab", "\u{e2}", "€", "\u{202f}",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..(x % 9) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            if t.trim().is_empty() {
+                continue;
+            }
+            for prefix in ["", "a", "a "] {
+                let (mut got, mut want) = (prefix.to_string(), prefix.to_string());
+                push_words(&mut got, &t);
+                push_words_reference(&mut want, &t);
+                assert_eq!(got, want, "{t:?}");
+            }
+        }
+    }
 
     const PAGE: &str = r#"<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head>

@@ -10,6 +10,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName};
 
+use super::super::nesting::{display_none, names_author};
 use super::super::Reason;
 
 /// No node.
@@ -144,33 +145,6 @@ impl Elem {
             self.og_title = og;
         }
     }
-}
-
-/// `display:none` in a style, whitespace and ASCII case ignored.
-fn display_none(style: &str) -> bool {
-    const PAT: &[u8] = b"display:none";
-    let mut at = 0;
-    for c in style.chars().filter(|c| !c.is_whitespace()) {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii() && c as u8 == PAT[at] {
-            at += 1;
-            if at == PAT.len() {
-                return true;
-            }
-        } else {
-            // 'd' opens the pattern and occurs nowhere else in it
-            at = usize::from(c == 'd');
-        }
-    }
-    false
-}
-
-/// "author", "byline" or "writer" in a value, ASCII case ignored.
-fn names_author(value: &str) -> bool {
-    let b = value.as_bytes();
-    [&b"author"[..], b"byline", b"writer"]
-        .iter()
-        .any(|pat| b.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat)))
 }
 
 /// What a node holds.
