@@ -242,20 +242,24 @@ fn survey(dom: &Dom) -> Survey {
     }
 }
 
-/// The byte length of the white space character (as `char::is_whitespace` has it) at `b[i]`, or
-/// 0. Outside ASCII only characters led by C2, E1, E2 or E3 can be white space, so Arabic letters
-/// are passed over a byte at a time.
+/// Bytes that can start a white space character (as `char::is_whitespace` has it): ASCII
+/// white space, and the lead bytes C2, E1, E2 and E3 of the others.
+static SPACE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i, 9..=13 | 32 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        i += 1;
+    }
+    t
+};
+
+/// The byte length of the white space character at `b[i]`, whose byte is in [`SPACE_LEAD`], or 0.
 #[inline]
 fn space_at(b: &[u8], i: usize) -> usize {
     let c = b[i];
     if c < 0x80 {
-        return usize::from(matches!(
-            c,
-            b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '
-        ));
-    }
-    if !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-        return 0;
+        return 1;
     }
     let n = if c == 0xC2 { 2 } else { 3 };
     match b.get(i..i + n).and_then(|s| std::str::from_utf8(s).ok()) {
@@ -265,36 +269,40 @@ fn space_at(b: &[u8], i: usize) -> usize {
 }
 
 /// Appends a text node's words to a block, white space collapsed (a space kept where the node
-/// starts or ends with white space; none doubled).
+/// starts or ends with white space; none doubled). Text between runs that need no change (single
+/// ASCII spaces between words) is copied in one piece.
 fn push_words(text: &mut String, t: &str) {
     let b = t.as_bytes();
     let mut i = 0;
-    let mut word = 0;
-    while i < b.len() {
-        let n = space_at(b, i);
-        if n == 0 {
-            i += 1;
-            continue;
-        }
-        if word < i {
-            text.push_str(&t[word..i]);
-            text.push(' ');
-        } else if !text.is_empty() && !text.ends_with(' ') {
-            text.push(' ');
-        }
-        i += n;
-        while i < b.len() {
-            let n = space_at(b, i);
+    // the start of the text not copied yet
+    let mut seg = 0;
+    // the next white space: a table lookup a byte, Arabic letters never stop it
+    while let Some(off) = b[i..].iter().position(|&c| SPACE_LEAD[usize::from(c)]) {
+        let start = i + off;
+        let mut end = start;
+        while end < b.len() && SPACE_LEAD[usize::from(b[end])] {
+            let n = space_at(b, end);
             if n == 0 {
                 break;
             }
-            i += n;
+            end += n;
         }
-        word = i;
+        if end == start {
+            // a lead byte of something else
+            i = start + 1;
+            continue;
+        }
+        i = end;
+        if start > 0 && end < b.len() && end - start == 1 && b[start] == b' ' {
+            continue;
+        }
+        text.push_str(&t[seg..start]);
+        if start > 0 || (!text.is_empty() && !text.ends_with(' ')) {
+            text.push(' ');
+        }
+        seg = end;
     }
-    if word < b.len() {
-        text.push_str(&t[word..]);
-    }
+    text.push_str(&t[seg..]);
 }
 
 /// The page's text blocks, in document order.
@@ -430,6 +438,11 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
     assemble(lines, title)
 }
 
+/// Whether `needle` occurs in `hay` (a title: short, so a plain scan beats building a searcher).
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty() || needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
 /// The block that shows the page's title: its words inside the title's (the title may carry the
 /// site name), or the title inside it with a few words more; headings first, then non-links, then
 /// the earliest.
@@ -446,7 +459,7 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
             let f = &u.feats.folded;
             f.len() >= 2
                 && f.len() * 2 >= t.len()
-                && ((f.text.len() <= t.text.len() && t.text.contains(f.text.as_str()))
+                && (contains(t.text.as_bytes(), f.text.as_bytes())
                     || (f.len() <= t.len() + 4 && in_block.find(f.text.as_bytes()).is_some()))
         })
         .min_by_key(|(i, u)| (u.heading == 0, u.link_density > 0.5, *i))
