@@ -4,6 +4,7 @@
 //!   stops nesting at 512), start tags past the cap are dropped and their text stays;
 //! - empties `<script>` and `<style>` elements, whose content is never text and would otherwise
 //!   be tokenized character by character (the tags stay, so the tree keeps its shape);
+//! - empties comments and shortens white space between tags to two characters;
 //! - drops the attributes that cannot change what the cleaner reads (href, src, data-*, on*,
 //!   classes that do not name the author …) from start tags:
 //!   html5ever tokenizes attribute values one character at a time and interns every name, and on
@@ -179,11 +180,21 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
     let mut i = 0;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
+        // white space between two tags: two characters say all the cleaner and the tree builder
+        // need (that it is there, and a second one after a `<pre>`'s leading line feed)
+        if off > 2 && b[i..lt].iter().all(|&c| matches!(c, b' ' | b'\t' | b'\n')) {
+            drops.push((i + 2, lt));
+        }
         i = lt + 1;
         match b.get(i) {
             Some(b'!') => {
                 i = if b[i..].starts_with(b"!--") {
-                    comment_end(b, i + 3)
+                    let end = comment_end(b, i + 3);
+                    // a comment's text is never read: keep an empty `<!---->`
+                    if end > i + 6 && b[..end].ends_with(b"-->") {
+                        drops.push((i + 3, end - 3));
+                    }
+                    end
                 } else if b[i..].starts_with(b"![CDATA[") {
                     find(b, i, b"]]>").map_or(b.len(), |e| e + 3)
                 } else {
@@ -348,7 +359,7 @@ mod tests {
             ),
             (
                 r#"<!-- <a href=x> --><!--><a href=y><!x <a href=">"#,
-                r#"<!-- <a href=x> --><!--><a ><!x <a href=">"#,
+                r#"<!----><!--><a ><!x <a href=">"#,
             ),
             (
                 r#"<title><b x=1></titlex></title><textarea><a y=2></textarea><b z=3>"#,
@@ -356,6 +367,11 @@ mod tests {
             ),
             (r#"<plaintext><a href=x>"#, r#"<plaintext><a href=x>"#),
             (r#"<a href=x>"#, "<a >"),
+            ("<p>\n    <b>x</b>  \r\n <i>", "<p>\n <b>x</b>  \r\n <i>"),
+            (
+                "<!-- a -->x<!---->y<!-- b --!>",
+                "<!---->x<!---->y<!-- b --!>",
+            ),
         ];
         for (page, want) in cases {
             assert_eq!(prepare(page), want, "{page}");
