@@ -1,10 +1,12 @@
-//! The HTML path: html5ever (through `scraper`) parses the page into a tree, one iterative walk
-//! turns it into text blocks (a new block at every block element and `<br>`), skipping scripts,
-//! styles and forms' widgets, marking blocks inside nav/header/footer/aside/form, and measuring
-//! link density; the blocks are then labelled like plain-text lines.
+//! The HTML path: html5ever parses the page into a flat arena (`dom.rs`: each element reduced
+//! at creation to its role and the flags the cleaner reads), one iterative walk turns it into text
+//! blocks (a new block at every block element and `<br>`), skipping scripts, styles and forms'
+//! widgets, marking blocks inside nav/header/footer/aside/form, and measuring link density; the
+//! blocks are then labelled like plain-text lines.
 
-use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+mod dom;
+
+use dom::{Data, Dom, Edge, Role};
 
 use super::classify::{classify, Unit};
 use super::features::Features;
@@ -12,111 +14,22 @@ use super::fold::fold;
 use super::nesting::prepare;
 use super::{assemble, Cleaned, Line, Reason};
 
-/// Elements whose content is never visible text.
-fn skipped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "select"
-            | "textarea"
-            | "button"
-            | "head"
-            | "video"
-            | "audio"
-            | "picture"
-    )
-}
-
-/// Elements that start and end a block of text.
-fn block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "html"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-            | "br"
-            | "img"
-            | "input"
-            | "label"
-            | "legend"
-            | "caption"
-            | "option"
-    )
-}
-
-/// The reason given to every block inside a page-chrome element.
-fn chrome(name: &str) -> Option<Reason> {
-    match name {
-        "nav" | "header" | "menu" => Some(Reason::Navigation),
-        "footer" => Some(Reason::Copyright),
-        "aside" => Some(Reason::Related),
-        "form" => Some(Reason::CommentForm),
-        "figcaption" => Some(Reason::Caption),
-        _ => None,
-    }
-}
-
 /// Bytes of the source scanned after the cursor when locating a text node.
 const SEARCH_WINDOW: usize = 1 << 16;
 
+/// Bytes after the cursor in which a text node is first looked for right after a tag's `>`.
+const TAG_WINDOW: usize = 4096;
+
 /// Finds where text nodes sit in the source. DOM order follows source order almost everywhere,
-/// so a cursor moves forward, searching a window after it and then the rest of the page; the bytes
-/// scanned in vain are bounded by a budget linear in the page (found text costs nothing extra, as
-/// the cursor moves past it).
+/// so a cursor moves forward: a text node usually starts right after a tag, so the `>`s within a
+/// short reach are tried first; then a window after the cursor is searched, then the rest of the
+/// page; the bytes scanned in vain are bounded by a budget linear in the page (found text costs
+/// nothing extra, as the cursor moves past it; the tries after tags have a budget of their own).
 struct Locator<'a> {
     src: &'a str,
     cursor: usize,
     budget: usize,
+    tag_budget: usize,
 }
 
 impl<'a> Locator<'a> {
@@ -125,7 +38,39 @@ impl<'a> Locator<'a> {
             src,
             cursor: 0,
             budget: 4 * src.len() + (1 << 20),
+            tag_budget: 4 * src.len() + (1 << 20),
         }
+    }
+
+    /// Where `probe` stands when it is the first text after the cursor that follows a tag's `>`
+    /// (and ASCII white space) within [`TAG_WINDOW`] bytes, paid from the budget. Only markup
+    /// stands between the cursor and that place, so no earlier text can hold the probe.
+    fn after_tag(&mut self, probe: &str) -> Option<usize> {
+        let b = self.src.as_bytes();
+        let hi = self
+            .cursor
+            .saturating_add(TAG_WINDOW.min(self.tag_budget))
+            .min(b.len());
+        let mut at = self.cursor;
+        let mut found = None;
+        while let Some(off) = memchr::memchr(b'>', &b[at..hi]) {
+            let mut q = at + off + 1;
+            while q < b.len() && b[q].is_ascii_whitespace() {
+                q += 1;
+            }
+            if q >= b.len() || b[q] != b'<' {
+                if b[q.min(b.len())..].starts_with(probe.as_bytes()) {
+                    found = Some(q);
+                }
+                at = q.min(hi);
+                break;
+            }
+            at = q.min(hi);
+        }
+        // paid from its own budget, so a miss leaves the search below its whole budget
+        let scanned = found.map_or(at, |q| q + probe.len()) - self.cursor;
+        self.tag_budget = self.tag_budget.saturating_sub(scanned);
+        found
     }
 
     /// Where `probe` next occurs within `reach` bytes of the cursor, paid from the budget.
@@ -145,9 +90,9 @@ impl<'a> Locator<'a> {
         found.map(|off| self.cursor + off)
     }
 
-    /// The source range of a text node, or an empty range at the cursor when not found.
-    fn locate(&mut self, text: &str) -> (usize, usize) {
-        let t = text.trim();
+    /// The source range of a text node (`t`, trimmed), or an empty range at the cursor when not
+    /// found.
+    fn locate(&mut self, t: &str) -> (usize, usize) {
         let mut cut = t.len().min(24);
         while !t.is_char_boundary(cut) {
             cut -= 1;
@@ -157,7 +102,8 @@ impl<'a> Locator<'a> {
             return (self.cursor, self.cursor);
         }
         let found = self
-            .search(probe, SEARCH_WINDOW)
+            .after_tag(probe)
+            .or_else(|| self.search(probe, SEARCH_WINDOW))
             .or_else(|| self.search(probe, usize::MAX));
         match found {
             Some(start) => {
@@ -187,7 +133,7 @@ struct Block {
 }
 
 /// Per-element state kept on the walk's stack.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Frame {
     skip: bool,
     link: bool,
@@ -196,191 +142,272 @@ struct Frame {
     byline: bool,
 }
 
-/// The page title: og:title, else the first h1, else `<title>`.
-fn page_title(doc: &Html) -> Option<String> {
-    let mut h1 = None;
-    let mut title = None;
-    for node in doc.tree.root().descendants() {
-        let Node::Element(e) = node.value() else {
-            continue;
-        };
-        match e.name() {
-            "meta" => {
-                let p = e.attr("property").or_else(|| e.attr("name")).unwrap_or("");
-                if p.eq_ignore_ascii_case("og:title") {
-                    if let Some(c) = e.attr("content").map(collapse).filter(|c| !c.is_empty()) {
-                        return Some(c);
+/// Whitespace collapsed to single spaces and trimmed.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// What a first walk learns: the page title (og:title, else the first h1, else `<title>`), and
+/// the size of the visible text under each element whose chrome role could be wrong (a `<form>`
+/// or `<header>` wrapping the whole page: such an element with most of the page's text is not
+/// chrome), in the order the walk opens them, with the page's total.
+struct Survey {
+    title: Option<String>,
+    chrome_sizes: Vec<usize>,
+    total: usize,
+}
+
+fn survey(dom: &Dom) -> Survey {
+    let nodes = &dom.nodes;
+    let mut og: Option<String> = None;
+    let (mut h1, mut title): (Option<String>, Option<String>) = (None, None);
+    // the element whose text is being collected for h1 and for title
+    let (mut in_h1, mut in_title) = (None, None);
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut total = 0usize;
+    let mut skip = 0usize;
+    dom.walk(|edge| match edge {
+        Edge::Open(n) => match &nodes[n as usize].data {
+            Data::Element(e) => {
+                let r = &e.role;
+                if r.skip {
+                    skip += 1;
+                } else if r.chrome.is_some() {
+                    open.push((sizes.len(), total));
+                    sizes.push(0);
+                }
+                if r.meta && og.is_none() {
+                    if let Some(c) = e.og_title.as_deref().map(collapse) {
+                        if !c.is_empty() {
+                            og = Some(c);
+                        }
+                    }
+                } else if r.heading == 1 && h1.is_none() {
+                    h1 = Some(String::new());
+                    in_h1 = Some(n);
+                } else if r.title && title.is_none() {
+                    title = Some(String::new());
+                    in_title = Some(n);
+                }
+            }
+            Data::Text(t) => {
+                if skip == 0 {
+                    total += t.trim().len();
+                }
+                for (open, s) in [(in_h1, &mut h1), (in_title, &mut title)] {
+                    if let (Some(_), Some(s)) = (open, s) {
+                        s.push_str(t);
+                        s.push(' ');
                     }
                 }
             }
-            "h1" if h1.is_none() => h1 = Some(text_of(node)),
-            "title" if title.is_none() => title = Some(text_of(node)),
             _ => {}
-        }
-    }
-    h1.filter(|t| !t.is_empty())
-        .or(title)
-        .filter(|t| !t.is_empty())
-}
-
-/// The collapsed text under a node.
-fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
-    let mut s = String::new();
-    for d in node.descendants() {
-        if let Node::Text(t) = d.value() {
-            s.push_str(t);
-            s.push(' ');
-        }
-    }
-    collapse(&s)
-}
-
-/// Whitespace collapsed to single spaces and trimmed.
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Size of the visible text under each element whose chrome role could be wrong (a `<form>` or
-/// `<header>` wrapping the whole page): such an element with most of the page's text is not chrome.
-fn chrome_sizes(doc: &Html) -> (std::collections::HashMap<ego_tree::NodeId, usize>, usize) {
-    let mut sizes = std::collections::HashMap::new();
-    let mut open: Vec<(ego_tree::NodeId, usize)> = Vec::new();
-    let mut total = 0usize;
-    let mut skip = 0usize;
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(n) => match n.value() {
-                Node::Element(e) if skipped(e.name()) => skip += 1,
-                Node::Element(e) if chrome(e.name()).is_some() => open.push((n.id(), total)),
-                Node::Text(t) if skip == 0 => total += t.trim().len(),
-                _ => {}
-            },
-            Edge::Close(n) => match n.value() {
-                Node::Element(e) if skipped(e.name()) => skip -= 1,
-                Node::Element(e) if chrome(e.name()).is_some() => {
-                    if let Some((id, at)) = open.pop() {
-                        sizes.insert(id, total - at);
+        },
+        Edge::Close(n) => {
+            if let Data::Element(e) = &nodes[n as usize].data {
+                if e.role.skip {
+                    skip -= 1;
+                } else if e.role.chrome.is_some() {
+                    if let Some((k, at)) = open.pop() {
+                        sizes[k] = total - at;
                     }
                 }
-                _ => {}
-            },
+                if in_h1 == Some(n) {
+                    in_h1 = None;
+                }
+                if in_title == Some(n) {
+                    in_title = None;
+                }
+            }
         }
+    });
+    let title = og.or_else(|| {
+        h1.map(|t| collapse(&t))
+            .filter(|t| !t.is_empty())
+            .or(title.map(|t| collapse(&t)))
+            .filter(|t| !t.is_empty())
+    });
+    Survey {
+        title,
+        chrome_sizes: sizes,
+        total,
     }
-    (sizes, total)
+}
+
+/// Bytes that can start a white space character (as `char::is_whitespace` has it): ASCII
+/// white space, and the lead bytes C2, E1, E2 and E3 of the others.
+static SPACE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i, 9..=13 | 32 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        i += 1;
+    }
+    t
+};
+
+/// The byte length of the white space character at `b[i]`, whose byte is in [`SPACE_LEAD`], or 0.
+#[inline]
+fn space_at(b: &[u8], i: usize) -> usize {
+    let c = b[i];
+    if c < 0x80 {
+        return 1;
+    }
+    let n = if c == 0xC2 { 2 } else { 3 };
+    match b.get(i..i + n).and_then(|s| std::str::from_utf8(s).ok()) {
+        Some(s) if s.starts_with(char::is_whitespace) => n,
+        _ => 0,
+    }
+}
+
+/// Appends a text node's words to a block, white space collapsed (a space kept where the node
+/// starts or ends with white space; none doubled). Text between runs that need no change (single
+/// ASCII spaces between words) is copied in one piece.
+fn push_words(text: &mut String, t: &str) {
+    let b = t.as_bytes();
+    let mut i = 0;
+    // the start of the text not copied yet
+    let mut seg = 0;
+    // the next white space: a table lookup a byte, Arabic letters never stop it
+    while let Some(off) = b[i..].iter().position(|&c| SPACE_LEAD[usize::from(c)]) {
+        let start = i + off;
+        let mut end = start;
+        while end < b.len() && SPACE_LEAD[usize::from(b[end])] {
+            let n = space_at(b, end);
+            if n == 0 {
+                break;
+            }
+            end += n;
+        }
+        if end == start {
+            // a lead byte of something else
+            i = start + 1;
+            continue;
+        }
+        i = end;
+        if start > 0 && end < b.len() && end - start == 1 && b[start] == b' ' {
+            continue;
+        }
+        text.push_str(&t[seg..start]);
+        if start > 0 || (!text.is_empty() && !text.ends_with(' ')) {
+            text.push(' ');
+        }
+        seg = end;
+    }
+    text.push_str(&t[seg..]);
+}
+
+/// The page's text blocks, in document order.
+fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
+    let nodes = &dom.nodes;
+    let mut loc = Locator::new(page);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut cur = Block::default();
+    let mut stack: Vec<Frame> = vec![Frame::default()];
+    let mut chrome_seen = 0usize;
+    let flush = |cur: &mut Block, blocks: &mut Vec<Block>| {
+        let trimmed = cur.text.trim_end().len();
+        cur.text.truncate(trimmed);
+        let lead = cur.text.len() - cur.text.trim_start().len();
+        if cur.text.len() > lead {
+            cur.text.drain(..lead);
+            blocks.push(std::mem::take(cur));
+        } else {
+            let mut text = std::mem::take(&mut cur.text);
+            text.clear();
+            *cur = Block {
+                text,
+                ..Block::default()
+            };
+        }
+    };
+    dom.walk(|edge| match edge {
+        Edge::Open(n) => match &nodes[n as usize].data {
+            Data::Element(e) => {
+                let r: &Role = &e.role;
+                let top = *stack.last().unwrap_or(&Frame::default());
+                let mut chrome = None;
+                if !r.skip && r.chrome.is_some() {
+                    let size = survey.chrome_sizes.get(chrome_seen).copied().unwrap_or(0);
+                    chrome_seen += 1;
+                    if size * 2 <= survey.total {
+                        chrome = r.chrome;
+                    }
+                }
+                let frame = Frame {
+                    skip: top.skip || r.skip || e.hidden,
+                    link: top.link || r.link,
+                    heading: if r.heading > 0 {
+                        r.heading
+                    } else {
+                        top.heading
+                    },
+                    chrome: top.chrome.or(chrome),
+                    byline: top.byline || e.author,
+                };
+                if r.block {
+                    flush(&mut cur, &mut blocks);
+                }
+                stack.push(frame);
+            }
+            Data::Text(t) => {
+                let Some(f) = stack.last() else { return };
+                let trimmed = t.trim();
+                if f.skip || trimmed.is_empty() {
+                    if !cur.text.is_empty() && !t.is_empty() && !cur.text.ends_with(' ') {
+                        cur.text.push(' ');
+                    }
+                    return;
+                }
+                let (s, e) = loc.locate(trimmed);
+                cur.start.get_or_insert(s);
+                cur.end = cur.end.max(e).max(s);
+                let before = cur.text.len();
+                push_words(&mut cur.text, t);
+                if f.link {
+                    cur.link_chars += cur.text.len() - before;
+                }
+                cur.heading = cur.heading.max(f.heading);
+                if cur.preset.is_none() {
+                    cur.preset = f.chrome;
+                }
+                cur.byline |= f.byline;
+            }
+            _ => {}
+        },
+        Edge::Close(n) => {
+            if let Data::Element(e) = &nodes[n as usize].data {
+                if e.role.block {
+                    flush(&mut cur, &mut blocks);
+                }
+                stack.pop();
+            }
+        }
+    });
+    flush(&mut cur, &mut blocks);
+    blocks
 }
 
 /// Cleans an HTML page.
 pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) -> Cleaned {
-    let doc = Html::parse_document(&prepare(page));
-    let title = page_title(&doc);
-    let (sizes, total) = chrome_sizes(&doc);
-    let mut loc = Locator::new(page);
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut cur = Block::default();
-    let mut stack: Vec<Frame> = vec![Frame {
-        skip: false,
-        link: false,
-        heading: 0,
-        chrome: None,
-        byline: false,
-    }];
-    let flush = |cur: &mut Block, blocks: &mut Vec<Block>| {
-        let b = std::mem::take(cur);
-        if !b.text.trim().is_empty() {
-            blocks.push(b);
-        }
-    };
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(n) => match n.value() {
-                Node::Element(e) => {
-                    let name = e.name();
-                    let top = *stack.last().unwrap_or(&Frame {
-                        skip: false,
-                        link: false,
-                        heading: 0,
-                        chrome: None,
-                        byline: false,
-                    });
-                    let whole_page = sizes.get(&n.id()).is_some_and(|&s| s * 2 > total);
-                    let heading = match name {
-                        "h1" => 1,
-                        "h2" => 2,
-                        "h3" => 3,
-                        "h4" => 4,
-                        "h5" => 5,
-                        "h6" => 6,
-                        _ => top.heading,
-                    };
-                    let (hidden, author) = attr_flags(e);
-                    let frame = Frame {
-                        skip: top.skip || skipped(name) || hidden,
-                        link: top.link || name == "a",
-                        heading,
-                        chrome: top.chrome.or(chrome(name).filter(|_| !whole_page)),
-                        byline: top.byline || author,
-                    };
-                    if block(name) {
-                        flush(&mut cur, &mut blocks);
-                    }
-                    stack.push(frame);
-                }
-                Node::Text(t) => {
-                    let Some(f) = stack.last() else { continue };
-                    if f.skip || t.trim().is_empty() {
-                        if !cur.text.is_empty() && !t.is_empty() && !cur.text.ends_with(' ') {
-                            cur.text.push(' ');
-                        }
-                        continue;
-                    }
-                    let (s, e) = loc.locate(t);
-                    cur.start.get_or_insert(s);
-                    cur.end = cur.end.max(e).max(s);
-                    if t.starts_with(char::is_whitespace)
-                        && !cur.text.is_empty()
-                        && !cur.text.ends_with(' ')
-                    {
-                        cur.text.push(' ');
-                    }
-                    let before = cur.text.len();
-                    let mut words = t.split_whitespace().peekable();
-                    while let Some(w) = words.next() {
-                        cur.text.push_str(w);
-                        if words.peek().is_some() {
-                            cur.text.push(' ');
-                        }
-                    }
-                    if t.ends_with(char::is_whitespace) {
-                        cur.text.push(' ');
-                    }
-                    if f.link {
-                        cur.link_chars += cur.text.len() - before;
-                    }
-                    cur.heading = cur.heading.max(f.heading);
-                    if cur.preset.is_none() {
-                        cur.preset = f.chrome;
-                    }
-                    cur.byline |= f.byline;
-                }
-                _ => {}
-            },
-            Edge::Close(n) => {
-                if let Node::Element(e) = n.value() {
-                    if block(e.name()) {
-                        flush(&mut cur, &mut blocks);
-                    }
-                    stack.pop();
-                }
-            }
-        }
-    }
-    flush(&mut cur, &mut blocks);
-    drop(doc);
+    let dom = Dom::parse(&prepare(page));
+    let survey = survey(&dom);
+    let blocks = blocks(&dom, page, &survey);
+    drop(dom);
+    let title = survey.title;
 
     let units: Vec<Unit> = blocks
         .iter()
         .map(|b| {
-            let text = b.text.trim();
+            let text = b.text.as_str();
             let feats = Features::of(text);
             let preset = preset(&feats.folded.text).or(b.preset);
             Unit {
@@ -400,7 +427,7 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         .map(|(b, reason)| {
             let start = b.start.unwrap_or(0);
             Line {
-                text: b.text.trim().to_string(),
+                text: b.text,
                 start,
                 end: b.end.max(start),
                 keep: reason.keeps(),
@@ -409,6 +436,11 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         })
         .collect();
     assemble(lines, title)
+}
+
+/// Whether `needle` occurs in `hay` (a title: short, so a plain scan beats building a searcher).
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty() || needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// The block that shows the page's title: its words inside the title's (the title may carry the
@@ -427,39 +459,55 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
             let f = &u.feats.folded;
             f.len() >= 2
                 && f.len() * 2 >= t.len()
-                && (t.text.contains(f.text.as_str())
+                && (contains(t.text.as_bytes(), f.text.as_bytes())
                     || (f.len() <= t.len() + 4 && in_block.find(f.text.as_bytes()).is_some()))
         })
         .min_by_key(|(i, u)| (u.heading == 0, u.link_density > 0.5, *i))
         .map(|(i, _)| i)
 }
 
-/// What an element's attributes say: (hidden, marks the author or byline). Hidden: `hidden`,
-/// `aria-hidden="true"` or `display:none` in its style; author: a class, id, itemprop or rel
-/// that names the author, byline or writer. One pass over the attributes.
-fn attr_flags(e: &scraper::node::Element) -> (bool, bool) {
-    let (mut hidden, mut author) = (false, false);
-    for (name, value) in e.attrs() {
-        match name {
-            "hidden" => hidden = true,
-            "aria-hidden" => hidden |= value == "true",
-            "style" => {
-                let s: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-                hidden |= s.to_ascii_lowercase().contains("display:none");
-            }
-            "class" | "id" | "itemprop" | "rel" => {
-                let v = value.to_ascii_lowercase();
-                author |= v.contains("author") || v.contains("byline") || v.contains("writer");
-            }
-            _ => {}
-        }
-    }
-    (hidden, author)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{clean, Reason};
+    use super::push_words;
+
+    /// `push_words` as `split_whitespace` has it.
+    fn push_words_reference(text: &mut String, t: &str) {
+        if t.starts_with(char::is_whitespace) && !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        text.push_str(&t.split_whitespace().collect::<Vec<_>>().join(" "));
+        if t.ends_with(char::is_whitespace) && !t.trim().is_empty() {
+            text.push(' ');
+        }
+    }
+
+    #[test]
+    fn words_collapse_like_split_whitespace() {
+        let pieces = [
+            "كلمة", " ", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "\u{1680}", "\n\t", "\x0b",
+            "é", "\u{200b}", "ab", "\u{e2}", "€", "\u{202f}",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..(x % 9) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            if t.trim().is_empty() {
+                continue;
+            }
+            for prefix in ["", "a", "a "] {
+                let (mut got, mut want) = (prefix.to_string(), prefix.to_string());
+                push_words(&mut got, &t);
+                push_words_reference(&mut want, &t);
+                assert_eq!(got, want, "{t:?}");
+            }
+        }
+    }
 
     const PAGE: &str = r#"<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head>

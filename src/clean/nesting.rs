@@ -3,7 +3,15 @@
 //!   of open elements, so 100,000 nested `<div>`s cost it quadratic time; like browsers (Chromium
 //!   stops nesting at 512), start tags past the cap are dropped and their text stays;
 //! - empties `<script>` and `<style>` elements, whose content is never text and would otherwise
-//!   be tokenized character by character (the tags stay, so the tree keeps its shape).
+//!   be tokenized character by character (the tags stay, so the tree keeps its shape);
+//! - empties comments and shortens white space between tags to two characters;
+//! - drops the attributes that cannot change what the cleaner reads (href, src, data-*, on*,
+//!   classes that do not name the author …) from start tags:
+//!   html5ever tokenizes attribute values one character at a time and interns every name, and on
+//!   real pages attributes are a third of the bytes. Tags are read with the HTML5 tokenizer's
+//!   attribute states, so each tag ends where the parser ends it; comments, bogus comments and
+//!   raw-text elements are stepped over untouched; the attributes that steer tree construction
+//!   stay (all of `<input>`'s, `<font>`'s and `<annotation-xml>`'s).
 //!
 //! The page is copied only when something is dropped.
 
@@ -12,76 +20,249 @@ use std::borrow::Cow;
 /// Deepest nesting kept.
 pub(crate) const MAX_DEPTH: usize = 512;
 
-/// Elements that never nest: void elements, those whose end tag is implied by the next one, and
-/// those that close an open one of their kind (a, form, button, nobr).
-const FLAT: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
-    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body", "param", "keygen",
-    "a", "form", "button", "nobr",
-];
+/// How a start tag's name is treated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Never nests: void elements, those whose end tag is implied by the next one, and those
+    /// that close an open one of their kind (a, form, button, nobr).
+    Flat,
+    /// Raw text up to its end tag; `true`: the content is emptied (script, style).
+    Raw(bool),
+    /// Raw text to the end of the page.
+    Plaintext,
+    /// Anything else.
+    Other,
+}
 
-/// Elements whose content is raw text up to their end tag.
-const RAW: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
+/// The kind of a tag name (ASCII case ignored).
+fn kind(name: &[u8]) -> Kind {
+    let mut buf = [0u8; 16];
+    let Some(low) = buf.get_mut(..name.len()) else {
+        return Kind::Other;
+    };
+    for (d, s) in low.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &*low {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"link" | b"meta"
+        | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd" | b"option"
+        | b"optgroup" | b"tr" | b"td" | b"th" | b"tbody" | b"thead" | b"tfoot" | b"colgroup"
+        | b"caption" | b"rb" | b"rt" | b"rp" | b"html" | b"head" | b"body" | b"param"
+        | b"keygen" | b"a" | b"form" | b"button" | b"nobr" | b"input" => Kind::Flat,
+        b"script" | b"style" => Kind::Raw(true),
+        b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" => {
+            Kind::Raw(false)
+        }
+        b"plaintext" => Kind::Plaintext,
+        _ => Kind::Other,
+    }
+}
 
-/// The page with start tags deeper than [`MAX_DEPTH`] removed and script and style content
-/// emptied.
+/// Whether every attribute of a start tag stays: those whose attributes can change the tree
+/// (`<input type=hidden>` in tables, `<font>` and `<annotation-xml>` in foreign content).
+fn keeps_attrs(name: &[u8]) -> bool {
+    [&b"input"[..], b"font", b"annotation-xml"]
+        .iter()
+        .any(|k| name.eq_ignore_ascii_case(k))
+}
+
+/// Whether an attribute can change what the cleaner reads (ASCII case ignored): `hidden`,
+/// `aria-hidden`, a style with `display:none`, a class, id, itemprop or rel naming the author, and
+/// a `<meta>`'s property, name and content. A value with a character reference stays, as its
+/// decoded text is not known here.
+fn read_attr(name: &[u8], attr: &str, meta: bool) -> bool {
+    let mut buf = [0u8; 12];
+    let Some(low) = buf.get_mut(..name.len()) else {
+        return false;
+    };
+    for (d, s) in low.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &*low {
+        b"hidden" | b"aria-hidden" => true,
+        b"style" => attr.contains('&') || display_none(attr),
+        b"class" | b"id" | b"itemprop" | b"rel" => attr.contains('&') || names_author(attr),
+        b"property" | b"name" | b"content" => meta,
+        _ => false,
+    }
+}
+
+/// `display:none` in a style, whitespace and ASCII case ignored.
+pub(crate) fn display_none(style: &str) -> bool {
+    const PAT: &[u8] = b"display:none";
+    let mut at = 0;
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii() && c as u8 == PAT[at] {
+            at += 1;
+            if at == PAT.len() {
+                return true;
+            }
+        } else {
+            // 'd' opens the pattern and occurs nowhere else in it
+            at = usize::from(c == 'd');
+        }
+    }
+    false
+}
+
+/// "author", "byline" or "writer" in a value, ASCII case ignored.
+pub(crate) fn names_author(value: &str) -> bool {
+    let b = value.as_bytes();
+    [&b"author"[..], b"byline", b"writer"]
+        .iter()
+        .any(|pat| b.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat)))
+}
+
+/// HTML white space (a carriage return becomes a line feed before tokenizing).
+fn space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+/// A start tag read with the tokenizer's states: where it ends (after its `>`), and the byte
+/// ranges of its attributes. `None` when the page ends inside it (the parser drops it).
+fn read_tag(b: &[u8], mut i: usize, attrs: &mut Vec<(usize, usize, usize)>) -> Option<usize> {
+    attrs.clear();
+    loop {
+        // before attribute name
+        while i < b.len() && (space(b[i]) || b[i] == b'/') {
+            i += 1;
+        }
+        if *b.get(i)? == b'>' {
+            return Some(i + 1);
+        }
+        // attribute name (a leading '=' belongs to it)
+        let start = i;
+        i += 1;
+        while i < b.len() && !space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let name_end = i;
+        // after attribute name
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            attrs.push((start, name_end, name_end));
+            continue;
+        }
+        i += 1;
+        // before attribute value
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        match *b.get(i)? {
+            q @ (b'"' | b'\'') => {
+                let close = memchr::memchr(q, &b[i + 1..])?;
+                i += close + 2;
+            }
+            b'>' => {
+                attrs.push((start, name_end, i));
+                return Some(i + 1);
+            }
+            _ => {
+                while i < b.len() && !space(b[i]) && b[i] != b'>' {
+                    i += 1;
+                }
+            }
+        }
+        attrs.push((start, name_end, i));
+    }
+}
+
+/// The page with start tags deeper than [`MAX_DEPTH`] removed, script and style content emptied,
+/// and the attributes the cleaner does not read dropped.
 pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
     let b = page.as_bytes();
     let mut depth = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
+    let mut attrs: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
-        i = lt + 1;
-        if b[i..].starts_with(b"!--") {
-            i = find(b, i + 3, b"-->").map_or(b.len(), |e| e + 3);
-            continue;
+        // white space between two tags: two characters say all the cleaner and the tree builder
+        // need (that it is there, and a second one after a `<pre>`'s leading line feed)
+        if off > 2 && b[i..lt].iter().all(|&c| matches!(c, b' ' | b'\t' | b'\n')) {
+            drops.push((i + 2, lt));
         }
-        let closing = b.get(i) == Some(&b'/');
-        let name_start = if closing { i + 1 } else { i };
+        i = lt + 1;
+        match b.get(i) {
+            Some(b'!') => {
+                i = if b[i..].starts_with(b"!--") {
+                    let end = comment_end(b, i + 3);
+                    // a comment's text is never read: keep an empty `<!---->`
+                    if end > i + 6 && b[..end].ends_with(b"-->") {
+                        drops.push((i + 3, end - 3));
+                    }
+                    end
+                } else if b[i..].starts_with(b"![CDATA[") {
+                    find(b, i, b"]]>").map_or(b.len(), |e| e + 3)
+                } else {
+                    // a doctype or a bogus comment: up to the next '>'
+                    memchr(b'>', &b[i..]).map_or(b.len(), |o| i + o + 1)
+                };
+                continue;
+            }
+            Some(b'?') => {
+                i = memchr(b'>', &b[i..]).map_or(b.len(), |o| i + o + 1);
+                continue;
+            }
+            Some(b'/') => {
+                if !b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+                    // `</>` or a bogus comment: up to the next '>'
+                    i = memchr(b'>', &b[i..]).map_or(b.len(), |o| i + o + 1);
+                    continue;
+                }
+                let name_start = i + 1;
+                let mut j = name_start;
+                while j < b.len() && !space(b[j]) && !matches!(b[j], b'/' | b'>') {
+                    j += 1;
+                }
+                if kind(&b[name_start..j]) != Kind::Flat {
+                    depth = depth.saturating_sub(1);
+                }
+                i = j;
+                continue;
+            }
+            Some(c) if c.is_ascii_alphabetic() => {}
+            _ => continue,
+        }
+        let name_start = i;
         let mut j = name_start;
-        while j < b.len() && b[j].is_ascii_alphanumeric() {
+        while j < b.len() && !space(b[j]) && !matches!(b[j], b'/' | b'>') {
             j += 1;
         }
-        if j == name_start || !b[name_start].is_ascii_alphabetic() {
-            continue;
-        }
-        let name = page[name_start..j].to_ascii_lowercase();
-        let gt = memchr(b'>', &b[j..]).map_or(b.len(), |o| j + o + 1);
+        let Some(gt) = read_tag(b, j, &mut attrs) else {
+            break;
+        };
         i = gt;
-        if FLAT.contains(&name.as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        if RAW.contains(&name.as_str()) {
-            let end = format!("</{name}");
-            i = find_ci(b, gt, end.as_bytes()).unwrap_or(b.len());
-            if (name == "script" || name == "style") && i > gt {
-                drops.push((gt, i));
+        let kind = kind(&b[name_start..j]);
+        if kind == Kind::Other && !b[..gt].ends_with(b"/>") {
+            if depth >= MAX_DEPTH {
+                drops.push((lt, gt));
+                continue;
             }
-            continue;
-        }
-        if b[..gt].ends_with(b"/>") {
-            continue;
-        }
-        if depth >= MAX_DEPTH {
-            drops.push((lt, gt));
-        } else {
             depth += 1;
+        }
+        if !keeps_attrs(&b[name_start..j]) {
+            let meta = b[name_start..j].eq_ignore_ascii_case(b"meta");
+            drops.extend(
+                attrs
+                    .iter()
+                    .filter(|&&(s, n, e)| !read_attr(&b[s..n], &page[s..e], meta))
+                    .map(|&(s, _, e)| (s, e)),
+            );
+        }
+        match kind {
+            Kind::Raw(empty) => {
+                let name = &b[name_start..j];
+                i = end_tag(b, gt, name).unwrap_or(b.len());
+                if empty && i > gt {
+                    drops.push((gt, i));
+                }
+            }
+            Kind::Plaintext => break,
+            _ => {}
         }
     }
     if drops.is_empty() {
@@ -91,6 +272,10 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
     let mut at = 0;
     for (s, e) in drops {
         out.push_str(&page[at..s]);
+        // a '/' left just before a '>' would make the tag self-closing
+        if out.ends_with('/') && b.get(e) == Some(&b'>') {
+            out.push(' ');
+        }
         at = e;
     }
     out.push_str(&page[at..]);
@@ -99,18 +284,37 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
 
 use memchr::memchr;
 
+/// Where a comment whose body starts at `from` ends (after its `>`): at `>` or `->` right
+/// away, else at the first `-->` or `--!>`, else at the end of the page.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    let rest = &b[from.min(b.len())..];
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    memchr::memchr_iter(b'>', rest)
+        .find(|&p| rest[..p].ends_with(b"--") && p >= 2 || rest[..p].ends_with(b"--!") && p >= 3)
+        .map_or(b.len(), |p| from + p + 1)
+}
+
 /// Where `pat` first occurs in `b` at or after `from`.
 fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     memchr::memmem::find(b.get(from..)?, pat).map(|p| from + p)
 }
 
-/// Where `pat` (starting with `<`) first occurs in `b` at or after `from`, ASCII case ignored.
-fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    memchr::memchr_iter(b'<', b.get(from..)?)
+/// Where the end tag of raw-text element `name` starts at or after `from`: `</` and the name,
+/// ASCII case ignored, then white space, `/` or `>`.
+fn end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(b.get(from..)?, b"</")
         .map(|p| from + p)
         .find(|&p| {
-            b.get(p..p + pat.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(pat))
+            let n = p + 2 + name.len();
+            b.get(p + 2..n)
+                .is_some_and(|w| w.eq_ignore_ascii_case(name))
+                && b.get(n)
+                    .is_some_and(|&c| space(c) || c == b'/' || c == b'>')
         })
 }
 
@@ -120,8 +324,58 @@ mod tests {
 
     #[test]
     fn shallow_pages_are_borrowed() {
-        let page = "<div><p>a<p>b<br><img src=x></div><script></script><title>a<b</title>";
+        let page = "<div><p>a<p>b<br><img hidden></div><script></script><title>a<b</title>";
         assert!(matches!(prepare(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn unread_attributes_are_dropped() {
+        let cases = [
+            (
+                r#"<a href="/x?a>b" class='by-Author'>t</a>"#,
+                "<a  class='by-Author'>t</a>",
+            ),
+            (r#"<DIV Data-X=1 ID=Writer>t"#, "<DIV  ID=Writer>t"),
+            (
+                r#"<p class="menu" id=m2 class="a&amp;">"#,
+                r#"<p   class="a&amp;">"#,
+            ),
+            (
+                r#"<meta property="og:title" content=x><p name=n>"#,
+                r#"<meta property="og:title" content=x><p >"#,
+            ),
+            (r#"<img src=a/>"#, "<img >"),
+            (r#"<img /src=a>"#, "<img / >"),
+            (r#"<p a="1"b='2'c=3 hidden>"#, "<p  hidden>"),
+            (
+                r#"<p x = "1" =y style="Display : None">"#,
+                r#"<p   style="Display : None">"#,
+            ),
+            (r#"<p style="color:red">"#, "<p >"),
+            (r#"<p on=">"#, r#"<p on=">"#),
+            (
+                r#"<input type=hidden value=1><font color=red>"#,
+                r#"<input type=hidden value=1><font color=red>"#,
+            ),
+            (
+                r#"<!-- <a href=x> --><!--><a href=y><!x <a href=">"#,
+                r#"<!----><!--><a ><!x <a href=">"#,
+            ),
+            (
+                r#"<title><b x=1></titlex></title><textarea><a y=2></textarea><b z=3>"#,
+                r#"<title><b x=1></titlex></title><textarea><a y=2></textarea><b >"#,
+            ),
+            (r#"<plaintext><a href=x>"#, r#"<plaintext><a href=x>"#),
+            (r#"<a href=x>"#, "<a >"),
+            ("<p>\n    <b>x</b>  \r\n <i>", "<p>\n <b>x</b>  \r\n <i>"),
+            (
+                "<!-- a -->x<!---->y<!-- b --!>",
+                "<!---->x<!---->y<!-- b --!>",
+            ),
+        ];
+        for (page, want) in cases {
+            assert_eq!(prepare(page), want, "{page}");
+        }
     }
 
     #[test]

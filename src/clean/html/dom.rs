@@ -1,0 +1,449 @@
+//! The tree html5ever builds for the cleaner: a flat arena of nodes linked by index, each element
+//! reduced at creation to what the cleaner reads (its name's role, hidden and author flags, the
+//! og:title of a `<meta>`), so no attribute list, selector data or parse-error list is kept.
+//! Walks over it are iterative (first child, next sibling, parent), so any depth is safe.
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
+
+use super::super::nesting::{display_none, names_author};
+use super::super::Reason;
+
+/// No node.
+pub(super) const NONE: u32 = u32::MAX;
+
+/// What the cleaner does with an element, from its name.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Role {
+    /// Its content is never visible text (script, style, head, form widgets …).
+    pub skip: bool,
+    /// It starts and ends a block of text.
+    pub block: bool,
+    /// A link.
+    pub link: bool,
+    /// 1 to 6 for h1 to h6, else 0.
+    pub heading: u8,
+    /// The reason given to blocks inside it when it is page chrome.
+    pub chrome: Option<Reason>,
+    /// `<title>`.
+    pub title: bool,
+    /// `<meta>`.
+    pub meta: bool,
+}
+
+impl Role {
+    fn of(name: &str) -> Role {
+        let mut r = Role::default();
+        match name {
+            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+            | "embed" | "canvas" | "select" | "textarea" | "button" | "head" | "video"
+            | "audio" | "picture" => r.skip = true,
+            "address" | "article" | "blockquote" | "body" | "center" | "dd" | "details"
+            | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figure" | "hr" | "html"
+            | "li" | "main" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody"
+            | "td" | "tfoot" | "th" | "thead" | "tr" | "ul" | "br" | "img" | "input" | "label"
+            | "legend" | "caption" | "option" => r.block = true,
+            "nav" | "header" | "menu" => r.chrome = Some(Reason::Navigation),
+            "footer" => r.chrome = Some(Reason::Copyright),
+            "aside" => r.chrome = Some(Reason::Related),
+            "form" => r.chrome = Some(Reason::CommentForm),
+            "figcaption" => r.chrome = Some(Reason::Caption),
+            "h1" => r.heading = 1,
+            "h2" => r.heading = 2,
+            "h3" => r.heading = 3,
+            "h4" => r.heading = 4,
+            "h5" => r.heading = 5,
+            "h6" => r.heading = 6,
+            "a" => r.link = true,
+            "title" => r.title = true,
+            "meta" => r.meta = true,
+            _ => {}
+        }
+        // chrome elements and headings are blocks too
+        r.block |= r.chrome.is_some() || r.heading > 0;
+        r
+    }
+}
+
+/// The attributes the cleaner reads, by bit: which of them an element has (for
+/// `add_attrs_if_missing`).
+const HIDDEN: u8 = 1;
+const ARIA_HIDDEN: u8 = 2;
+const STYLE: u8 = 4;
+const CLASS: u8 = 8;
+const ID: u8 = 16;
+const ITEMPROP: u8 = 32;
+const REL: u8 = 64;
+
+/// An element, as the cleaner sees it.
+pub(super) struct Elem {
+    pub name: QualName,
+    pub role: Role,
+    /// `hidden`, `aria-hidden="true"` or `display:none` in its style.
+    pub hidden: bool,
+    /// A class, id, itemprop or rel that names the author, byline or writer.
+    pub author: bool,
+    /// A `<meta>`'s content when its property (else its name) is og:title.
+    pub og_title: Option<StrTendril>,
+    present: u8,
+}
+
+impl Elem {
+    fn new(name: QualName, attrs: &[Attribute]) -> Elem {
+        let role = Role::of(&name.local);
+        let mut e = Elem {
+            name,
+            role,
+            hidden: false,
+            author: false,
+            og_title: None,
+            present: 0,
+        };
+        e.read(attrs);
+        e
+    }
+
+    /// Reads the flags from attributes the element does not have yet.
+    fn read(&mut self, attrs: &[Attribute]) {
+        let mut og = None;
+        for a in attrs {
+            let value: &str = &a.value;
+            let bit = match &*a.name.local {
+                "hidden" => HIDDEN,
+                "aria-hidden" => ARIA_HIDDEN,
+                "style" => STYLE,
+                "class" => CLASS,
+                "id" => ID,
+                "itemprop" => ITEMPROP,
+                "rel" => REL,
+                _ => 0,
+            };
+            if bit != 0 {
+                if self.present & bit != 0 {
+                    continue;
+                }
+                self.present |= bit;
+            }
+            match bit {
+                HIDDEN => self.hidden = true,
+                ARIA_HIDDEN => self.hidden |= value == "true",
+                STYLE => self.hidden |= display_none(value),
+                0 => {}
+                _ => self.author |= names_author(value),
+            }
+        }
+        if self.role.meta && self.og_title.is_none() {
+            let attr = |n: &str| attrs.iter().find(|a| &*a.name.local == n);
+            let key = attr("property").or_else(|| attr("name"));
+            if key.is_some_and(|k| k.value.eq_ignore_ascii_case("og:title")) {
+                og = attr("content").map(|c| c.value.clone());
+            }
+            self.og_title = og;
+        }
+    }
+}
+
+/// What a node holds.
+pub(super) enum Data {
+    Document,
+    Element(Elem),
+    Text(StrTendril),
+    /// Comments, processing instructions, a template's contents.
+    Other,
+}
+
+/// One node and its links.
+pub(super) struct Node {
+    pub parent: u32,
+    pub first: u32,
+    pub last: u32,
+    pub prev: u32,
+    pub next: u32,
+    pub data: Data,
+}
+
+/// A parsed page.
+pub(super) struct Dom {
+    pub nodes: Vec<Node>,
+}
+
+/// A step of a walk.
+pub(super) enum Edge {
+    Open(u32),
+    Close(u32),
+}
+
+impl Dom {
+    /// Parses a page (html5ever's HTML5 tree construction).
+    pub fn parse(page: &str) -> Dom {
+        let sink = Sink {
+            nodes: RefCell::new(Vec::with_capacity(page.len() / 32 + 16)),
+        };
+        sink.nodes.borrow_mut().push(Node::new(Data::Document));
+        html5ever::parse_document(sink, Default::default()).one(page)
+    }
+
+    /// Calls `f` on every node's opening and closing, in document order, from the root.
+    #[inline]
+    pub fn walk(&self, mut f: impl FnMut(Edge)) {
+        let nodes = &self.nodes;
+        let mut n = 0u32;
+        loop {
+            f(Edge::Open(n));
+            let node = &nodes[n as usize];
+            if node.first != NONE {
+                n = node.first;
+                continue;
+            }
+            loop {
+                f(Edge::Close(n));
+                if n == 0 {
+                    return;
+                }
+                let node = &nodes[n as usize];
+                if node.next != NONE {
+                    n = node.next;
+                    break;
+                }
+                n = node.parent;
+            }
+        }
+    }
+}
+
+impl Node {
+    fn new(data: Data) -> Node {
+        Node {
+            parent: NONE,
+            first: NONE,
+            last: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        }
+    }
+}
+
+/// The html5ever tree sink that fills a [`Dom`].
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
+}
+
+impl Sink {
+    fn push(&self, data: Data) -> u32 {
+        let mut nodes = self.nodes.borrow_mut();
+        nodes.push(Node::new(data));
+        (nodes.len() - 1) as u32
+    }
+}
+
+/// Unlinks a node from its parent and siblings.
+fn detach(nodes: &mut [Node], id: u32) {
+    let (parent, prev, next) = {
+        let n = &nodes[id as usize];
+        (n.parent, n.prev, n.next)
+    };
+    if parent == NONE {
+        return;
+    }
+    if prev != NONE {
+        nodes[prev as usize].next = next;
+    } else {
+        nodes[parent as usize].first = next;
+    }
+    if next != NONE {
+        nodes[next as usize].prev = prev;
+    } else {
+        nodes[parent as usize].last = prev;
+    }
+    let n = &mut nodes[id as usize];
+    n.parent = NONE;
+    n.prev = NONE;
+    n.next = NONE;
+}
+
+/// Appends a detached node as the last child of `parent`.
+fn append_child(nodes: &mut [Node], parent: u32, id: u32) {
+    let last = nodes[parent as usize].last;
+    {
+        let n = &mut nodes[id as usize];
+        n.parent = parent;
+        n.prev = last;
+        n.next = NONE;
+    }
+    if last != NONE {
+        nodes[last as usize].next = id;
+    } else {
+        nodes[parent as usize].first = id;
+    }
+    nodes[parent as usize].last = id;
+}
+
+/// Inserts a detached node just before `sibling`, which has a parent.
+fn insert_before(nodes: &mut [Node], sibling: u32, id: u32) {
+    let (parent, prev) = {
+        let s = &nodes[sibling as usize];
+        (s.parent, s.prev)
+    };
+    {
+        let n = &mut nodes[id as usize];
+        n.parent = parent;
+        n.prev = prev;
+        n.next = sibling;
+    }
+    nodes[sibling as usize].prev = id;
+    if prev != NONE {
+        nodes[prev as usize].next = id;
+    } else {
+        nodes[parent as usize].first = id;
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = u32;
+    type Output = Dom;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Dom {
+        Dom {
+            nodes: self.nodes.into_inner(),
+        }
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> u32 {
+        0
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a u32) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |nodes| {
+            match &nodes[*target as usize].data {
+                Data::Element(e) => &e.name,
+                _ => unreachable!("the tree builder asks element names of elements only"),
+            }
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
+        let template = &*name.local == "template" && &*name.ns == "http://www.w3.org/1999/xhtml";
+        let id = self.push(Data::Element(Elem::new(name, &attrs)));
+        if template {
+            // the template's contents: a fragment under it, as scraper builds it
+            let contents = self.push(Data::Other);
+            append_child(&mut self.nodes.borrow_mut(), id, contents);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> u32 {
+        self.push(Data::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
+        self.push(Data::Other)
+    }
+
+    fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+        match child {
+            NodeOrText::AppendNode(id) => {
+                let mut nodes = self.nodes.borrow_mut();
+                detach(&mut nodes, id);
+                append_child(&mut nodes, *parent, id);
+            }
+            NodeOrText::AppendText(text) => {
+                {
+                    let mut nodes = self.nodes.borrow_mut();
+                    let last = nodes[*parent as usize].last;
+                    if last != NONE {
+                        if let Data::Text(t) = &mut nodes[last as usize].data {
+                            t.push_tendril(&text);
+                            return;
+                        }
+                    }
+                }
+                let id = self.push(Data::Text(text));
+                append_child(&mut self.nodes.borrow_mut(), *parent, id);
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(&self, element: &u32, prev: &u32, child: NodeOrText<u32>) {
+        let has_parent = self.nodes.borrow()[*element as usize].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+        let id = self.push(Data::Other);
+        append_child(&mut self.nodes.borrow_mut(), 0, id);
+    }
+
+    fn get_template_contents(&self, target: &u32) -> u32 {
+        self.nodes.borrow()[*target as usize].first
+    }
+
+    fn same_node(&self, x: &u32, y: &u32) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+        match new_node {
+            NodeOrText::AppendNode(id) => {
+                let mut nodes = self.nodes.borrow_mut();
+                detach(&mut nodes, id);
+                if nodes[*sibling as usize].parent != NONE {
+                    insert_before(&mut nodes, *sibling, id);
+                }
+            }
+            NodeOrText::AppendText(text) => {
+                {
+                    let mut nodes = self.nodes.borrow_mut();
+                    let s = &nodes[*sibling as usize];
+                    if s.parent == NONE {
+                        return;
+                    }
+                    let prev = s.prev;
+                    if prev != NONE {
+                        if let Data::Text(t) = &mut nodes[prev as usize].data {
+                            t.push_tendril(&text);
+                            return;
+                        }
+                    }
+                }
+                let id = self.push(Data::Text(text));
+                insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
+        if let Data::Element(e) = &mut self.nodes.borrow_mut()[*target as usize].data {
+            e.read(&attrs);
+        }
+    }
+
+    fn remove_from_parent(&self, target: &u32) {
+        detach(&mut self.nodes.borrow_mut(), *target);
+    }
+
+    fn reparent_children(&self, node: &u32, new_parent: &u32) {
+        let mut nodes = self.nodes.borrow_mut();
+        let mut child = nodes[*node as usize].first;
+        while child != NONE {
+            let next = nodes[child as usize].next;
+            detach(&mut nodes, child);
+            append_child(&mut nodes, *new_parent, child);
+            child = next;
+        }
+    }
+}
