@@ -27,7 +27,7 @@ type CleanedRow<'py> = (
 /// The row of a cleaned page. The lines of plain text are narrowed to their trimmed text,
 /// so that `page[line.start:line.end] == line.text`; HTML blocks keep their source range.
 fn cleaned_row<'py>(
-    py: Python<'py>,
+    page_obj: &Bound<'py, PyAny>,
     page: &str,
     html: bool,
     mut c: Cleaned,
@@ -39,8 +39,9 @@ fn cleaned_row<'py>(
             }
         }
     }
-    let text = PyString::new(py, &c.text);
-    Ok((c.title, c.byline, text, results::lines(py, page, c.lines)?))
+    let page_obj = page_obj.cast::<PyString>()?;
+    let (lines, text) = results::lines(page_obj, page, c.lines)?;
+    Ok((c.title, c.byline, text, lines))
 }
 
 fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
@@ -100,10 +101,11 @@ pub fn _clean<'py>(
     page: &Bound<'py, PyAny>,
     html: Option<bool>,
 ) -> PyResult<CleanedRow<'py>> {
+    let page_obj = page;
     let page = text_arg(page, "page")?;
     let html = html.unwrap_or_else(|| clean::looks_like_html(page));
     let cleaned = detach(py, || clean::clean(page, Some(html)))?;
-    cleaned_row(py, page, html, cleaned)
+    cleaned_row(page_obj, page, html, cleaned)
 }
 
 /// `(html, title, byline, text, lines, entities, numbers, groups)` of an analyzed page;
@@ -112,17 +114,18 @@ fn document_row<'py>(
     py: Python<'py>,
     page_obj: &Bound<'py, PyAny>,
     page: &str,
-    doc: Document,
+    mut doc: Document,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let html = doc.html;
+    let text_utf8 = std::mem::take(&mut doc.cleaned.text);
     let groups: Vec<(&str, String, Vec<usize>)> = doc
         .entity_groups
         .into_iter()
         .map(|g| (g.label.as_str(), g.name, g.mentions))
         .collect();
-    let (title, byline, text, lines) = cleaned_row(py, page, html, doc.cleaned)?;
+    let (title, byline, text, lines) = cleaned_row(page_obj, page, html, doc.cleaned)?;
     let (base, base_str) = if html {
-        (&text, text.to_str()?)
+        (&text, text_utf8.as_str())
     } else {
         (page_obj.cast::<PyString>()?, page)
     };
@@ -303,9 +306,10 @@ impl CleanerState {
 
     /// One page, minus the learned template: `(title, byline, lines)`.
     fn clean<'py>(&self, py: Python<'py>, page: &Bound<'py, PyAny>) -> PyResult<CleanedRow<'py>> {
+        let page_obj = page;
         let page = text_arg(page, "page")?;
         let cleaned = detach(py, || self.inner.clean(page))?;
-        cleaned_row(py, page, self.html_for(page), cleaned)
+        cleaned_row(page_obj, page, self.html_for(page), cleaned)
     }
 
     /// Many pages on all cores.
@@ -317,10 +321,11 @@ impl CleanerState {
         let items = collect_items(pages, "pages")?;
         let pages = texts_arg(&items, "pages")?;
         let cleaned = detach(py, || self.inner.clean_batch(&pages))?;
-        pages
-            .into_iter()
+        items
+            .iter()
+            .zip(pages)
             .zip(cleaned)
-            .map(|(p, c)| cleaned_row(py, p, self.html_for(p), c))
+            .map(|((obj, p), c)| cleaned_row(obj, p, self.html_for(p), c))
             .collect()
     }
 

@@ -224,13 +224,18 @@ pub(crate) fn entities<'py>(
     PyTuple::new(py, items)
 }
 
-/// `Line`s for the lines of `page`, whose ranges are byte offsets into it.
+/// `Line`s for the lines of `page` (`page_str` is its UTF-8; the ranges are byte offsets
+/// into it), and the text of the kept ones joined by "\n" (the cleaned text). A line whose
+/// range holds exactly its text is cut from `page` (a copy of code units) rather than
+/// decoded from UTF-8 again, and the joined text is made from the lines' strings.
 pub(crate) fn lines<'py>(
-    py: Python<'py>,
-    page: &str,
+    page: &Bound<'py, PyString>,
+    page_str: &str,
     lines: Vec<Line>,
-) -> PyResult<Bound<'py, PyTuple>> {
+) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyString>)> {
+    let py = page.py();
     let c = classes(py)?;
+    let _pause = GcPause::new(py);
     let fields = [
         intern!(py, "text"),
         intern!(py, "start"),
@@ -238,14 +243,22 @@ pub(crate) fn lines<'py>(
         intern!(py, "keep"),
         intern!(py, "reason"),
     ];
-    let _pause = GcPause::new(py);
-    let mut ix = Indexer::new(page, lines.iter().map(|l| (l.start, l.end)));
+    let mut ix = Indexer::new(page_str, lines.iter().map(|l| (l.start, l.end)));
+    let mut kept = Vec::new();
     let items = lines
         .into_iter()
         .map(|l| {
             let (s, e) = ix.take();
+            let text = if page_str.get(l.start..l.end) == Some(l.text.as_str()) {
+                substring(page, s, e)?
+            } else {
+                PyString::new(py, &l.text).into_any()
+            };
+            if l.keep {
+                kept.push(text.clone());
+            }
             let values = [
-                PyString::new(py, &l.text).into_any(),
+                text,
                 s.into_bound_py_any(py)?,
                 e.into_bound_py_any(py)?,
                 l.keep.into_bound_py_any(py)?,
@@ -254,5 +267,8 @@ pub(crate) fn lines<'py>(
             instance(py, c, &c.line, fields, values)
         })
         .collect::<PyResult<Vec<_>>>()?;
-    PyTuple::new(py, items)
+    let text = intern!(py, "\n")
+        .call_method1(intern!(py, "join"), (kept,))?
+        .cast_into::<PyString>()?;
+    Ok((PyTuple::new(py, items)?, text))
 }
