@@ -76,7 +76,8 @@ pub fn _entities<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bou
     results::entities(text.cast()?, text_str, &found)
 }
 
-/// The `Entity`s of many texts, on all cores: a tuple per text.
+/// The `Entity`s of many texts, on all cores: a tuple per text. As in [`_analyze_batch`],
+/// this thread builds the results of each finished round while the pool goes on.
 #[pyfunction]
 pub fn _entities_batch<'py>(
     py: Python<'py>,
@@ -84,13 +85,27 @@ pub fn _entities_batch<'py>(
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
     let items = collect_items(texts, "texts")?;
     let strs = texts_arg(&items, "texts")?;
-    let found = detach(py, || parallel::map(&strs, |t| entities::entities(t)))?;
-    items
-        .iter()
-        .zip(&strs)
-        .zip(&found)
-        .map(|((item, t), f)| results::entities(item.cast()?, t, f))
-        .collect()
+    let rounds = parallel::rounds(&strs, ROUND_BYTES, |t| t.len());
+    let find_round = |round: usize| {
+        strs[rounds[round].clone()]
+            .iter()
+            .map(|t| entities::entities(t))
+            .collect::<Vec<_>>()
+    };
+    parallel::pipeline(rounds.len(), find_round, |ordered| {
+        let mut out = Vec::with_capacity(strs.len());
+        for range in &rounds {
+            let found = match detach(py, || ordered.next_round())? {
+                Some(Ok(found)) => found,
+                Some(Err(panic)) => return Err(internal_error(panic)),
+                None => break,
+            };
+            for (i, f) in range.clone().zip(&found) {
+                out.push(results::entities(items[i].cast()?, strs[i], f)?);
+            }
+        }
+        Ok(out)
+    })
 }
 
 /// A cleaned page: `(title, byline, text, lines)`.
