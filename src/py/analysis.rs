@@ -4,7 +4,7 @@
 //! `results`), pages as tuples that `nuqta/_api.py` wraps; every span is in `str` indices.
 
 use super::convert::{collect_items, each_text, text_arg, texts_arg};
-use super::errors::{detach, internal_error, NuqtaError, NuqtaValueError};
+use super::errors::{detach, internal_error, next_round, NuqtaError, NuqtaValueError};
 use super::results;
 use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
 use crate::document::{self, AnalyzeOptions, Document};
@@ -95,11 +95,7 @@ pub fn _entities_batch<'py>(
     parallel::pipeline(rounds.len(), find_round, |ordered| {
         let mut out = Vec::with_capacity(strs.len());
         for range in &rounds {
-            let found = match detach(py, || ordered.next_round())? {
-                Some(Ok(found)) => found,
-                Some(Err(panic)) => return Err(internal_error(panic)),
-                None => break,
-            };
+            let found = next_round(py, ordered)?;
             for (i, f) in range.clone().zip(&found) {
                 out.push(results::entities(items[i].cast()?, strs[i], f)?);
             }
@@ -230,11 +226,7 @@ pub fn _analyze_batch<'py>(
     parallel::pipeline(rounds.len(), analyze_round, |ordered| {
         let mut out = Vec::with_capacity(texts.len());
         for range in &rounds {
-            let docs = match detach(py, || ordered.next_round())? {
-                Some(Ok(docs)) => docs,
-                Some(Err(panic)) => return Err(internal_error(panic)),
-                None => break,
-            };
+            let docs = next_round(py, ordered)?;
             for (i, doc) in range.clone().zip(docs) {
                 let (ok, payload) = match (&inputs[i], doc) {
                     (Ok(page), Some(Ok(doc))) => {

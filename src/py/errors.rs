@@ -2,6 +2,7 @@
 //! `NuqtaError` and the builtin `TypeError`/`ValueError`, and pickle by their real path;
 //! and the one gate through which every call into the core passes.
 
+use crate::parallel::Ordered;
 use pyo3::import_exception;
 use pyo3::prelude::*;
 use std::any::Any;
@@ -28,4 +29,16 @@ pub(crate) fn internal_error(panic: Box<dyn Any + Send>) -> PyErr {
     NuqtaError::new_err(format!(
         "internal error in nuqta ({detail}); please report it with the input that caused it"
     ))
+}
+
+/// The next round of a [`pipeline`](crate::parallel::pipeline), waited for with the GIL
+/// released; a panic in its work becomes a `NuqtaError`.
+pub(crate) fn next_round<R: Send>(py: Python<'_>, ordered: &mut Ordered<'_, R>) -> PyResult<R> {
+    match detach(py, || ordered.next_round())? {
+        Some(Ok(round)) => Ok(round),
+        Some(Err(panic)) => Err(internal_error(panic)),
+        None => Err(NuqtaError::new_err(
+            "internal error in nuqta: a batch ran out of rounds",
+        )),
+    }
 }

@@ -93,6 +93,16 @@ fn instance<'py, const N: usize>(
     values: [Bound<'py, PyAny>; N],
 ) -> PyResult<Bound<'py, PyAny>> {
     let obj = classes.object_new.bind(py).call1((cls.bind(py),))?;
+    set_fields(&obj, fields, values)?;
+    Ok(obj)
+}
+
+/// Sets `fields` of the new result `obj` to `values`.
+fn set_fields<'py, const N: usize>(
+    obj: &Bound<'py, PyAny>,
+    fields: [&Bound<'py, PyString>; N],
+    values: [Bound<'py, PyAny>; N],
+) -> PyResult<()> {
     for (name, value) in fields.into_iter().zip(values) {
         // SAFETY: all three are live objects. The generic setter stores into the
         // instance's own attributes, past the frozen class's `__setattr__`, as
@@ -100,10 +110,10 @@ fn instance<'py, const N: usize>(
         let status =
             unsafe { ffi::PyObject_GenericSetAttr(obj.as_ptr(), name.as_ptr(), value.as_ptr()) };
         if status != 0 {
-            return Err(PyErr::fetch(py));
+            return Err(PyErr::fetch(obj.py()));
         }
     }
-    Ok(obj)
+    Ok(())
 }
 
 /// `text[start:end]`, in `str` indices.
@@ -156,6 +166,47 @@ fn value<'py>(py: Python<'py>, v: &NumberValue) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
+/// Mentions of `text` (`text_str` is its UTF-8) as objects of `cls`: the fields `text`,
+/// `start` and `end` from each mention's byte span, then `rest` from `more`.
+fn mentions<'py, T, const N: usize>(
+    text: &Bound<'py, PyString>,
+    text_str: &str,
+    found: &[T],
+    span: impl Fn(&T) -> (usize, usize),
+    cls: impl Fn(&Classes) -> &Py<PyType>,
+    rest: [&Bound<'py, PyString>; N],
+    more: impl Fn(&T) -> PyResult<[Bound<'py, PyAny>; N]>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let py = text.py();
+    let c = classes(py)?;
+    let _pause = GcPause::new(py);
+    let mut ix = Indexer::new(text_str, found.iter().map(&span));
+    let items = found
+        .iter()
+        .map(|m| {
+            let (s, e) = ix.take();
+            let obj = instance(
+                py,
+                c,
+                cls(c),
+                [
+                    intern!(py, "text"),
+                    intern!(py, "start"),
+                    intern!(py, "end"),
+                ],
+                [
+                    substring(text, s, e)?,
+                    s.into_bound_py_any(py)?,
+                    e.into_bound_py_any(py)?,
+                ],
+            )?;
+            set_fields(&obj, rest, more(m)?)?;
+            Ok(obj)
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyTuple::new(py, items)
+}
+
 /// `NumberMention`s for the mentions `found` in `text` (`text_str` is its UTF-8).
 pub(crate) fn numbers<'py>(
     text: &Bound<'py, PyString>,
@@ -163,33 +214,26 @@ pub(crate) fn numbers<'py>(
     found: &[NumberMention],
 ) -> PyResult<Bound<'py, PyTuple>> {
     let py = text.py();
-    let c = classes(py)?;
-    let fields = [
-        intern!(py, "text"),
-        intern!(py, "start"),
-        intern!(py, "end"),
+    let rest = [
         intern!(py, "kind"),
         intern!(py, "value"),
         intern!(py, "unit"),
     ];
-    let _pause = GcPause::new(py);
-    let mut ix = Indexer::new(text_str, found.iter().map(|n| (n.start, n.end)));
-    let items = found
-        .iter()
-        .map(|n| {
-            let (s, e) = ix.take();
-            let values = [
-                substring(text, s, e)?,
-                s.into_bound_py_any(py)?,
-                e.into_bound_py_any(py)?,
+    mentions(
+        text,
+        text_str,
+        found,
+        |n| (n.start, n.end),
+        |c| &c.number,
+        rest,
+        |n| {
+            Ok([
                 PyString::intern(py, n.kind.as_str()).into_any(),
                 value(py, &n.value)?,
                 n.unit.as_deref().into_bound_py_any(py)?,
-            ];
-            instance(py, c, &c.number, fields, values)
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    PyTuple::new(py, items)
+            ])
+        },
+    )
 }
 
 /// `Entity`s for the entities `found` in `text` (`text_str` is its UTF-8).
@@ -199,29 +243,16 @@ pub(crate) fn entities<'py>(
     found: &[Entity],
 ) -> PyResult<Bound<'py, PyTuple>> {
     let py = text.py();
-    let c = classes(py)?;
-    let fields = [
-        intern!(py, "text"),
-        intern!(py, "start"),
-        intern!(py, "end"),
-        intern!(py, "label"),
-    ];
-    let _pause = GcPause::new(py);
-    let mut ix = Indexer::new(text_str, found.iter().map(|e| (e.start, e.end)));
-    let items = found
-        .iter()
-        .map(|entity| {
-            let (s, e) = ix.take();
-            let values = [
-                substring(text, s, e)?,
-                s.into_bound_py_any(py)?,
-                e.into_bound_py_any(py)?,
-                PyString::intern(py, entity.label.as_str()).into_any(),
-            ];
-            instance(py, c, &c.entity, fields, values)
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    PyTuple::new(py, items)
+    let rest = [intern!(py, "label")];
+    mentions(
+        text,
+        text_str,
+        found,
+        |e| (e.start, e.end),
+        |c| &c.entity,
+        rest,
+        |e| Ok([PyString::intern(py, e.label.as_str()).into_any()]),
+    )
 }
 
 /// `Line`s for the lines of `page` (`page_str` is its UTF-8; the ranges are byte offsets

@@ -2,7 +2,7 @@
 //! normalization reads and writes Python strings without a UTF-8 round trip.
 //! This is why nuqta builds per-version wheels rather than an abi3 one.
 
-use super::errors::{detach, internal_error, NuqtaValueError};
+use super::errors::{detach, next_round, NuqtaValueError};
 use crate::normalize::{CodeUnit, Normalizer, UnitsError};
 use crate::parallel;
 use pyo3::ffi;
@@ -301,11 +301,7 @@ pub(crate) fn normalize_strs<'py>(
     parallel::pipeline(rounds.len(), normalize_round, |ordered| {
         let mut out = Vec::with_capacity(strs.len());
         for range in &rounds {
-            let results = match detach(py, || ordered.next_round())? {
-                Some(Ok(results)) => results,
-                Some(Err(panic)) => return Err(internal_error(panic)),
-                None => break,
-            };
+            let results = next_round(py, ordered)?;
             let mut fills = Vec::new();
             for (i, result) in range.clone().zip(&results) {
                 let name = || format!("{what}[{i}]");
