@@ -222,9 +222,13 @@ pub(crate) struct Lexicon {
 }
 
 /// A set of [`tail`]s: one bit each.
-struct Tails([u64; 64]);
+struct Tails(Box<[u64]>);
 
 impl Tails {
+    fn new() -> Tails {
+        Tails(vec![0; (1 << 18) / 64].into_boxed_slice())
+    }
+
     fn insert(&mut self, key: usize) {
         self.0[key / 64] |= 1 << (key % 64);
     }
@@ -234,23 +238,21 @@ impl Tails {
     }
 }
 
-/// A 12-bit digest of the last two chars of `s` (of its only char, for one), the same for
-/// `s` and any longer string ending like it.
-fn tail(s: &str) -> usize {
-    let mut rev = s.chars().rev();
-    let last = rev.next().map_or(0, u32::from);
-    let before = rev.next().map_or(0x3F, u32::from);
-    (((before & 0x3F) << 6) | (last & 0x3F)) as usize
+/// An 18-bit digest of the last three chars of `s`, the same for `s` and for any longer
+/// string ending like it; `None` for a string of fewer than three.
+fn tail(s: &str) -> Option<usize> {
+    let mut rev = s.chars().rev().map(|c| u32::from(c) & 0x3F);
+    let (c, b, a) = (rev.next()?, rev.next()?, rev.next()?);
+    Some(((a << 12) | (b << 6) | c) as usize)
 }
 
 impl Lexicon {
     /// True when word `i` (bare or after clitics) may start a mention; every other word is
-    /// skipped at once. Clitics only come in front, so every stem of a word is a suffix of
-    /// it: a word that ends unlike every trigger is rejected before it is split. (A stem
-    /// after clitics has at least three letters, so a one-letter trigger only matches a
-    /// one-letter word, whose digest it shares.)
+    /// skipped at once. Clitics only come in front, and a stem after them has at least
+    /// three letters, so every stem of a word of three letters or more ends in the word's
+    /// last three: a word that ends unlike every trigger is rejected before it is split.
     pub fn starts(&self, t: &Tokens, i: usize) -> bool {
-        self.trigger_tails.contains(tail(t.norm(i)))
+        tail(t.norm(i)).is_none_or(|key| self.trigger_tails.contains(key))
             && t.splits(i).any(|s| self.triggers.contains(s.stem))
     }
 }
@@ -338,9 +340,9 @@ fn parse_lexicon() -> Lexicon {
             .iter()
             .map(|w| w.to_string()),
     );
-    let mut trigger_tails = Tails([0; 64]);
-    for trigger in &triggers {
-        trigger_tails.insert(tail(trigger));
+    let mut trigger_tails = Tails::new();
+    for key in triggers.iter().filter_map(|t| tail(t)) {
+        trigger_tails.insert(key);
     }
     Lexicon {
         triggers,
