@@ -157,7 +157,9 @@ fn fold_arabic_run(bytes: &[u8], mut at: usize, norm: &mut String) -> usize {
         match table[(cp - 0x600) as usize] {
             NOT_WORD => break,
             MARK => {}
-            folded => norm.extend(char::from_u32(u32::from(folded))),
+            folded => {
+                norm.push(char::from_u32(u32::from(folded)).unwrap_or(char::REPLACEMENT_CHARACTER))
+            }
         }
         at += 2;
     }
