@@ -34,7 +34,88 @@ pub(crate) struct Entry {
 /// The parsed lexicons: one map from folded word to everything known about it.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, Entry, FxBuild>,
+    words: WordMap,
+}
+
+/// A fixed map from word to entry, built once: open addressing over a table four times the
+/// number of words, hashed from a word's first and last eight bytes and its length (most words
+/// looked up are not in it, and reach an empty slot at once).
+#[derive(Debug)]
+struct WordMap {
+    keys: Vec<Box<str>>,
+    values: Vec<Entry>,
+    /// Index + 1 into `keys`, 0 for an empty slot.
+    slots: Vec<u32>,
+    mask: usize,
+}
+
+/// Eight bytes as a number.
+#[inline]
+fn load8(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))
+}
+
+/// Four bytes as a number.
+#[inline]
+fn load4(b: &[u8]) -> u64 {
+    u64::from(u32::from_le_bytes(b.try_into().unwrap_or([0; 4])))
+}
+
+/// The hash of a word: its first and last eight bytes (first and last four, or first, middle
+/// and last byte, when shorter) and its length, mixed by one wide multiplication.
+#[inline]
+fn word_hash(w: &[u8]) -> u64 {
+    let n = w.len();
+    let (a, b) = if n >= 8 {
+        (load8(&w[..8]), load8(&w[n - 8..]))
+    } else if n >= 4 {
+        (load4(&w[..4]), load4(&w[n - 4..]))
+    } else if n > 0 {
+        let a = u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16;
+        (a, 0)
+    } else {
+        (0, 0)
+    };
+    let m =
+        u128::from(a ^ 0x243f_6a88_85a3_08d3) * u128::from(b ^ 0x1319_8a2e_0370_7344 ^ n as u64);
+    (m as u64) ^ ((m >> 64) as u64)
+}
+
+impl WordMap {
+    fn new(map: HashMap<String, Entry, FxBuild>) -> WordMap {
+        let size = (map.len() * 4).next_power_of_two().max(16);
+        let mut m = WordMap {
+            keys: Vec::with_capacity(map.len()),
+            values: Vec::with_capacity(map.len()),
+            slots: vec![0; size],
+            mask: size - 1,
+        };
+        for (k, v) in map {
+            let mut i = word_hash(k.as_bytes()) as usize & m.mask;
+            while m.slots[i] != 0 {
+                i = (i + 1) & m.mask;
+            }
+            m.keys.push(k.into_boxed_str());
+            m.values.push(v);
+            m.slots[i] = m.keys.len() as u32;
+        }
+        m
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<&Entry> {
+        let mut i = word_hash(word.as_bytes()) as usize & self.mask;
+        loop {
+            let k = self.slots[i] as usize;
+            if k == 0 {
+                return None;
+            }
+            if *self.keys[k - 1] == *word {
+                return self.values.get(k - 1);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }
 
 /// Lines of a word list without comments and blanks.
@@ -96,7 +177,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    Lexicon { words }
+    Lexicon {
+        words: WordMap::new(words),
+    }
 });
 
 /// The proclitics split off before a stop-word look-up: conjunctions, then prepositions.
@@ -116,10 +199,14 @@ impl Lexicon {
 
     /// Whether a folded word is a function word, after splitting و ف and ب ل ك proclitics
     /// (a bare conjunction standing alone also counts).
+    #[cfg(test)]
     pub fn is_stop(&self, word: &str) -> bool {
-        if self.entry(word).is_some_and(|e| e.stop) {
-            return true;
-        }
+        self.entry(word).is_some_and(|e| e.stop) || self.is_stop_unlisted(word)
+    }
+
+    /// [`Lexicon::is_stop`] of a word that is not a function word itself (not in the lexicon,
+    /// or not marked as one).
+    pub fn is_stop_unlisted(&self, word: &str) -> bool {
         let mut rest = word;
         for set in [&CONJUNCTIONS[..], &PREPOSITIONS[..]] {
             if let Some(c) = rest.chars().next() {

@@ -178,3 +178,59 @@ mod seeds {
         assert_eq!(out.title, None);
     }
 }
+
+#[cfg(test)]
+mod speed {
+    //! `cargo test --release -q speed -- --ignored --nocapture`: CPU time of the plain-text path.
+    use super::super::clean;
+    use super::*;
+
+    fn cpu() -> f64 {
+        // thread CPU time, steadier than wall time on a shared machine
+        let t = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+        t.split(' ')
+            .next()
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(0.0)
+            / 1e9
+    }
+
+    #[test]
+    #[ignore]
+    fn plain_text_speed() {
+        let pages: Vec<String> = std::fs::read_dir("python/nuqta/sample")
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        let bytes: usize = pages.iter().map(String::len).sum::<usize>() * 400;
+        for (name, f) in [
+            (
+                "clean",
+                &(|p: &str| drop(clean(p, Some(false)))) as &dyn Fn(&str),
+            ),
+            ("features", &|p: &str| {
+                for (s, e) in line_ranges(p) {
+                    drop(Features::of(&p[s..e]));
+                }
+            }),
+        ] {
+            let mut best = f64::MAX;
+            for _ in 0..7 {
+                let t = cpu();
+                for _ in 0..400 {
+                    for p in &pages {
+                        f(p);
+                    }
+                }
+                best = best.min(cpu() - t);
+            }
+            eprintln!(
+                "{name}: {:.1} ms per 2000 pages, {:.1} MB/s",
+                best * 1e3,
+                bytes as f64 / best / 1e6
+            );
+        }
+    }
+}
