@@ -42,6 +42,8 @@ pub(crate) struct Lexicon {
 /// looked up are not in it, and reach an empty slot at once).
 #[derive(Debug)]
 struct WordMap {
+    /// The [`parts`] of each key and its length.
+    parts: Vec<(u64, u64, usize)>,
     keys: Vec<Box<str>>,
     values: Vec<Entry>,
     /// Index + 1 into `keys`, 0 for an empty slot.
@@ -61,12 +63,15 @@ fn load4(b: &[u8]) -> u64 {
     u64::from(u32::from_le_bytes(b.try_into().unwrap_or([0; 4])))
 }
 
-/// The hash of a word: its first and last eight bytes (first and last four, or first, middle
-/// and last byte, when shorter) and its length, mixed by one wide multiplication.
+/// Words of at most this many bytes are equal when their [`parts`] are.
+const SHORT: usize = 16;
+
+/// A word's first and last eight bytes (first and last four, or first, middle and last byte,
+/// when shorter): together they cover every byte of a word of at most [`SHORT`] bytes.
 #[inline]
-fn word_hash(w: &[u8]) -> u64 {
+fn parts(w: &[u8]) -> (u64, u64) {
     let n = w.len();
-    let (a, b) = if n >= 8 {
+    if n >= 8 {
         (load8(&w[..8]), load8(&w[n - 8..]))
     } else if n >= 4 {
         (load4(&w[..4]), load4(&w[n - 4..]))
@@ -75,7 +80,12 @@ fn word_hash(w: &[u8]) -> u64 {
         (a, 0)
     } else {
         (0, 0)
-    };
+    }
+}
+
+/// The hash of a word from its [`parts`] and length: one wide multiplication.
+#[inline]
+fn hash((a, b): (u64, u64), n: usize) -> u64 {
     let m =
         u128::from(a ^ 0x243f_6a88_85a3_08d3) * u128::from(b ^ 0x1319_8a2e_0370_7344 ^ n as u64);
     (m as u64) ^ ((m >> 64) as u64)
@@ -85,16 +95,19 @@ impl WordMap {
     fn new(map: HashMap<String, Entry, FxBuild>) -> WordMap {
         let size = (map.len() * 4).next_power_of_two().max(16);
         let mut m = WordMap {
+            parts: Vec::with_capacity(map.len()),
             keys: Vec::with_capacity(map.len()),
             values: Vec::with_capacity(map.len()),
             slots: vec![0; size],
             mask: size - 1,
         };
         for (k, v) in map {
-            let mut i = word_hash(k.as_bytes()) as usize & m.mask;
+            let p = parts(k.as_bytes());
+            let mut i = hash(p, k.len()) as usize & m.mask;
             while m.slots[i] != 0 {
                 i = (i + 1) & m.mask;
             }
+            m.parts.push((p.0, p.1, k.len()));
             m.keys.push(k.into_boxed_str());
             m.values.push(v);
             m.slots[i] = m.keys.len() as u32;
@@ -104,13 +117,17 @@ impl WordMap {
 
     #[inline]
     fn get(&self, word: &str) -> Option<&Entry> {
-        let mut i = word_hash(word.as_bytes()) as usize & self.mask;
+        let w = word.as_bytes();
+        let p = parts(w);
+        let mut i = hash(p, w.len()) as usize & self.mask;
         loop {
             let k = self.slots[i] as usize;
             if k == 0 {
                 return None;
             }
-            if *self.keys[k - 1] == *word {
+            if self.parts[k - 1] == (p.0, p.1, w.len())
+                && (w.len() <= SHORT || *self.keys[k - 1] == *word)
+            {
                 return self.values.get(k - 1);
             }
             i = (i + 1) & self.mask;
@@ -271,6 +288,33 @@ mod tests {
         let f = fold(s);
         let entries: Vec<Option<&Entry>> = (0..f.len()).map(|i| lx.entry(f.word(i))).collect();
         lx.furniture(&f, &entries)
+    }
+
+    #[test]
+    fn word_map_finds_every_word_and_no_other() {
+        let lx = Lexicon::get();
+        for (k, v) in lx.words.keys.iter().zip(&lx.words.values) {
+            assert!(std::ptr::eq(lx.entry(k).unwrap(), v), "{k}");
+            for cut in 1..k.len() {
+                if let Some(pre) = k.get(..cut) {
+                    let found = lx.entry(pre).map(std::ptr::from_ref);
+                    let own = lx.words.keys.iter().position(|x| **x == *pre);
+                    assert_eq!(found, own.map(|i| std::ptr::from_ref(&lx.words.values[i])));
+                }
+            }
+        }
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "وزير",
+            "الحكومة",
+            "واشنطن بوست الأمريكية",
+        ] {
+            let own = lx.words.keys.iter().any(|x| **x == *w);
+            assert_eq!(lx.entry(w).is_some(), own, "{w}");
+        }
     }
 
     #[test]

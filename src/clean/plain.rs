@@ -6,16 +6,19 @@ use super::{assemble, Cleaned, Line, Reason};
 
 /// Byte ranges of the trimmed non-empty lines of `page`.
 fn line_ranges(page: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in page.split_inclusive('\n') {
-        let start = pos;
-        pos += raw.len();
-        let lead = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
+    let mut out = Vec::with_capacity(page.len() / 64 + 1);
+    let mut start = 0;
+    // each line with its newline, then what follows the last newline (empty or not)
+    let ends = memchr::memchr_iter(b'\n', page.as_bytes()).map(|i| i + 1);
+    for end in ends.chain(Some(page.len())) {
+        let raw = &page[start..end];
+        let rest = raw.trim_start();
+        let lead = start + raw.len() - rest.len();
+        let trimmed = rest.trim_end();
         if !trimmed.is_empty() {
-            out.push((start + lead, start + lead + trimmed.len()));
+            out.push((lead, lead + trimmed.len()));
         }
+        start = end;
     }
     out
 }
@@ -214,6 +217,14 @@ mod speed {
                 for (s, e) in line_ranges(p) {
                     drop(Features::of(&p[s..e]));
                 }
+            }),
+            ("fold", &|p: &str| {
+                for (s, e) in line_ranges(p) {
+                    drop(super::super::fold::fold(&p[s..e]));
+                }
+            }),
+            ("lines", &|p: &str| {
+                drop(std::hint::black_box(line_ranges(p)))
             }),
         ] {
             let mut best = f64::MAX;
