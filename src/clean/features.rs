@@ -72,6 +72,12 @@ impl Features {
                     prev = 'ب';
                     return;
                 }
+                Seen::Other(' ') => {
+                    // a space between words: nothing to count
+                    colon_digits = false;
+                    prev = ' ';
+                    return;
+                }
                 Seen::Other(c) => c,
             };
             if c.is_ascii_alphabetic() {

@@ -158,23 +158,45 @@ pub(crate) fn fold_with(text: &str, mut each: impl FnMut(Seen)) -> Folded {
             (c, c.len_utf8(), act(c), is_arabic_letter(c))
         };
         if arabic && a == Act::Same && len == 2 {
-            // the common case: a run of Arabic letters kept as they are, two bytes each
+            // the common case: runs of Arabic letters kept as they are, two bytes each, and
+            // single spaces between them, all copied as they are
+            let same = |j: usize| {
+                j + 1 < bytes.len() && bytes[j] & 0xFC == 0xD8 && {
+                    let k = (usize::from(bytes[j] & 3) << 6) | usize::from(bytes[j + 1] & 0x3F);
+                    same_arabic[k >> 6] >> (k & 63) & 1 == 1
+                }
+            };
+            let mut word_start = match start {
+                Some(s) => s,
+                None => {
+                    if !out.text.is_empty() {
+                        out.text.push(' ');
+                    }
+                    out.text.len()
+                }
+            };
+            let r = *run.get_or_insert(i);
             let mut j = i + 2;
-            while j + 1 < bytes.len() && bytes[j] & 0xFC == 0xD8 {
-                let k = (usize::from(bytes[j] & 3) << 6) | usize::from(bytes[j + 1] & 0x3F);
-                if same_arabic[k >> 6] >> (k & 63) & 1 == 0 {
-                    break;
+            let mut letters = 1;
+            loop {
+                while same(j) {
+                    j += 2;
+                    letters += 1;
                 }
-                j += 2;
-            }
-            each(Seen::Letters((j - i) / 2));
-            if start.is_none() {
-                if !out.text.is_empty() {
-                    out.text.push(' ');
+                if bytes.get(j) == Some(&b' ') && same(j + 1) {
+                    each(Seen::Letters(letters));
+                    each(Seen::Other(' '));
+                    let end = out.text.len() + (j - r);
+                    out.words.push((word_start as u32, end as u32));
+                    word_start = end + 1;
+                    letters = 1;
+                    j += 3;
+                    continue;
                 }
-                start = Some(out.text.len());
+                break;
             }
-            run.get_or_insert(i);
+            each(Seen::Letters(letters));
+            start = Some(word_start);
             i = j;
             continue;
         }

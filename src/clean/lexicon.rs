@@ -235,7 +235,8 @@ impl Lexicon {
                 }
             }
         }
-        word.chars().count() == 1 && CONJUNCTIONS.contains(&word.chars().next().unwrap_or(' '))
+        let mut chars = word.chars();
+        chars.next().is_some_and(|c| CONJUNCTIONS.contains(&c)) && chars.next().is_none()
     }
 
     /// Whether a folded word names a month, a weekday or a clock unit.
