@@ -66,7 +66,8 @@ impl Features {
         let folded = fold_with(line, |seen| {
             let c = match seen {
                 Seen::Letters(n) => {
-                    // the common case: no punctuation, digit or sign to look for
+                    // the common case: no punctuation, digit or sign to look for (and a space
+                    // between two letters changes nothing that the last letter does not)
                     arabic += n;
                     colon_digits = false;
                     prev = 'ب';

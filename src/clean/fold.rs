@@ -120,7 +120,8 @@ static SAME_ARABIC: LazyLock<[u64; 4]> = LazyLock::new(|| {
 /// What [`fold_with`] shows its caller of each stretch of the text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Seen {
-    /// This many Arabic letters in a row.
+    /// This many Arabic letters in a row, with or without single spaces between them (a space
+    /// between two letters is not shown on its own).
     Letters(usize),
     /// One character that is not an Arabic letter.
     Other(char),
@@ -184,12 +185,10 @@ pub(crate) fn fold_with(text: &str, mut each: impl FnMut(Seen)) -> Folded {
                     letters += 1;
                 }
                 if bytes.get(j) == Some(&b' ') && same(j + 1) {
-                    each(Seen::Letters(letters));
-                    each(Seen::Other(' '));
                     let end = out.text.len() + (j - r);
                     out.words.push((word_start as u32, end as u32));
                     word_start = end + 1;
-                    letters = 1;
+                    letters += 1;
                     j += 3;
                     continue;
                 }

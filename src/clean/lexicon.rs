@@ -210,6 +210,7 @@ impl Lexicon {
     }
 
     /// What the lexicons know about a folded word.
+    #[inline]
     pub fn entry(&self, word: &str) -> Option<&Entry> {
         self.words.get(word)
     }
