@@ -35,6 +35,8 @@ pub(crate) struct Entry {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     words: WordMap,
+    /// Bytes in the longest function word (no longer word need be looked up as one).
+    stop_len: usize,
 }
 
 /// A fixed map from word to entry, built once: open addressing over a table four times the
@@ -194,8 +196,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
+    let stop_len = words
+        .iter()
+        .filter(|(_, e)| e.stop)
+        .map(|(w, _)| w.len())
+        .max()
+        .unwrap_or(0);
     Lexicon {
         words: WordMap::new(words),
+        stop_len,
     }
 });
 
@@ -230,7 +239,7 @@ impl Lexicon {
             if let Some(c) = rest.chars().next() {
                 if set.contains(&c) && rest.len() > c.len_utf8() {
                     rest = &rest[c.len_utf8()..];
-                    if self.entry(rest).is_some_and(|e| e.stop) {
+                    if rest.len() <= self.stop_len && self.entry(rest).is_some_and(|e| e.stop) {
                         return true;
                     }
                 }
