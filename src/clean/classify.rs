@@ -96,11 +96,18 @@ fn repeated(units: &[Unit], prose: &[bool], k: usize) -> bool {
     if t.len() < 12 {
         return false;
     }
-    let finder = memchr::memmem::Finder::new(t.as_bytes());
-    units
-        .iter()
-        .enumerate()
-        .any(|(i, u)| i != k && !prose[i] && finder.find(u.feats.folded.text.as_bytes()).is_some())
+    // the finder is built on the first line long enough to hold the text (often none is)
+    let mut finder = None;
+    units.iter().enumerate().any(|(i, u)| {
+        let h = u.feats.folded.text.as_bytes();
+        i != k
+            && !prose[i]
+            && h.len() >= t.len()
+            && finder
+                .get_or_insert_with(|| memchr::memmem::Finder::new(t.as_bytes()))
+                .find(h)
+                .is_some()
+    })
 }
 
 /// Most units between two article regions for the second to continue the first when the
@@ -420,7 +427,7 @@ fn echo_of_title(units: &[Unit], title: usize, out: &mut [Reason]) {
     if t.words < 3 {
         return;
     }
-    let finder = memchr::memmem::Finder::new(t.folded.text.as_bytes());
+    let mut finder = None;
     for (k, u) in units.iter().enumerate() {
         if k == title || out[k] == Reason::Body && u.feats.prose() {
             continue;
@@ -428,7 +435,10 @@ fn echo_of_title(units: &[Unit], title: usize, out: &mut [Reason]) {
         let f = &u.feats;
         if f.words > t.words
             && f.words <= t.words + 4
-            && finder.find(f.folded.text.as_bytes()).is_some()
+            && finder
+                .get_or_insert_with(|| memchr::memmem::Finder::new(t.folded.text.as_bytes()))
+                .find(f.folded.text.as_bytes())
+                .is_some()
         {
             out[k] = Reason::Duplicate;
         }

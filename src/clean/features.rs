@@ -1,10 +1,10 @@
 //! Per-line features: length, script shares, stop-word density, punctuation, URL shapes,
 //! time stamps and furniture phrases.
 
-use super::fold::{fold_with, Folded};
-use super::lexicon::Lexicon;
+use super::fold::{fold_with, Folded, Seen};
+use super::lexicon::{Entry, Lexicon};
 use super::reason::Reason;
-use crate::text::chars::{digit_value, is_arabic_letter};
+use crate::text::chars::digit_value;
 
 /// Longest line, in words, whose words are looked up in the lexicons: every rule that uses them
 /// (phrases, time stamps, stop-word density, credits) applies to lines at most this long.
@@ -63,14 +63,24 @@ impl Features {
         let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
         let mut prev = ' ';
         let mut colon_digits = false;
-        let folded = fold_with(line, |c| {
-            if is_arabic_letter(c) {
-                // the common case: no punctuation, digit or sign to look for
-                arabic += 1;
-                colon_digits = false;
-                prev = c;
-                return;
-            }
+        let folded = fold_with(line, |seen| {
+            let c = match seen {
+                Seen::Letters(n) => {
+                    // the common case: no punctuation, digit or sign to look for (and a space
+                    // between two letters changes nothing that the last letter does not)
+                    arabic += n;
+                    colon_digits = false;
+                    prev = 'ب';
+                    return;
+                }
+                Seen::Other(' ') => {
+                    // a space between words: nothing to count
+                    colon_digits = false;
+                    prev = ' ';
+                    return;
+                }
+                Seen::Other(c) => c,
+            };
             if c.is_ascii_alphabetic() {
                 latin += 1;
             }
@@ -120,12 +130,13 @@ impl Features {
             f.folded = folded;
             return f;
         }
-        let mut entries = Vec::with_capacity(folded.len());
-        for i in 0..folded.len() {
+        let mut entries: [Option<&Entry>; LEXICON_MAX_WORDS] = [None; LEXICON_MAX_WORDS];
+        let n = folded.len();
+        for (i, slot) in entries[..n].iter_mut().enumerate() {
             let w = folded.word(i);
             let e = lx.entry(w);
-            entries.push(e);
-            if e.is_some_and(|e| e.stop) || (e.is_none() && lx.is_stop(w)) {
+            *slot = e;
+            if e.map_or_else(|| lx.is_stop_unlisted(w), |e| e.stop) {
                 f.stop += 1;
             }
             // a credit opens or closes a byline ("كتب …", "… - وكالات", "(رويترز)")
@@ -140,7 +151,7 @@ impl Features {
                 f.date_anchor = true;
             }
         }
-        f.furniture = lx.furniture(&folded, &entries);
+        f.furniture = lx.furniture(&folded, &entries[..folded.len()]);
         f.folded = folded;
         f
     }
@@ -162,11 +173,11 @@ impl Features {
     /// A clock, date or "updated at" line: mostly date words and numbers, with a clock time, a
     /// month or weekday name or a year.
     pub fn timestamp(&self) -> bool {
-        let has_number = self.folded.text.bytes().any(|b| b.is_ascii_digit());
-        has_number
-            && (self.clock || self.date_anchor)
+        // the cheap tests first: the digit search reads the whole line
+        (self.clock || self.date_anchor)
             && self.date_words >= 2
             && (self.words - self.date_words <= 2 || self.date_words * 3 >= self.words * 2)
+            && self.folded.text.bytes().any(|b| b.is_ascii_digit())
     }
 
     /// Reads like running prose rather than a headline: long, or a sentence closed by a full stop

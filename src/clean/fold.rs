@@ -2,6 +2,8 @@
 //! alef, ى to ي, ة to ه, ؤ to و, ئ to ي, tatweel and diacritics removed, Latin lower-cased,
 //! Arabic-Indic digits to ASCII, punctuation and spaces collapsed to single spaces between words.
 
+use std::sync::LazyLock;
+
 use crate::text::chars::{digit_value, is_arabic_letter};
 
 /// A line folded to words: `text` holds the words joined by single spaces and `words` the byte
@@ -65,38 +67,175 @@ pub(crate) fn fold(text: &str) -> Folded {
     fold_with(text, |_| {})
 }
 
-/// Folds `text` into words, showing each of its characters to `each` on the way (so that a
-/// caller can gather its own per-character counts in the same pass). Runs of characters that
-/// the fold keeps as they are are copied whole.
-pub(crate) fn fold_with(text: &str, mut each: impl FnMut(char)) -> Folded {
+/// What the fold does with one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Act {
+    /// Kept as it is (a-z, 0-9, Arabic letters the fold leaves alone): runs are copied whole.
+    Same,
+    /// Dropped (marks, tatweel, direction marks).
+    Drop,
+    /// Ends a word.
+    Space,
+    /// Written as this character (lower-cased when it is an upper-case letter).
+    To(char),
+}
+
+/// The fold of one character, by [`fold_char`].
+fn act(c: char) -> Act {
+    if matches!(c, 'a'..='z' | '0'..='9') || (is_arabic_letter(c) && !changes(c)) {
+        return Act::Same;
+    }
+    match fold_char(c) {
+        None => Act::Drop,
+        Some(' ') => Act::Space,
+        Some(f) => Act::To(f),
+    }
+}
+
+/// Code points below this have their fold and letter class in [`TABLE`] (ASCII, Latin, Greek,
+/// Cyrillic and the Arabic block: one or two UTF-8 bytes).
+const TABLE_END: usize = 0x700;
+
+/// [`act`] and [`is_arabic_letter`] of the code points below [`TABLE_END`].
+static TABLE: LazyLock<Vec<(Act, bool)>> = LazyLock::new(|| {
+    (0..TABLE_END as u32)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or('\0');
+            (act(c), is_arabic_letter(c))
+        })
+        .collect()
+});
+
+/// Bit `i` set: U+0600 + `i` is an Arabic letter that the fold keeps as it is.
+static SAME_ARABIC: LazyLock<[u64; 4]> = LazyLock::new(|| {
+    let mut bits = [0u64; 4];
+    for (i, &(a, arabic)) in TABLE[0x600..0x700].iter().enumerate() {
+        if a == Act::Same && arabic {
+            bits[i >> 6] |= 1 << (i & 63);
+        }
+    }
+    bits
+});
+
+/// What [`fold_with`] shows its caller of each stretch of the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Seen {
+    /// This many Arabic letters in a row, with or without single spaces between them (a space
+    /// between two letters is not shown on its own).
+    Letters(usize),
+    /// One character that is not an Arabic letter.
+    Other(char),
+}
+
+/// Folds `text` into words, showing its characters to `each` on the way (so that a caller can
+/// gather its own per-character counts in the same pass). Runs of characters that the fold keeps
+/// as they are are copied whole.
+pub(crate) fn fold_with(text: &str, mut each: impl FnMut(Seen)) -> Folded {
+    let table = TABLE.as_slice();
+    let same_arabic = &*SAME_ARABIC;
+    let bytes = text.as_bytes();
     let mut out = Folded {
         text: String::with_capacity(text.len()),
-        words: Vec::new(),
+        words: Vec::with_capacity(text.len() / 8 + 2),
     };
     let mut start: Option<usize> = None;
     let mut run: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        each(c);
-        let same = matches!(c, 'a'..='z' | '0'..='9') || (is_arabic_letter(c) && !changes(c));
-        if same {
-            if start.is_none() {
-                if !out.text.is_empty() {
-                    out.text.push(' ');
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII and two-byte sequences from the table; longer ones decoded
+        let (c, len, a, arabic) = if b < 0x80 {
+            let (a, arabic) = table[b as usize];
+            (b as char, 1, a, arabic)
+        } else if b < 0xE0 {
+            let u = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            let (a, arabic) = table.get(u as usize).copied().unwrap_or_else(|| {
+                let c = char::from_u32(u).unwrap_or('\0');
+                (act(c), is_arabic_letter(c))
+            });
+            (char::from_u32(u).unwrap_or('\0'), 2, a, arabic)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\0');
+            (c, c.len_utf8(), act(c), is_arabic_letter(c))
+        };
+        if arabic && a == Act::Same && len == 2 {
+            // the common case: runs of Arabic letters kept as they are, two bytes each, and
+            // single spaces between them, all copied as they are
+            let same = |j: usize| {
+                j + 1 < bytes.len() && bytes[j] & 0xFC == 0xD8 && {
+                    let k = (usize::from(bytes[j] & 3) << 6) | usize::from(bytes[j + 1] & 0x3F);
+                    same_arabic[k >> 6] >> (k & 63) & 1 == 1
                 }
-                start = Some(out.text.len());
+            };
+            let mut word_start = match start {
+                Some(s) => s,
+                None => {
+                    if !out.text.is_empty() {
+                        out.text.push(' ');
+                    }
+                    out.text.len()
+                }
+            };
+            let r = *run.get_or_insert(i);
+            let mut j = i + 2;
+            let mut letters = 1;
+            loop {
+                while same(j) {
+                    j += 2;
+                    letters += 1;
+                }
+                if bytes.get(j) == Some(&b' ') && same(j + 1) {
+                    let end = out.text.len() + (j - r);
+                    out.words.push((word_start as u32, end as u32));
+                    word_start = end + 1;
+                    letters += 1;
+                    j += 3;
+                    continue;
+                }
+                break;
             }
-            run.get_or_insert(i);
+            each(Seen::Letters(letters));
+            start = Some(word_start);
+            i = j;
             continue;
         }
+        each(if arabic {
+            Seen::Letters(1)
+        } else {
+            Seen::Other(c)
+        });
+        let at = i;
+        i += len;
+        let f = match a {
+            Act::Same => {
+                if start.is_none() {
+                    if !out.text.is_empty() {
+                        out.text.push(' ');
+                    }
+                    start = Some(out.text.len());
+                }
+                run.get_or_insert(at);
+                continue;
+            }
+            Act::Drop => {
+                if let Some(r) = run.take() {
+                    out.text.push_str(&text[r..at]);
+                }
+                continue;
+            }
+            Act::Space => {
+                if let Some(r) = run.take() {
+                    out.text.push_str(&text[r..at]);
+                }
+                if let Some(s) = start.take() {
+                    out.words.push((s as u32, out.text.len() as u32));
+                }
+                continue;
+            }
+            Act::To(f) => f,
+        };
         if let Some(r) = run.take() {
-            out.text.push_str(&text[r..i]);
-        }
-        let Some(f) = fold_char(c) else { continue };
-        if f == ' ' {
-            if let Some(s) = start.take() {
-                out.words.push((s as u32, out.text.len() as u32));
-            }
-            continue;
+            out.text.push_str(&text[r..at]);
         }
         if start.is_none() {
             if !out.text.is_empty() {
@@ -137,6 +276,64 @@ mod tests {
     fn folds_digits_latin_and_tatweel() {
         let f = fold("GMT ١٤:٠١ Security-Code* عـــاجل");
         assert_eq!(f.text, "gmt 14 01 security code عاجل");
+    }
+
+    /// The fold as first written: one character at a time.
+    fn fold_reference(text: &str) -> Folded {
+        let mut out = Folded::default();
+        let mut start: Option<usize> = None;
+        for c in text.chars() {
+            let Some(f) = fold_char(c) else { continue };
+            if f == ' ' {
+                if let Some(s) = start.take() {
+                    out.words.push((s as u32, out.text.len() as u32));
+                }
+                continue;
+            }
+            if start.is_none() {
+                if !out.text.is_empty() {
+                    out.text.push(' ');
+                }
+                start = Some(out.text.len());
+            }
+            if f.is_ascii() {
+                out.text.push(f.to_ascii_lowercase());
+            } else if !is_arabic_letter(f) && f.is_uppercase() {
+                out.text.extend(f.to_lowercase());
+            } else {
+                out.text.push(f);
+            }
+        }
+        if let Some(s) = start {
+            out.words.push((s as u32, out.text.len() as u32));
+        }
+        out
+    }
+
+    #[test]
+    fn table_fold_matches_the_reference() {
+        let all: Vec<char> = (0..0x3_0000).filter_map(char::from_u32).collect();
+        for c in &all {
+            let s = format!("x{c}ب{c}{c} {c}");
+            assert_eq!(fold(&s), fold_reference(&s), "{:X}", *c as u32);
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(x % 12) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let pick = x % 4;
+                let c = match pick {
+                    0 => all[(x >> 8) as usize % 0x800],
+                    1 => ['أ', 'ة', ' ', 'ـ', 'A', '١', '-', 'ب'][(x >> 8) as usize % 8],
+                    _ => all[(x >> 8) as usize % all.len()],
+                };
+                s.push(c);
+            }
+            assert_eq!(fold(&s), fold_reference(&s), "{s:?}");
+        }
     }
 
     #[test]

@@ -34,7 +34,107 @@ pub(crate) struct Entry {
 /// The parsed lexicons: one map from folded word to everything known about it.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, Entry, FxBuild>,
+    words: WordMap,
+    /// Bytes in the longest function word (no longer word need be looked up as one).
+    stop_len: usize,
+}
+
+/// A fixed map from word to entry, built once: open addressing over a table four times the
+/// number of words, hashed from a word's first and last eight bytes and its length (most words
+/// looked up are not in it, and reach an empty slot at once).
+#[derive(Debug)]
+struct WordMap {
+    /// The [`parts`] of each key and its length.
+    parts: Vec<(u64, u64, usize)>,
+    keys: Vec<Box<str>>,
+    values: Vec<Entry>,
+    /// Index + 1 into `keys`, 0 for an empty slot.
+    slots: Vec<u32>,
+    mask: usize,
+}
+
+/// Eight bytes as a number.
+#[inline]
+fn load8(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))
+}
+
+/// Four bytes as a number.
+#[inline]
+fn load4(b: &[u8]) -> u64 {
+    u64::from(u32::from_le_bytes(b.try_into().unwrap_or([0; 4])))
+}
+
+/// Words of at most this many bytes are equal when their [`parts`] are.
+const SHORT: usize = 16;
+
+/// A word's first and last eight bytes (first and last four, or first, middle and last byte,
+/// when shorter): together they cover every byte of a word of at most [`SHORT`] bytes.
+#[inline]
+fn parts(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    if n >= 8 {
+        (load8(&w[..8]), load8(&w[n - 8..]))
+    } else if n >= 4 {
+        (load4(&w[..4]), load4(&w[n - 4..]))
+    } else if n > 0 {
+        let a = u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16;
+        (a, 0)
+    } else {
+        (0, 0)
+    }
+}
+
+/// The hash of a word from its [`parts`] and length: one wide multiplication.
+#[inline]
+fn hash((a, b): (u64, u64), n: usize) -> u64 {
+    let m =
+        u128::from(a ^ 0x243f_6a88_85a3_08d3) * u128::from(b ^ 0x1319_8a2e_0370_7344 ^ n as u64);
+    (m as u64) ^ ((m >> 64) as u64)
+}
+
+impl WordMap {
+    fn new(map: HashMap<String, Entry, FxBuild>) -> WordMap {
+        let size = (map.len() * 4).next_power_of_two().max(16);
+        let mut m = WordMap {
+            parts: Vec::with_capacity(map.len()),
+            keys: Vec::with_capacity(map.len()),
+            values: Vec::with_capacity(map.len()),
+            slots: vec![0; size],
+            mask: size - 1,
+        };
+        for (k, v) in map {
+            let p = parts(k.as_bytes());
+            let mut i = hash(p, k.len()) as usize & m.mask;
+            while m.slots[i] != 0 {
+                i = (i + 1) & m.mask;
+            }
+            m.parts.push((p.0, p.1, k.len()));
+            m.keys.push(k.into_boxed_str());
+            m.values.push(v);
+            m.slots[i] = m.keys.len() as u32;
+        }
+        m
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<&Entry> {
+        let w = word.as_bytes();
+        let p = parts(w);
+        let mut i = hash(p, w.len()) as usize & self.mask;
+        loop {
+            let k = self.slots[i] as usize;
+            if k == 0 {
+                return None;
+            }
+            if self.parts[k - 1] == (p.0, p.1, w.len())
+                && (w.len() <= SHORT || *self.keys[k - 1] == *word)
+            {
+                return self.values.get(k - 1);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }
 
 /// Lines of a word list without comments and blanks.
@@ -96,7 +196,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    Lexicon { words }
+    let stop_len = words
+        .iter()
+        .filter(|(_, e)| e.stop)
+        .map(|(w, _)| w.len())
+        .max()
+        .unwrap_or(0);
+    Lexicon {
+        words: WordMap::new(words),
+        stop_len,
+    }
 });
 
 /// The proclitics split off before a stop-word look-up: conjunctions, then prepositions.
@@ -110,28 +219,34 @@ impl Lexicon {
     }
 
     /// What the lexicons know about a folded word.
+    #[inline]
     pub fn entry(&self, word: &str) -> Option<&Entry> {
         self.words.get(word)
     }
 
     /// Whether a folded word is a function word, after splitting و ف and ب ل ك proclitics
     /// (a bare conjunction standing alone also counts).
+    #[cfg(test)]
     pub fn is_stop(&self, word: &str) -> bool {
-        if self.entry(word).is_some_and(|e| e.stop) {
-            return true;
-        }
+        self.entry(word).is_some_and(|e| e.stop) || self.is_stop_unlisted(word)
+    }
+
+    /// [`Lexicon::is_stop`] of a word that is not a function word itself (not in the lexicon,
+    /// or not marked as one).
+    pub fn is_stop_unlisted(&self, word: &str) -> bool {
         let mut rest = word;
         for set in [&CONJUNCTIONS[..], &PREPOSITIONS[..]] {
             if let Some(c) = rest.chars().next() {
                 if set.contains(&c) && rest.len() > c.len_utf8() {
                     rest = &rest[c.len_utf8()..];
-                    if self.entry(rest).is_some_and(|e| e.stop) {
+                    if rest.len() <= self.stop_len && self.entry(rest).is_some_and(|e| e.stop) {
                         return true;
                     }
                 }
             }
         }
-        word.chars().count() == 1 && CONJUNCTIONS.contains(&word.chars().next().unwrap_or(' '))
+        let mut chars = word.chars();
+        chars.next().is_some_and(|c| CONJUNCTIONS.contains(&c)) && chars.next().is_none()
     }
 
     /// Whether a folded word names a month, a weekday or a clock unit.
@@ -184,6 +299,33 @@ mod tests {
         let f = fold(s);
         let entries: Vec<Option<&Entry>> = (0..f.len()).map(|i| lx.entry(f.word(i))).collect();
         lx.furniture(&f, &entries)
+    }
+
+    #[test]
+    fn word_map_finds_every_word_and_no_other() {
+        let lx = Lexicon::get();
+        for (k, v) in lx.words.keys.iter().zip(&lx.words.values) {
+            assert!(std::ptr::eq(lx.entry(k).unwrap(), v), "{k}");
+            for cut in 1..k.len() {
+                if let Some(pre) = k.get(..cut) {
+                    let found = lx.entry(pre).map(std::ptr::from_ref);
+                    let own = lx.words.keys.iter().position(|x| **x == *pre);
+                    assert_eq!(found, own.map(|i| std::ptr::from_ref(&lx.words.values[i])));
+                }
+            }
+        }
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "وزير",
+            "الحكومة",
+            "واشنطن بوست الأمريكية",
+        ] {
+            let own = lx.words.keys.iter().any(|x| **x == *w);
+            assert_eq!(lx.entry(w).is_some(), own, "{w}");
+        }
     }
 
     #[test]

@@ -6,16 +6,19 @@ use super::{assemble, Cleaned, Line, Reason};
 
 /// Byte ranges of the trimmed non-empty lines of `page`.
 fn line_ranges(page: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in page.split_inclusive('\n') {
-        let start = pos;
-        pos += raw.len();
-        let lead = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
+    let mut out = Vec::with_capacity(page.len() / 64 + 1);
+    let mut start = 0;
+    // each line with its newline, then what follows the last newline (empty or not)
+    let ends = memchr::memchr_iter(b'\n', page.as_bytes()).map(|i| i + 1);
+    for end in ends.chain(Some(page.len())) {
+        let raw = &page[start..end];
+        let rest = raw.trim_start();
+        let lead = start + raw.len() - rest.len();
+        let trimmed = rest.trim_end();
         if !trimmed.is_empty() {
-            out.push((start + lead, start + lead + trimmed.len()));
+            out.push((lead, lead + trimmed.len()));
         }
+        start = end;
     }
     out
 }
@@ -176,5 +179,69 @@ mod seeds {
         assert!(reasons[..12].iter().all(|&r| r == Body));
         assert_eq!(&reasons[12..], &[Related, Related, Related]);
         assert_eq!(out.title, None);
+    }
+}
+
+#[cfg(test)]
+mod speed {
+    //! `cargo test --release -q speed -- --ignored --nocapture`: CPU time of the plain-text path.
+    use super::super::clean;
+    use super::*;
+
+    fn cpu() -> f64 {
+        // thread CPU time, steadier than wall time on a shared machine
+        let t = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+        t.split(' ')
+            .next()
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(0.0)
+            / 1e9
+    }
+
+    #[test]
+    #[ignore]
+    fn plain_text_speed() {
+        let pages: Vec<String> = std::fs::read_dir("python/nuqta/sample")
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        let bytes: usize = pages.iter().map(String::len).sum::<usize>() * 400;
+        for (name, f) in [
+            (
+                "clean",
+                &(|p: &str| drop(clean(p, Some(false)))) as &dyn Fn(&str),
+            ),
+            ("features", &|p: &str| {
+                for (s, e) in line_ranges(p) {
+                    drop(Features::of(&p[s..e]));
+                }
+            }),
+            ("fold", &|p: &str| {
+                for (s, e) in line_ranges(p) {
+                    drop(super::super::fold::fold(&p[s..e]));
+                }
+            }),
+            ("lines", &|p: &str| {
+                drop(std::hint::black_box(line_ranges(p)))
+            }),
+        ] {
+            let mut best = f64::MAX;
+            for _ in 0..7 {
+                let t = cpu();
+                for _ in 0..400 {
+                    for p in &pages {
+                        f(p);
+                    }
+                }
+                best = best.min(cpu() - t);
+            }
+            eprintln!(
+                "{name}: {:.1} ms per 2000 pages, {:.1} MB/s",
+                best * 1e3,
+                bytes as f64 / best / 1e6
+            );
+        }
     }
 }
