@@ -93,6 +93,7 @@ pub fn _entities_batch<'py>(
             .collect::<Vec<_>>()
     };
     parallel::pipeline(rounds.len(), find_round, |ordered| {
+        let _pause = results::GcPause::new(py);
         let mut out = Vec::with_capacity(strs.len());
         for range in &rounds {
             let found = next_round(py, ordered)?;
@@ -224,6 +225,7 @@ pub fn _analyze_batch<'py>(
             .collect::<Vec<_>>()
     };
     parallel::pipeline(rounds.len(), analyze_round, |ordered| {
+        let _pause = results::GcPause::new(py);
         let mut out = Vec::with_capacity(texts.len());
         for range in &rounds {
             let docs = next_round(py, ordered)?;
