@@ -181,7 +181,7 @@ def main() -> None:
     print("plain text, one core, the bundled sample pages:")
     for name, fn in {
         "nuqta.clean(html=False)": lambda p: nuqta.clean(p, html=False),
-        "core only (no Line objects)": lambda p: nuqta._nuqta._clean(p, False),
+        "native call (no Cleaned object)": lambda p: nuqta._nuqta._clean(p, False),
     }.items():
         _, mbs = rate(fn, samples, seconds)
         print(f"  {name:<28} {mbs:7.1f} MB/s")
