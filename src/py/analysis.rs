@@ -76,8 +76,7 @@ pub fn _entities<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bou
     results::entities(text.cast()?, text_str, &found)
 }
 
-/// The `Entity`s of many texts, on all cores: a tuple per text. As in [`_analyze_batch`],
-/// this thread builds the results of each finished round while the pool goes on.
+/// The `Entity`s of many texts, on all cores: a tuple per text (see [`in_rounds`]).
 #[pyfunction]
 pub fn _entities_batch<'py>(
     py: Python<'py>,
@@ -85,24 +84,13 @@ pub fn _entities_batch<'py>(
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
     let items = collect_items(texts, "texts")?;
     let strs = texts_arg(&items, "texts")?;
-    let rounds = parallel::rounds(&strs, ROUND_BYTES, |t| t.len());
-    let find_round = |round: usize| {
-        strs[rounds[round].clone()]
-            .iter()
-            .map(|t| entities::entities(t))
-            .collect::<Vec<_>>()
-    };
-    parallel::pipeline(rounds.len(), find_round, |ordered| {
-        let _pause = results::GcPause::new(py);
-        let mut out = Vec::with_capacity(strs.len());
-        for range in &rounds {
-            let found = next_round(py, ordered)?;
-            for (i, f) in range.clone().zip(&found) {
-                out.push(results::entities(items[i].cast()?, strs[i], f)?);
-            }
-        }
-        Ok(out)
-    })
+    let sizes: Vec<usize> = strs.iter().map(|t| t.len()).collect();
+    in_rounds(
+        py,
+        &sizes,
+        |i| entities::entities(strs[i]),
+        |i, found| results::entities(items[i].cast()?, strs[i], &found),
+    )
 }
 
 /// A cleaned page: `(title, byline, text, lines)`.
@@ -188,8 +176,8 @@ pub fn _analyze<'py>(
     document_row(py, page, page_str, doc)
 }
 
-/// Bytes of pages per round of [`_analyze_batch`]: a small share of a big batch, so that
-/// building the Python results of one round overlaps with analyzing the next ones.
+/// Bytes of text per round of [`in_rounds`]: a small share of a big batch, so that
+/// building the Python results of one round overlaps with the work on the next ones.
 const ROUND_BYTES: usize = 1 << 16;
 
 /// Many pages on all cores, in order. The pages are analyzed in rounds on the pool while
@@ -212,39 +200,48 @@ pub fn _analyze_batch<'py>(
     let items = collect_items(pages, "pages")?;
     let inputs = each_text(&items, "pages");
     let texts: Vec<Option<&str>> = inputs.iter().map(|r| r.as_ref().ok().copied()).collect();
-    let rounds = parallel::rounds(&texts, ROUND_BYTES, |t| t.map_or(0, str::len));
-    let analyze_round = |round: usize| {
-        texts[rounds[round].clone()]
-            .iter()
-            .map(|text| {
-                let page = (*text)?;
-                Some(catch_unwind(AssertUnwindSafe(|| {
-                    document::analyze(page, &options)
-                })))
-            })
-            .collect::<Vec<_>>()
+    let sizes: Vec<usize> = texts.iter().map(|t| t.map_or(0, str::len)).collect();
+    let analyze = |i: usize| {
+        let page = texts[i]?;
+        Some(catch_unwind(AssertUnwindSafe(|| {
+            document::analyze(page, &options)
+        })))
     };
-    parallel::pipeline(rounds.len(), analyze_round, |ordered| {
+    in_rounds(py, &sizes, analyze, |i, doc| {
+        let (ok, payload) = match (&inputs[i], doc) {
+            (Ok(page), Some(Ok(doc))) => (true, document_row(py, &items[i], page, doc)?.into_any()),
+            (Err(err), _) => (false, error_row(py, err)?),
+            (Ok(_), failed) => {
+                let panic = failed.and_then(Result::err);
+                let err = panic.map_or_else(
+                    || NuqtaError::new_err("internal error in nuqta: page skipped"),
+                    internal_error,
+                );
+                (false, error_row(py, &err)?)
+            }
+        };
+        build.call1((i, ok, payload))
+    })
+}
+
+/// `each(i, work(i))` for every item `i`, in order, on this thread and under the GIL, with
+/// `work` run on the pool in rounds of about [`ROUND_BYTES`] (item `i` weighs `sizes[i]`)
+/// so that building the Python results of one round overlaps with the work on the next.
+/// Python's cyclic GC pauses meanwhile (see [`results::GcPause`]).
+fn in_rounds<'py, R: Send, T>(
+    py: Python<'py>,
+    sizes: &[usize],
+    work: impl Fn(usize) -> R + Sync,
+    mut each: impl FnMut(usize, R) -> PyResult<T>,
+) -> PyResult<Vec<T>> {
+    let rounds = parallel::rounds(sizes, ROUND_BYTES, |&size| size);
+    let produce = |round: usize| rounds[round].clone().map(&work).collect::<Vec<_>>();
+    parallel::pipeline(rounds.len(), produce, |ordered| {
         let _pause = results::GcPause::new(py);
-        let mut out = Vec::with_capacity(texts.len());
+        let mut out = Vec::with_capacity(sizes.len());
         for range in &rounds {
-            let docs = next_round(py, ordered)?;
-            for (i, doc) in range.clone().zip(docs) {
-                let (ok, payload) = match (&inputs[i], doc) {
-                    (Ok(page), Some(Ok(doc))) => {
-                        (true, document_row(py, &items[i], page, doc)?.into_any())
-                    }
-                    (Err(err), _) => (false, error_row(py, err)?),
-                    (Ok(_), failed) => {
-                        let panic = failed.and_then(Result::err);
-                        let err = panic.map_or_else(
-                            || NuqtaError::new_err("internal error in nuqta: page skipped"),
-                            internal_error,
-                        );
-                        (false, error_row(py, &err)?)
-                    }
-                };
-                out.push(build.call1((i, ok, payload))?);
+            for (i, result) in range.clone().zip(next_round(py, ordered)?) {
+                out.push(each(i, result)?);
             }
         }
         Ok(out)
