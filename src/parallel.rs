@@ -198,7 +198,11 @@ pub fn pipeline<R: Send, T>(
     };
     pool.in_place_scope(|scope| {
         let _stop = SetOnDrop(&work.done);
-        for _ in 0..pool.current_num_threads().min(rounds) {
+        // The calling thread is one of the threads at work, so the pool adds one fewer.
+        // With a worker per core besides it, the threads outnumber the cores and the
+        // calling thread, whose work is the serial part, waits its turn for a core:
+        // normalize_batch on 2 cores ran 40-57 ms that way against 33-37 ms this way.
+        for _ in 0..(pool.current_num_threads() - 1).clamp(1, rounds) {
             let work = &work;
             scope.spawn(move |_| while work.produce_next() {});
         }
