@@ -1,7 +1,9 @@
 """Score ``nuqta.numbers`` on the converted Duckling and Recognizers-Text Arabic suites.
 
-Run: ``python bench/eval_numbers.py [DIR] [--show FILE]`` (DIR defaults to
-``../shared/eval/numbers``; see its README for the format and the reference times).
+Run: ``python bench/eval_numbers.py [DIR] [--show FILE] [--breakdown FILE]`` (DIR defaults
+to ``../shared/eval/numbers``; see its README for the format and the reference times).
+``--show`` prints each miss and false positive of a file; ``--breakdown`` counts them by
+cause (see :func:`breakdown`).
 
 A gold mention is found when a predicted mention overlaps its span, has the same kind
 (cardinal, fraction, quantity and duration may stand in for one another: Recognizers'
@@ -32,6 +34,7 @@ lines that expect nothing count only false positives. Each prediction finds at m
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime
 import json
 import math
@@ -373,6 +376,41 @@ def score_file(path: Path, show: bool = False) -> Counts:
     return total
 
 
+def breakdown(path: Path) -> collections.Counter[str]:
+    """Misses and false positives of one file by cause: a miss where nuqta found the span
+    as another kind (the amount of a money mention, say), found it with another value or
+    span, or found nothing; a false positive on a line that expects nothing, on a line of
+    a Recognizers model that suppresses relative ordinals, or on a line with gold. Each is
+    split by whether the .NET reference passes the line (``not_supported`` lists dotnet)."""
+    counts: collections.Counter[str] = collections.Counter()
+    for record in read_records(path):
+        failing = "dotnet" in str(record.get("not_supported", ""))
+        reference = "dotnet fails the line" if failing else "dotnet passes the line"
+        preds = nuqta.numbers(record["text"], reference_date=reference_date(record))
+        golds = [g for g in record.get("expected", []) if not g.get("span_not_in_text")]
+        for gold in golds:
+            span = gold_span(record, gold)
+            if span is None:
+                continue
+            over = [m for m in preds if m.start < span[1] and span[0] < m.end]
+            same = [m for m in over if _group(m.kind) == _group(str(gold["kind"]))]
+            if _found_by(record, gold, same):
+                continue
+            cause = "same kind, other value or span" if same else "found nothing"
+            if not same and over:
+                cause = "found as another kind"
+            counts[f"miss: {cause}; {reference}"] += 1
+        tally = score_record(record)
+        if tally.pred > tally.found_pred:
+            where = "line with gold"
+            if not golds:
+                where = "line expecting nothing"
+            if "SuppressExtendedTypes" in str(record.get("origin", "")):
+                where = "line of a model that suppresses relative ordinals"
+            counts[f"false positive: {where}; {reference}"] += tally.pred - tally.found_pred
+    return counts
+
+
 def _row(name: str, counts: Counts) -> str:
     p, r, f = counts.prf()
     return (
@@ -385,7 +423,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--show", metavar="FILE", help="print misses and false positives of FILE")
+    parser.add_argument("--breakdown", metavar="FILE", help="count FILE's errors by cause")
     args = parser.parse_args(argv)
+    if args.breakdown:
+        for cause, n in sorted(breakdown(Path(args.dir) / f"{args.breakdown}.jsonl").items()):
+            print(f"{n:>4}  {cause}")
+        return 0
     files = sorted(Path(args.dir).glob("*.jsonl"))
     if not files:
         print(f"no .jsonl files in {args.dir}; nothing to score")
