@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from corpus import documents
+from timing import best_time
 
 import nuqta
 
@@ -84,18 +85,6 @@ def pyarabic_tool() -> Tool:
 FACTORIES = [nuqta_tool, arabic_norm_tool, arabic_normalize_tool, camel_tool, pyarabic_tool]
 
 
-def best_time(fn: Callable[[], object], repeat: int, clock: Callable[[], float]) -> float:
-    """The fastest of ``repeat`` runs on ``clock`` (one run when a run takes over 5 s)."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = clock()
-        fn()
-        best = min(best, clock() - start)
-        if best > 5:
-            break
-    return best
-
-
 def batch_speedup(tool: Tool, docs: list[str], repeat: int) -> float:
     """Wall time of ``tool.batch`` on one thread over its time on all threads."""
     assert tool.batch is not None
@@ -103,13 +92,13 @@ def batch_speedup(tool: Tool, docs: list[str], repeat: int) -> float:
     previous = os.environ.get("NUQTA_NUM_THREADS")
     os.environ["NUQTA_NUM_THREADS"] = "1"
     try:
-        one = best_time(batch, repeat, time.perf_counter)
+        one = best_time(batch, repeat, enough=5)
     finally:
         if previous is None:
             del os.environ["NUQTA_NUM_THREADS"]
         else:
             os.environ["NUQTA_NUM_THREADS"] = previous
-    return one / best_time(batch, repeat, time.perf_counter)
+    return one / best_time(batch, repeat, enough=5)
 
 
 def map_all(fn: Fn, docs: list[str]) -> list[str]:
@@ -140,10 +129,10 @@ def main() -> None:
     cpu = time.thread_time
     rows: list[tuple[str, float, float | None]] = []
     for tool in tools:
-        single = mb / best_time(partial(map_all, tool.single, docs), args.repeat, cpu)
+        single = mb / best_time(partial(map_all, tool.single, docs), args.repeat, cpu, enough=5)
         batch = None
         if tool.batch is not None:
-            batch = mb / best_time(partial(tool.batch, docs), args.repeat, time.perf_counter)
+            batch = mb / best_time(partial(tool.batch, docs), args.repeat, enough=5)
         rows.append((tool.name, single, batch))
 
     ours_single, ours_batch = rows[0][1], rows[0][2] or rows[0][1]

@@ -15,10 +15,11 @@ import argparse
 import gzip
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from corpus import documents
+from timing import best_time
 
 import nuqta
 
@@ -56,20 +57,6 @@ def news(min_bytes: int) -> tuple[str, list[str]]:
     return "bundled sample pages (repeated)", documents(min_bytes)
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    """The least CPU time of ``runs`` calls of ``work``, in seconds.
-
-    CPU time rather than wall time: on a shared machine the wall clock also counts the time
-    other processes hold the core, and the work here runs on this one thread.
-    """
-    best = float("inf")
-    for _ in range(runs):
-        began = time.process_time()
-        work()
-        best = min(best, time.process_time() - began)
-    return best
-
-
 def main() -> None:
     """Measures and prints the figures the module docstring describes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -88,7 +75,7 @@ def main() -> None:
             break
     mb = total / 1e6
     mentions = sum(len(nuqta.numbers(doc)) for doc in one_x)
-    per_doc = best_of(args.runs, lambda: [nuqta.numbers(doc) for doc in one_x])
+    per_doc = best_time(lambda: [nuqta.numbers(doc) for doc in one_x], args.runs, time.process_time)
     speed = mb / per_doc
     print(f"corpus: {source}; {len(one_x)} articles, {mb:.2f} MB, {mentions} mentions")
     print(
@@ -98,8 +85,8 @@ def main() -> None:
 
     small = "\n".join(one_x)
     large = "\n".join([small] * 10)
-    t1 = best_of(args.runs, lambda: nuqta.numbers(small))
-    t10 = best_of(max(1, args.runs - 1), lambda: nuqta.numbers(large))
+    t1 = best_time(lambda: nuqta.numbers(small), args.runs, time.process_time)
+    t10 = best_time(lambda: nuqta.numbers(large), max(1, args.runs - 1), time.process_time)
     ratio = t10 / t1
     print(f"one text of {mb:.2f} MB: {t1:.3f} s ({mb / t1:.1f} MB/s)")
     print(f"one text of {10 * mb:.2f} MB: {t10:.3f} s ({10 * mb / t10:.1f} MB/s)")

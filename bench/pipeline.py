@@ -12,10 +12,11 @@ import argparse
 import html
 import importlib
 import os
-import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
+
+from timing import best_time
 
 import nuqta
 
@@ -47,16 +48,6 @@ def python_stack() -> Callable[[str], Any] | None:
     return run
 
 
-def timed(fn: Callable[[], object], repeat: int = 1) -> float:
-    """The fastest wall time of ``repeat`` runs of ``fn``."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
@@ -75,9 +66,9 @@ def main() -> None:
     ]
     for job, with_entities in jobs:
         job_run = partial(nuqta.analyze_batch, pages, entities=with_entities)
-        all_threads = timed(job_run, args.repeat)
+        all_threads = best_time(job_run, args.repeat)
         os.environ["NUQTA_NUM_THREADS"] = "1"
-        one_thread = timed(job_run, args.repeat)
+        one_thread = best_time(job_run, args.repeat)
         del os.environ["NUQTA_NUM_THREADS"]
         one, many = len(pages) / one_thread, len(pages) / all_threads
         rates[job] = (one, many)
@@ -87,7 +78,7 @@ def main() -> None:
     stack = python_stack()
     if stack is not None:
         sample = pages[: max(50, len(pages) // 20)]
-        rate = len(sample) / timed(lambda: [stack(p) for p in sample])
+        rate = len(sample) / best_time(lambda: [stack(p) for p in sample])
         print(f"python stack (trafilatura + camel-tools + pyarabic), 1 core: {rate:,.1f} pages/s")
         for job, (one, many) in rates.items():
             print(f"nuqta {job} / python stack: {one / rate:.1f}x on 1 thread, ", end="")
