@@ -1,7 +1,7 @@
 //! Per-line features: length, script shares, stop-word density, punctuation, URL shapes,
 //! time stamps and furniture phrases.
 
-use super::fold::{fold_with, Folded, Seen};
+use super::fold::{fold_into, Folded, Seen};
 use super::lexicon::{Entry, Lexicon};
 use super::reason::Reason;
 use crate::text::chars::digit_value;
@@ -63,7 +63,17 @@ impl Features {
         let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
         let mut prev = ' ';
         let mut colon_digits = false;
-        let folded = fold_with(line, |seen| {
+        let mut text = String::with_capacity(line.len());
+        // the ranges of the first words (only lines of at most LEXICON_MAX_WORDS words need them)
+        let mut spans = [(0, 0); LEXICON_MAX_WORDS];
+        let mut n = 0;
+        let word = |w: std::ops::Range<usize>| {
+            if let Some(slot) = spans.get_mut(n) {
+                *slot = (w.start, w.end);
+            }
+            n += 1;
+        };
+        fold_into(line, &mut text, word, |seen| {
             let c = match seen {
                 Seen::Letters(n) => {
                     // the common case: no punctuation, digit or sign to look for (and a space
@@ -102,7 +112,7 @@ impl Features {
             prev = c;
         });
         let mut f = Features {
-            words: folded.len(),
+            words: n,
             arabic,
             latin,
             inner_punct,
@@ -125,22 +135,27 @@ impl Features {
         f.full_stop = f.sentence_end && lower_end.ends_with('.');
         f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
         f.colon_end = line.ends_with(':');
-        if folded.len() > LEXICON_MAX_WORDS {
+        if n > LEXICON_MAX_WORDS {
             // prose by length alone; no phrase or time-stamp rule applies to so long a line
-            f.folded = folded;
+            f.folded = Folded::new(text, n);
             return f;
         }
+        let mut words: [&str; LEXICON_MAX_WORDS] = [""; LEXICON_MAX_WORDS];
         let mut entries: [Option<&Entry>; LEXICON_MAX_WORDS] = [None; LEXICON_MAX_WORDS];
-        let n = folded.len();
-        for (i, slot) in entries[..n].iter_mut().enumerate() {
-            let w = folded.word(i);
+        for (i, (&(s, e), (w, slot))) in spans[..n]
+            .iter()
+            .zip(words.iter_mut().zip(&mut entries))
+            .enumerate()
+        {
+            *w = &text[s..e];
+            let w = *w;
             let e = lx.entry(w);
             *slot = e;
             if e.map_or_else(|| lx.is_stop_unlisted(w), |e| e.stop) {
                 f.stop += 1;
             }
             // a credit opens or closes a byline ("كتب …", "… - وكالات", "(رويترز)")
-            if e.is_some_and(|e| e.credit) && (i < 2 || i + 2 >= folded.len()) {
+            if e.is_some_and(|e| e.credit) && (i < 2 || i + 2 >= n) {
                 f.credit = true;
             }
             let digits = w.bytes().all(|b| b.is_ascii_digit());
@@ -151,8 +166,8 @@ impl Features {
                 f.date_anchor = true;
             }
         }
-        f.furniture = lx.furniture(&folded, &entries[..folded.len()]);
-        f.folded = folded;
+        f.furniture = lx.furniture(&words[..n], &entries[..n]);
+        f.folded = Folded::new(text, n);
         f
     }
 

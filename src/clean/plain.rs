@@ -39,6 +39,8 @@ pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         })
         .collect();
     let reasons = classify(&units, None);
+    // the lines' texts reuse the memory of the units' folded texts
+    drop(units);
     let lines = ranges
         .iter()
         .zip(reasons)
