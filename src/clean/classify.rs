@@ -89,25 +89,43 @@ fn self_repeat(text: &str) -> bool {
     text.is_char_boundary(half) && text.as_bytes()[half] == b' ' && text[..half] == text[half + 1..]
 }
 
-/// Whether the folded text of line `k` is printed again in another line that is not prose (an
+/// The last of `cands` whose folded text is printed again in another line that is not prose (an
 /// image alt text, a breadcrumb, a tag strip): headlines are, captions quoting the body are not.
-fn repeated(units: &[Unit], prose: &[bool], k: usize) -> bool {
-    let t = &units[k].feats.folded.text;
-    if t.len() < 12 {
-        return false;
-    }
-    // the finder is built on the first line long enough to hold the text (often none is)
-    let mut finder = None;
-    units.iter().enumerate().any(|(i, u)| {
+/// One pass over the lines tries every candidate above the best found so far.
+fn last_repeated(units: &[Unit], prose: &[bool], cands: &[usize]) -> Option<usize> {
+    let cands: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&k| units[k].feats.folded.text.len() >= 12)
+        .collect();
+    // each finder is built on the first line long enough to hold its text (often none is)
+    let mut finders: Vec<Option<memchr::memmem::Finder>> = vec![None; cands.len()];
+    let mut best: Option<usize> = None;
+    for (i, u) in units.iter().enumerate() {
+        if prose[i] {
+            continue;
+        }
         let h = u.feats.folded.text.as_bytes();
-        i != k
-            && !prose[i]
-            && h.len() >= t.len()
-            && finder
-                .get_or_insert_with(|| memchr::memmem::Finder::new(t.as_bytes()))
-                .find(h)
-                .is_some()
-    })
+        let from = best.map_or(0, |b| b + 1);
+        for c in (from..cands.len()).rev() {
+            let k = cands[c];
+            let t = units[k].feats.folded.text.as_bytes();
+            if i != k
+                && h.len() >= t.len()
+                && finders[c]
+                    .get_or_insert_with(|| memchr::memmem::Finder::new(t))
+                    .find(h)
+                    .is_some()
+            {
+                best = Some(c);
+                break;
+            }
+        }
+        if best.is_some_and(|b| b + 1 == cands.len()) {
+            break;
+        }
+    }
+    best.map(|c| cands[c])
 }
 
 /// Most units between two article regions for the second to continue the first when the
@@ -152,8 +170,8 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
 
     let kept = keep_regions(find_regions(units, &prose), anchor);
     // Latin-only lines are chrome (logos, English menus) only on an Arabic page
-    let arabic: usize = units.iter().map(|u| u.feats.arabic).sum();
-    let latin: usize = units.iter().map(|u| u.feats.latin).sum();
+    let arabic: usize = units.iter().map(|u| u.feats.arabic as usize).sum();
+    let latin: usize = units.iter().map(|u| u.feats.latin as usize).sum();
     let arabic_page = arabic >= latin;
     if kept.is_empty() {
         // nothing reads like an article: keep all that is not plainly furniture
@@ -281,13 +299,7 @@ fn header(
                 .filter(|&k| units[k].heading > 0)
                 .min_by_key(|&k| (units[k].heading, std::cmp::Reverse(k)))
         })
-        .or_else(|| {
-            cands
-                .iter()
-                .rev()
-                .copied()
-                .find(|&k| repeated(units, prose, k))
-        })
+        .or_else(|| last_repeated(units, prose, &cands))
         .or_else(|| cands.last().copied());
     if byline.is_none() {
         let from = title.map_or(lo, |t| t + 1);

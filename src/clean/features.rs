@@ -16,25 +16,25 @@ pub(crate) struct Features {
     /// The folded words (also the duplicate key).
     pub folded: Folded,
     /// Number of words.
-    pub words: usize,
+    pub words: u32,
     /// Arabic letters.
-    pub arabic: usize,
+    pub arabic: u32,
     /// Latin letters.
-    pub latin: usize,
+    pub latin: u32,
     /// Function words among the words, counted after splitting clitics (on lines of at most
     /// [`LEXICON_MAX_WORDS`] words; 0 on longer ones).
-    pub stop: usize,
+    pub stop: u32,
     /// The line ends like a sentence: . ؟ ? ! or a closing quote after one (not "..." of a teaser).
     pub sentence_end: bool,
     /// The line ends with a full stop.
     pub full_stop: bool,
     /// Commas and semicolons inside the line (، ؛ , ;).
-    pub inner_punct: usize,
+    pub inner_punct: u32,
     /// Has a URL, an e-mail address or a @handle.
     pub url: bool,
     /// Words that are month, weekday or clock words, or numbers (lines of at most
     /// [`LEXICON_MAX_WORDS`] words).
-    pub date_words: usize,
+    pub date_words: u32,
     /// Has a clock time such as 14:01.
     pub clock: bool,
     /// Has a month or weekday name, GMT/UTC, or a four-digit year.
@@ -44,7 +44,7 @@ pub(crate) struct Features {
     /// The furniture reason from the phrase lexicon.
     pub furniture: Option<Reason>,
     /// Dash or pipe separators (- – — |) standing between words.
-    pub dashes: usize,
+    pub dashes: u32,
     /// The line ends with a dash or a colon.
     pub open_end: bool,
     /// The line ends with a colon (it introduces what follows).
@@ -55,11 +55,17 @@ pub(crate) struct Features {
     pub credit: bool,
 }
 
+/// A count as stored in [`Features`]: 32 bits keep the per-line state small (a line of more than
+/// four billion words or letters is counted as four billion).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Features {
     /// Computes the features of one trimmed line.
     pub fn of(line: &str) -> Features {
         let lx = Lexicon::get();
-        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0, 0, 0, 0);
+        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0usize, 0usize, 0usize, 0usize);
         let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
         let mut prev = ' ';
         let mut colon_digits = false;
@@ -112,11 +118,11 @@ impl Features {
             prev = c;
         });
         let mut f = Features {
-            words: n,
-            arabic,
-            latin,
-            inner_punct,
-            dashes,
+            words: count(n),
+            arabic: count(arabic),
+            latin: count(latin),
+            inner_punct: count(inner_punct),
+            dashes: count(dashes),
             copyright_sign,
             url,
             parens,

@@ -11,19 +11,20 @@ use crate::text::chars::{digit_value, is_arabic_letter};
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Folded {
     pub text: String,
-    /// Number of words.
-    words: usize,
+    /// Number of words (32 bits: a line of more than four billion words counts as four billion).
+    words: u32,
 }
 
 impl Folded {
     /// A folded text of `words` words.
     pub fn new(text: String, words: usize) -> Folded {
+        let words = u32::try_from(words).unwrap_or(u32::MAX);
         Folded { text, words }
     }
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.words
+        self.words as usize
     }
 }
 
@@ -67,7 +68,7 @@ pub(crate) fn fold(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len());
     let mut words = 0;
     fold_into(text, &mut out, |_| words += 1, |_| {});
-    Folded { text: out, words }
+    Folded::new(out, words)
 }
 
 /// What the fold does with one character.
@@ -352,14 +353,7 @@ mod tests {
             }
             let (text, words) = fold_reference(&s);
             assert_eq!(fold_spans(&s), (text.clone(), words.clone()), "{s:?}");
-            assert_eq!(
-                fold(&s),
-                Folded {
-                    text,
-                    words: words.len()
-                },
-                "{s:?}"
-            );
+            assert_eq!(fold(&s), Folded::new(text, words.len()), "{s:?}");
         }
     }
 
