@@ -38,6 +38,15 @@ const HEADER_REACH: usize = 12;
 /// A region is kept when its prose has at least this share of the largest region's.
 const REGION_SHARE: usize = 3; // out of 10
 
+/// What the classifier knows of the whole page, gathered in its first pass over the lines.
+#[derive(Clone, Copy, Debug)]
+struct Page {
+    /// At least as many Arabic letters as Latin ones.
+    arabic: bool,
+    /// Some unit is an HTML heading.
+    headings: bool,
+}
+
 /// One run of prose lines.
 #[derive(Clone, Copy, Debug)]
 struct Region {
@@ -161,18 +170,26 @@ fn keep_regions(regions: Vec<Region>, anchor: Option<usize>) -> Vec<Region> {
 pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
     let n = units.len();
     let mut seen = HashSet::with_capacity_and_hasher(n, FxBuild::default());
-    let hard: Vec<Option<Reason>> = units.iter().map(|u| hard_reason(u, &mut seen)).collect();
-    let prose: Vec<bool> = units
-        .iter()
-        .zip(&hard)
-        .map(|(u, h)| h.is_none() && u.feats.prose())
-        .collect();
-
-    let kept = keep_regions(find_regions(units, &prose), anchor);
+    // one pass for everything that reads every line (on a long page the lines do not fit in the
+    // caches, and each pass reads them from memory)
+    let mut hard: Vec<Option<Reason>> = Vec::with_capacity(n);
+    let mut prose: Vec<bool> = Vec::with_capacity(n);
+    let (mut arabic, mut latin, mut headings) = (0usize, 0usize, false);
+    for u in units {
+        let h = hard_reason(u, &mut seen);
+        prose.push(h.is_none() && u.feats.prose());
+        hard.push(h);
+        arabic += u.feats.arabic as usize;
+        latin += u.feats.latin as usize;
+        headings |= u.heading > 0;
+    }
     // Latin-only lines are chrome (logos, English menus) only on an Arabic page
-    let arabic: usize = units.iter().map(|u| u.feats.arabic as usize).sum();
-    let latin: usize = units.iter().map(|u| u.feats.latin as usize).sum();
-    let arabic_page = arabic >= latin;
+    let page = Page {
+        arabic: arabic >= latin,
+        headings,
+    };
+    let arabic_page = page.arabic;
+    let kept = keep_regions(find_regions(units, &prose), anchor);
     if kept.is_empty() {
         // nothing reads like an article: keep all that is not plainly furniture
         return hard.iter().map(|h| h.unwrap_or(Reason::Body)).collect();
@@ -184,15 +201,7 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
             out[i] = hard[i].unwrap_or(Reason::Body);
         }
     }
-    let title = header(
-        units,
-        &hard,
-        &prose,
-        kept[0].first,
-        anchor,
-        arabic_page,
-        &mut out,
-    );
+    let title = header(units, &hard, &prose, kept[0].first, anchor, page, &mut out);
     for (ci, r) in kept.iter().enumerate() {
         let end = kept.get(ci + 1).map_or(n, |next| next.first);
         if end < n && end - r.last - 1 <= CHAIN_GAP {
@@ -245,10 +254,11 @@ fn header(
     prose: &[bool],
     start: usize,
     anchor: Option<usize>,
-    arabic_page: bool,
+    page: Page,
     out: &mut [Reason],
 ) -> Option<usize> {
-    let reach = if units.iter().any(|u| u.heading > 0) {
+    let arabic_page = page.arabic;
+    let reach = if page.headings {
         HEADER_REACH * 3
     } else {
         HEADER_REACH
