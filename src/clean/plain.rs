@@ -39,17 +39,23 @@ pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         })
         .collect();
     let reasons = classify(&units, None);
-    // the lines' texts reuse the memory of the units' folded texts
-    drop(units);
-    let lines = ranges
-        .iter()
+    let lines = units
+        .into_iter()
+        .zip(ranges)
         .zip(reasons)
-        .map(|(&(start, end), reason)| Line {
-            text: page[start..end].to_string(),
-            start,
-            end,
-            keep: reason.keeps(),
-            reason,
+        .map(|((unit, (start, end)), reason)| {
+            // the line's text takes the buffer of its folded text (as long as the line, since the
+            // fold seldom lengthens a text): no allocation, and none to free, per line
+            let mut text = unit.feats.folded.text;
+            text.clear();
+            text.push_str(&page[start..end]);
+            Line {
+                text,
+                start,
+                end,
+                keep: reason.keeps(),
+                reason,
+            }
         })
         .collect();
     assemble(lines, None)
