@@ -44,8 +44,8 @@ pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         .zip(ranges)
         .zip(reasons)
         .map(|((unit, (start, end)), reason)| {
-            // the line's text takes the buffer of its folded text (as long as the line, since the
-            // fold seldom lengthens a text): no allocation, and none to free, per line
+            // the line's text takes the buffer of its folded text, which Features::of allocates
+            // as long as the line: no allocation, and none to free, per line
             let mut text = unit.feats.folded.text;
             text.clear();
             text.push_str(&page[start..end]);
