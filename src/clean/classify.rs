@@ -456,7 +456,7 @@ fn echo_of_title(units: &[Unit], title: usize, out: &mut [Reason]) {
         }
         let f = &u.feats;
         if f.words > t.words
-            && f.words <= t.words + 4
+            && f.words - t.words <= 4
             && finder
                 .get_or_insert_with(|| memchr::memmem::Finder::new(t.folded.text.as_bytes()))
                 .find(f.folded.text.as_bytes())
