@@ -38,6 +38,15 @@ const HEADER_REACH: usize = 12;
 /// A region is kept when its prose has at least this share of the largest region's.
 const REGION_SHARE: usize = 3; // out of 10
 
+/// What the classifier knows of the whole page, gathered in its first pass over the lines.
+#[derive(Clone, Copy, Debug)]
+struct Page {
+    /// At least as many Arabic letters as Latin ones.
+    arabic: bool,
+    /// Some unit is an HTML heading.
+    headings: bool,
+}
+
 /// One run of prose lines.
 #[derive(Clone, Copy, Debug)]
 struct Region {
@@ -89,25 +98,43 @@ fn self_repeat(text: &str) -> bool {
     text.is_char_boundary(half) && text.as_bytes()[half] == b' ' && text[..half] == text[half + 1..]
 }
 
-/// Whether the folded text of line `k` is printed again in another line that is not prose (an
+/// The last of `cands` whose folded text is printed again in another line that is not prose (an
 /// image alt text, a breadcrumb, a tag strip): headlines are, captions quoting the body are not.
-fn repeated(units: &[Unit], prose: &[bool], k: usize) -> bool {
-    let t = &units[k].feats.folded.text;
-    if t.len() < 12 {
-        return false;
-    }
-    // the finder is built on the first line long enough to hold the text (often none is)
-    let mut finder = None;
-    units.iter().enumerate().any(|(i, u)| {
+/// One pass over the lines tries every candidate above the best found so far.
+fn last_repeated(units: &[Unit], prose: &[bool], cands: &[usize]) -> Option<usize> {
+    let cands: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&k| units[k].feats.folded.text.len() >= 12)
+        .collect();
+    // each finder is built on the first line long enough to hold its text (often none is)
+    let mut finders: Vec<Option<memchr::memmem::Finder>> = vec![None; cands.len()];
+    let mut best: Option<usize> = None;
+    for (i, u) in units.iter().enumerate() {
+        if prose[i] {
+            continue;
+        }
         let h = u.feats.folded.text.as_bytes();
-        i != k
-            && !prose[i]
-            && h.len() >= t.len()
-            && finder
-                .get_or_insert_with(|| memchr::memmem::Finder::new(t.as_bytes()))
-                .find(h)
-                .is_some()
-    })
+        let from = best.map_or(0, |b| b + 1);
+        for c in (from..cands.len()).rev() {
+            let k = cands[c];
+            let t = units[k].feats.folded.text.as_bytes();
+            if i != k
+                && h.len() >= t.len()
+                && finders[c]
+                    .get_or_insert_with(|| memchr::memmem::Finder::new(t))
+                    .find(h)
+                    .is_some()
+            {
+                best = Some(c);
+                break;
+            }
+        }
+        if best.is_some_and(|b| b + 1 == cands.len()) {
+            break;
+        }
+    }
+    best.map(|c| cands[c])
 }
 
 /// Most units between two article regions for the second to continue the first when the
@@ -143,18 +170,26 @@ fn keep_regions(regions: Vec<Region>, anchor: Option<usize>) -> Vec<Region> {
 pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
     let n = units.len();
     let mut seen = HashSet::with_capacity_and_hasher(n, FxBuild::default());
-    let hard: Vec<Option<Reason>> = units.iter().map(|u| hard_reason(u, &mut seen)).collect();
-    let prose: Vec<bool> = units
-        .iter()
-        .zip(&hard)
-        .map(|(u, h)| h.is_none() && u.feats.prose())
-        .collect();
-
-    let kept = keep_regions(find_regions(units, &prose), anchor);
+    // one pass for everything that reads every line (on a long page the lines do not fit in the
+    // caches, and each pass reads them from memory)
+    let mut hard: Vec<Option<Reason>> = Vec::with_capacity(n);
+    let mut prose: Vec<bool> = Vec::with_capacity(n);
+    let (mut arabic, mut latin, mut headings) = (0usize, 0usize, false);
+    for u in units {
+        let h = hard_reason(u, &mut seen);
+        prose.push(h.is_none() && u.feats.prose());
+        hard.push(h);
+        arabic += u.feats.arabic as usize;
+        latin += u.feats.latin as usize;
+        headings |= u.heading > 0;
+    }
     // Latin-only lines are chrome (logos, English menus) only on an Arabic page
-    let arabic: usize = units.iter().map(|u| u.feats.arabic).sum();
-    let latin: usize = units.iter().map(|u| u.feats.latin).sum();
-    let arabic_page = arabic >= latin;
+    let page = Page {
+        arabic: arabic >= latin,
+        headings,
+    };
+    let arabic_page = page.arabic;
+    let kept = keep_regions(find_regions(units, &prose), anchor);
     if kept.is_empty() {
         // nothing reads like an article: keep all that is not plainly furniture
         return hard.iter().map(|h| h.unwrap_or(Reason::Body)).collect();
@@ -166,15 +201,7 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
             out[i] = hard[i].unwrap_or(Reason::Body);
         }
     }
-    let title = header(
-        units,
-        &hard,
-        &prose,
-        kept[0].first,
-        anchor,
-        arabic_page,
-        &mut out,
-    );
+    let title = header(units, &hard, &prose, kept[0].first, anchor, page, &mut out);
     for (ci, r) in kept.iter().enumerate() {
         let end = kept.get(ci + 1).map_or(n, |next| next.first);
         if end < n && end - r.last - 1 <= CHAIN_GAP {
@@ -227,10 +254,11 @@ fn header(
     prose: &[bool],
     start: usize,
     anchor: Option<usize>,
-    arabic_page: bool,
+    page: Page,
     out: &mut [Reason],
 ) -> Option<usize> {
-    let reach = if units.iter().any(|u| u.heading > 0) {
+    let arabic_page = page.arabic;
+    let reach = if page.headings {
         HEADER_REACH * 3
     } else {
         HEADER_REACH
@@ -281,13 +309,7 @@ fn header(
                 .filter(|&k| units[k].heading > 0)
                 .min_by_key(|&k| (units[k].heading, std::cmp::Reverse(k)))
         })
-        .or_else(|| {
-            cands
-                .iter()
-                .rev()
-                .copied()
-                .find(|&k| repeated(units, prose, k))
-        })
+        .or_else(|| last_repeated(units, prose, &cands))
         .or_else(|| cands.last().copied());
     if byline.is_none() {
         let from = title.map_or(lo, |t| t + 1);
@@ -434,7 +456,7 @@ fn echo_of_title(units: &[Unit], title: usize, out: &mut [Reason]) {
         }
         let f = &u.feats;
         if f.words > t.words
-            && f.words <= t.words + 4
+            && f.words - t.words <= 4
             && finder
                 .get_or_insert_with(|| memchr::memmem::Finder::new(t.folded.text.as_bytes()))
                 .find(f.folded.text.as_bytes())

@@ -1,7 +1,7 @@
 //! Per-line features: length, script shares, stop-word density, punctuation, URL shapes,
 //! time stamps and furniture phrases.
 
-use super::fold::{fold_with, Folded, Seen};
+use super::fold::{fold_into, Folded, Seen};
 use super::lexicon::{Entry, Lexicon};
 use super::reason::Reason;
 use crate::text::chars::digit_value;
@@ -16,25 +16,25 @@ pub(crate) struct Features {
     /// The folded words (also the duplicate key).
     pub folded: Folded,
     /// Number of words.
-    pub words: usize,
+    pub words: u32,
     /// Arabic letters.
-    pub arabic: usize,
+    pub arabic: u32,
     /// Latin letters.
-    pub latin: usize,
+    pub latin: u32,
     /// Function words among the words, counted after splitting clitics (on lines of at most
     /// [`LEXICON_MAX_WORDS`] words; 0 on longer ones).
-    pub stop: usize,
+    pub stop: u32,
     /// The line ends like a sentence: . ؟ ? ! or a closing quote after one (not "..." of a teaser).
     pub sentence_end: bool,
     /// The line ends with a full stop.
     pub full_stop: bool,
     /// Commas and semicolons inside the line (، ؛ , ;).
-    pub inner_punct: usize,
+    pub inner_punct: u32,
     /// Has a URL, an e-mail address or a @handle.
     pub url: bool,
     /// Words that are month, weekday or clock words, or numbers (lines of at most
     /// [`LEXICON_MAX_WORDS`] words).
-    pub date_words: usize,
+    pub date_words: u32,
     /// Has a clock time such as 14:01.
     pub clock: bool,
     /// Has a month or weekday name, GMT/UTC, or a four-digit year.
@@ -44,7 +44,7 @@ pub(crate) struct Features {
     /// The furniture reason from the phrase lexicon.
     pub furniture: Option<Reason>,
     /// Dash or pipe separators (- – — |) standing between words.
-    pub dashes: usize,
+    pub dashes: u32,
     /// The line ends with a dash or a colon.
     pub open_end: bool,
     /// The line ends with a colon (it introduces what follows).
@@ -55,15 +55,31 @@ pub(crate) struct Features {
     pub credit: bool,
 }
 
+/// A count as stored in [`Features`]: 32 bits keep the per-line state small (a line of more than
+/// four billion words or letters is counted as four billion).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Features {
     /// Computes the features of one trimmed line.
     pub fn of(line: &str) -> Features {
         let lx = Lexicon::get();
-        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0, 0, 0, 0);
+        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0usize, 0usize, 0usize, 0usize);
         let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
         let mut prev = ' ';
         let mut colon_digits = false;
-        let folded = fold_with(line, |seen| {
+        let mut text = String::with_capacity(line.len());
+        // the ranges of the first words (only lines of at most LEXICON_MAX_WORDS words need them)
+        let mut spans = [(0, 0); LEXICON_MAX_WORDS];
+        let mut n = 0;
+        let word = |w: std::ops::Range<usize>| {
+            if let Some(slot) = spans.get_mut(n) {
+                *slot = (w.start, w.end);
+            }
+            n += 1;
+        };
+        fold_into(line, &mut text, word, |seen| {
             let c = match seen {
                 Seen::Letters(n) => {
                     // the common case: no punctuation, digit or sign to look for (and a space
@@ -102,11 +118,11 @@ impl Features {
             prev = c;
         });
         let mut f = Features {
-            words: folded.len(),
-            arabic,
-            latin,
-            inner_punct,
-            dashes,
+            words: count(n),
+            arabic: count(arabic),
+            latin: count(latin),
+            inner_punct: count(inner_punct),
+            dashes: count(dashes),
             copyright_sign,
             url,
             parens,
@@ -125,22 +141,27 @@ impl Features {
         f.full_stop = f.sentence_end && lower_end.ends_with('.');
         f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
         f.colon_end = line.ends_with(':');
-        if folded.len() > LEXICON_MAX_WORDS {
+        if n > LEXICON_MAX_WORDS {
             // prose by length alone; no phrase or time-stamp rule applies to so long a line
-            f.folded = folded;
+            f.folded = Folded::new(text, n);
             return f;
         }
+        let mut words: [&str; LEXICON_MAX_WORDS] = [""; LEXICON_MAX_WORDS];
         let mut entries: [Option<&Entry>; LEXICON_MAX_WORDS] = [None; LEXICON_MAX_WORDS];
-        let n = folded.len();
-        for (i, slot) in entries[..n].iter_mut().enumerate() {
-            let w = folded.word(i);
+        for (i, (&(s, e), (w, slot))) in spans[..n]
+            .iter()
+            .zip(words.iter_mut().zip(&mut entries))
+            .enumerate()
+        {
+            *w = &text[s..e];
+            let w = *w;
             let e = lx.entry(w);
             *slot = e;
             if e.map_or_else(|| lx.is_stop_unlisted(w), |e| e.stop) {
                 f.stop += 1;
             }
             // a credit opens or closes a byline ("كتب …", "… - وكالات", "(رويترز)")
-            if e.is_some_and(|e| e.credit) && (i < 2 || i + 2 >= folded.len()) {
+            if e.is_some_and(|e| e.credit) && (i < 2 || i + 2 >= n) {
                 f.credit = true;
             }
             let digits = w.bytes().all(|b| b.is_ascii_digit());
@@ -151,8 +172,8 @@ impl Features {
                 f.date_anchor = true;
             }
         }
-        f.furniture = lx.furniture(&folded, &entries[..folded.len()]);
-        f.folded = folded;
+        f.furniture = lx.furniture(&words[..n], &entries[..n]);
+        f.folded = Folded::new(text, n);
         f
     }
 

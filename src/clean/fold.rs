@@ -6,24 +6,25 @@ use std::sync::LazyLock;
 
 use crate::text::chars::{digit_value, is_arabic_letter};
 
-/// A line folded to words: `text` holds the words joined by single spaces and `words` the byte
-/// range of each word in `text`.
+/// A line folded to words: `text` holds the words joined by single spaces (so that
+/// `text.split(' ')` gives them back, when there is any).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Folded {
     pub text: String,
-    pub words: Vec<(u32, u32)>,
+    /// Number of words (32 bits: a line of more than four billion words counts as four billion).
+    words: u32,
 }
 
 impl Folded {
-    /// The `i`-th word.
-    pub fn word(&self, i: usize) -> &str {
-        let (s, e) = self.words[i];
-        &self.text[s as usize..e as usize]
+    /// A folded text of `words` words.
+    pub fn new(text: String, words: usize) -> Folded {
+        let words = u32::try_from(words).unwrap_or(u32::MAX);
+        Folded { text, words }
     }
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.words as usize
     }
 }
 
@@ -64,7 +65,10 @@ fn changes(c: char) -> bool {
 
 /// Folds `text` into words.
 pub(crate) fn fold(text: &str) -> Folded {
-    fold_with(text, |_| {})
+    let mut out = String::with_capacity(text.len());
+    let mut words = 0;
+    fold_into(text, &mut out, |_| words += 1, |_| {});
+    Folded::new(out, words)
 }
 
 /// What the fold does with one character.
@@ -127,17 +131,21 @@ pub(crate) enum Seen {
     Other(char),
 }
 
-/// Folds `text` into words, showing its characters to `each` on the way (so that a caller can
-/// gather its own per-character counts in the same pass). Runs of characters that the fold keeps
-/// as they are are copied whole.
-pub(crate) fn fold_with(text: &str, mut each: impl FnMut(Seen)) -> Folded {
+/// Folds `text` into words appended to `out`, one space between two of them, telling
+/// `word` the byte range in `out` of each word and showing the characters of `text` to `each`
+/// on the way (so that a caller can gather its own per-character counts in the same pass). Runs
+/// of characters that the fold keeps as they are are copied whole.
+pub(crate) fn fold_into(
+    text: &str,
+    out: &mut String,
+    mut word: impl FnMut(std::ops::Range<usize>),
+    mut each: impl FnMut(Seen),
+) {
     let table = TABLE.as_slice();
     let same_arabic = &*SAME_ARABIC;
     let bytes = text.as_bytes();
-    let mut out = Folded {
-        text: String::with_capacity(text.len()),
-        words: Vec::with_capacity(text.len() / 8 + 2),
-    };
+    // a space goes before every word but the first
+    let mut spaced = false;
     let mut start: Option<usize> = None;
     let mut run: Option<usize> = None;
     let mut i = 0;
@@ -170,10 +178,11 @@ pub(crate) fn fold_with(text: &str, mut each: impl FnMut(Seen)) -> Folded {
             let mut word_start = match start {
                 Some(s) => s,
                 None => {
-                    if !out.text.is_empty() {
-                        out.text.push(' ');
+                    if spaced {
+                        out.push(' ');
                     }
-                    out.text.len()
+                    spaced = true;
+                    out.len()
                 }
             };
             let r = *run.get_or_insert(i);
@@ -185,8 +194,8 @@ pub(crate) fn fold_with(text: &str, mut each: impl FnMut(Seen)) -> Folded {
                     letters += 1;
                 }
                 if bytes.get(j) == Some(&b' ') && same(j + 1) {
-                    let end = out.text.len() + (j - r);
-                    out.words.push((word_start as u32, end as u32));
+                    let end = out.len() + (j - r);
+                    word(word_start..end);
                     word_start = end + 1;
                     letters += 1;
                     j += 3;
@@ -209,55 +218,56 @@ pub(crate) fn fold_with(text: &str, mut each: impl FnMut(Seen)) -> Folded {
         let f = match a {
             Act::Same => {
                 if start.is_none() {
-                    if !out.text.is_empty() {
-                        out.text.push(' ');
+                    if spaced {
+                        out.push(' ');
                     }
-                    start = Some(out.text.len());
+                    spaced = true;
+                    start = Some(out.len());
                 }
                 run.get_or_insert(at);
                 continue;
             }
             Act::Drop => {
                 if let Some(r) = run.take() {
-                    out.text.push_str(&text[r..at]);
+                    out.push_str(&text[r..at]);
                 }
                 continue;
             }
             Act::Space => {
                 if let Some(r) = run.take() {
-                    out.text.push_str(&text[r..at]);
+                    out.push_str(&text[r..at]);
                 }
                 if let Some(s) = start.take() {
-                    out.words.push((s as u32, out.text.len() as u32));
+                    word(s..out.len());
                 }
                 continue;
             }
             Act::To(f) => f,
         };
         if let Some(r) = run.take() {
-            out.text.push_str(&text[r..at]);
+            out.push_str(&text[r..at]);
         }
         if start.is_none() {
-            if !out.text.is_empty() {
-                out.text.push(' ');
+            if spaced {
+                out.push(' ');
             }
-            start = Some(out.text.len());
+            spaced = true;
+            start = Some(out.len());
         }
         if f.is_ascii() {
-            out.text.push(f.to_ascii_lowercase());
+            out.push(f.to_ascii_lowercase());
         } else if !is_arabic_letter(f) && f.is_uppercase() {
-            out.text.extend(f.to_lowercase());
+            out.extend(f.to_lowercase());
         } else {
-            out.text.push(f);
+            out.push(f);
         }
     }
     if let Some(r) = run {
-        out.text.push_str(&text[r..]);
+        out.push_str(&text[r..]);
     }
     if let Some(s) = start {
-        out.words.push((s as u32, out.text.len() as u32));
+        word(s..out.len());
     }
-    out
 }
 
 #[cfg(test)]
@@ -269,7 +279,7 @@ mod tests {
         let f = fold("إضغط هنا: أُوافق على شروط الأستخدام، مدرسةٌ");
         assert_eq!(f.text, "اضغط هنا اوافق علي شروط الاستخدام مدرسه");
         assert_eq!(f.len(), 7);
-        assert_eq!(f.word(1), "هنا");
+        assert_eq!(f.text.split(' ').nth(1), Some("هنا"));
     }
 
     #[test]
@@ -278,36 +288,45 @@ mod tests {
         assert_eq!(f.text, "gmt 14 01 security code عاجل");
     }
 
+    /// The folded text and its word ranges, from [`fold_into`].
+    fn fold_spans(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
+        let mut out = String::new();
+        let mut words = Vec::new();
+        fold_into(text, &mut out, |w| words.push(w), |_| {});
+        (out, words)
+    }
+
     /// The fold as first written: one character at a time.
-    fn fold_reference(text: &str) -> Folded {
-        let mut out = Folded::default();
+    fn fold_reference(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
+        let mut out = String::new();
+        let mut words = Vec::new();
         let mut start: Option<usize> = None;
         for c in text.chars() {
             let Some(f) = fold_char(c) else { continue };
             if f == ' ' {
                 if let Some(s) = start.take() {
-                    out.words.push((s as u32, out.text.len() as u32));
+                    words.push(s..out.len());
                 }
                 continue;
             }
             if start.is_none() {
-                if !out.text.is_empty() {
-                    out.text.push(' ');
+                if !out.is_empty() {
+                    out.push(' ');
                 }
-                start = Some(out.text.len());
+                start = Some(out.len());
             }
             if f.is_ascii() {
-                out.text.push(f.to_ascii_lowercase());
+                out.push(f.to_ascii_lowercase());
             } else if !is_arabic_letter(f) && f.is_uppercase() {
-                out.text.extend(f.to_lowercase());
+                out.extend(f.to_lowercase());
             } else {
-                out.text.push(f);
+                out.push(f);
             }
         }
         if let Some(s) = start {
-            out.words.push((s as u32, out.text.len() as u32));
+            words.push(s..out.len());
         }
-        out
+        (out, words)
     }
 
     #[test]
@@ -315,7 +334,7 @@ mod tests {
         let all: Vec<char> = (0..0x3_0000).filter_map(char::from_u32).collect();
         for c in &all {
             let s = format!("x{c}ب{c}{c} {c}");
-            assert_eq!(fold(&s), fold_reference(&s), "{:X}", *c as u32);
+            assert_eq!(fold_spans(&s), fold_reference(&s), "{:X}", *c as u32);
         }
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..20_000 {
@@ -332,7 +351,9 @@ mod tests {
                 };
                 s.push(c);
             }
-            assert_eq!(fold(&s), fold_reference(&s), "{s:?}");
+            let (text, words) = fold_reference(&s);
+            assert_eq!(fold_spans(&s), (text.clone(), words.clone()), "{s:?}");
+            assert_eq!(fold(&s), Folded::new(text, words.len()), "{s:?}");
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::fold::{fold, Folded};
+use super::fold::fold;
 use super::fxhash::FxBuild;
 use super::reason::Reason;
 
@@ -158,8 +158,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             Some(p) => (true, p),
             None => (false, phrase),
         };
-        let f = fold(phrase);
-        let ws: Vec<String> = (0..f.len()).map(|i| f.word(i).to_string()).collect();
+        let ws: Vec<String> = fold(phrase).text.split(' ').map(String::from).collect();
         words
             .entry(ws[0].clone())
             .or_default()
@@ -257,9 +256,9 @@ impl Lexicon {
 
     /// The furniture reason of the first lexicon phrase found in the line, under the length
     /// rules stated in `data/clean/furniture.tsv`.
-    /// `entries[i]` is the entry of the `i`-th word of `f`.
-    pub fn furniture(&self, f: &Folded, entries: &[Option<&Entry>]) -> Option<Reason> {
-        let n = f.len();
+    /// `words` are the folded words of the line and `entries[i]` the entry of `words[i]`.
+    pub fn furniture(&self, words: &[&str], entries: &[Option<&Entry>]) -> Option<Reason> {
+        let n = words.len();
         for (i, e) in entries.iter().enumerate() {
             let Some(e) = e else { continue };
             for p in &e.phrases {
@@ -274,7 +273,7 @@ impl Lexicon {
                     continue;
                 }
                 let matched = (1..k).all(|j| {
-                    let w = f.word(i + j);
+                    let w = words[i + j];
                     if j == k - 1 {
                         w.starts_with(p.words[j].as_str())
                     } else {
@@ -297,8 +296,9 @@ mod tests {
     fn furniture(s: &str) -> Option<Reason> {
         let lx = Lexicon::get();
         let f = fold(s);
-        let entries: Vec<Option<&Entry>> = (0..f.len()).map(|i| lx.entry(f.word(i))).collect();
-        lx.furniture(&f, &entries)
+        let words: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
+        let entries: Vec<Option<&Entry>> = words.iter().map(|w| lx.entry(w)).collect();
+        lx.furniture(&words, &entries)
     }
 
     #[test]

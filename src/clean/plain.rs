@@ -39,15 +39,23 @@ pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         })
         .collect();
     let reasons = classify(&units, None);
-    let lines = ranges
-        .iter()
+    let lines = units
+        .into_iter()
+        .zip(ranges)
         .zip(reasons)
-        .map(|(&(start, end), reason)| Line {
-            text: page[start..end].to_string(),
-            start,
-            end,
-            keep: reason.keeps(),
-            reason,
+        .map(|((unit, (start, end)), reason)| {
+            // the line's text takes the buffer of its folded text, which Features::of allocates
+            // as long as the line: no allocation, and none to free, per line
+            let mut text = unit.feats.folded.text;
+            text.clear();
+            text.push_str(&page[start..end]);
+            Line {
+                text,
+                start,
+                end,
+                keep: reason.keeps(),
+                reason,
+            }
         })
         .collect();
     assemble(lines, None)
