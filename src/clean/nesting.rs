@@ -202,7 +202,7 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
         // need (that it is there, and a second one after a `<pre>`'s leading line feed)
         if off > 2 && b[i..lt].iter().all(|&c| matches!(c, b' ' | b'\t' | b'\n')) {
             drops.push((i + 2, lt, ""));
-        } else if html_only {
+        } else if html_only && off > 0 {
             // `i` is where the tokenizer is in its data state: after a tag, comment or raw text
             for amp in memchr::memchr_iter(b'&', &b[i..lt]) {
                 if let Some((end, with)) = text_reference(b, i + amp) {
