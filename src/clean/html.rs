@@ -543,11 +543,25 @@ mod tests {
             x ^= x << 17;
             (x % n as u64) as usize
         };
-        for _ in 0..4000 {
+        // half the texts of words and spaces only, as most text nodes are
+        let plain = ["كلمة", " ", "ab", "é"];
+        let drawn = (0..4000).map(|k| {
+            let pool: &[&str] = if k % 2 == 0 { &pieces } else { &plain };
             let mut t = String::new();
             for _ in 0..next(24) {
-                t.push_str(pieces[next(pieces.len())]);
+                t.push_str(pool[next(pool.len())]);
             }
+            t
+        });
+        let fixed = [
+            "كلمة  كلمة",
+            " ab  cd ",
+            "\nab\t",
+            "ab\u{a0}",
+            "  ",
+            "ab cd",
+        ];
+        for t in fixed.into_iter().map(String::from).chain(drawn) {
             if t.trim().is_empty() {
                 continue;
             }
