@@ -268,6 +268,55 @@ fn space_at(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// Eight copies of a byte.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// Whether eight bytes (`w`, little-endian) hold nothing [`push_words`] must look at: no byte
+/// that may start white space but spaces (no control byte, no C2 or E0 to E3), and only lone
+/// spaces: none next to another, none last (it could start a run with the next eight), and none
+/// first when `first` (the text's first byte: a leading space).
+#[inline]
+fn plain(w: u64, first: bool) -> bool {
+    const HIGH: u64 = splat(0x80);
+    // a byte below 0x20 (the test for any such byte is exact)
+    let control = w.wrapping_sub(splat(0x20)) & !w & HIGH;
+    let has_zero = |x: u64| x.wrapping_sub(splat(1)) & !x & HIGH;
+    let lead = has_zero(w ^ splat(0xC2)) | has_zero((w & splat(0xFC)) ^ splat(0xE0));
+    // 0x80 exactly in the bytes that are spaces
+    let t = w ^ splat(b' ');
+    let space = !(((t & splat(0x7F)) + splat(0x7F)) | t | splat(0x7F));
+    let ends = (0x80 << 56) | (u64::from(first) << 7);
+    let crowded = space & ((space >> 8) | ends);
+    (control | lead | crowded) == 0
+}
+
+/// The first byte at or after `i` in [`SPACE_LEAD`], eight bytes at a time over [`plain`]
+/// stretches (a lone space between words inside them needs nothing done). `b[i]` is not a space
+/// after white space (the callers' `i` follows a run of white space, or a byte that is none).
+#[inline]
+fn next_lead(b: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        // the last byte stays out of the stretches: a space there ends the text
+        while i + 8 < b.len() {
+            let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+            if !plain(w, i == 0) {
+                break;
+            }
+            i += 8;
+        }
+        let stop = (i + 8).min(b.len());
+        if let Some(off) = b[i..stop].iter().position(|&c| SPACE_LEAD[usize::from(c)]) {
+            return Some(i + off);
+        }
+        if stop == b.len() {
+            return None;
+        }
+        i = stop;
+    }
+}
+
 /// Appends a text node's words to a block, white space collapsed (a space kept where the node
 /// starts or ends with white space; none doubled). Text between runs that need no change (single
 /// ASCII spaces between words) is copied in one piece.
@@ -276,9 +325,7 @@ fn push_words(text: &mut String, t: &str) {
     let mut i = 0;
     // the start of the text not copied yet
     let mut seg = 0;
-    // the next white space: a table lookup a byte, Arabic letters never stop it
-    while let Some(off) = b[i..].iter().position(|&c| SPACE_LEAD[usize::from(c)]) {
-        let start = i + off;
+    while let Some(start) = next_lead(b, i) {
         let mut end = start;
         while end < b.len() && SPACE_LEAD[usize::from(b[end])] {
             let n = space_at(b, end);
@@ -486,17 +533,35 @@ mod tests {
     fn words_collapse_like_split_whitespace() {
         let pieces = [
             "كلمة", " ", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "\u{1680}", "\n\t", "\x0b",
-            "é", "\u{200b}", "ab", "\u{e2}", "€", "\u{202f}",
+            "é", "\u{200b}", "ab", "\u{e2}", "€", "\u{202f}", "كلمة", " ", "كلمة", " ", "ab",
+            "\u{1f}", "\u{900}", "\u{1000}", "\u{3001}", "\u{a9}",
         ];
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..2000 {
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        // half the texts of words and spaces only, as most text nodes are
+        let plain = ["كلمة", " ", "ab", "é"];
+        let drawn = (0..4000).map(|k| {
+            let pool: &[&str] = if k % 2 == 0 { &pieces } else { &plain };
             let mut t = String::new();
-            for _ in 0..(x % 9) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            for _ in 0..next(24) {
+                t.push_str(pool[next(pool.len())]);
             }
+            t
+        });
+        let fixed = [
+            "كلمة  كلمة",
+            " ab  cd ",
+            "\nab\t",
+            "ab\u{a0}",
+            "  ",
+            "ab cd",
+        ];
+        for t in fixed.into_iter().map(String::from).chain(drawn) {
             if t.trim().is_empty() {
                 continue;
             }

@@ -5,6 +5,10 @@
 //! - empties `<script>` and `<style>` elements, whose content is never text and would otherwise
 //!   be tokenized character by character (the tags stay, so the tree keeps its shape);
 //! - empties comments and shortens white space between tags to two characters;
+//! - writes out the commonest character references in text (`&quot;`, `&nbsp;`, `&#39;` …) as
+//!   the characters they stand for, where that changes nothing the tokenizer does: it would
+//!   decode each one on a slow path and hand it over as a text token of its own, which splits
+//!   the text node around it into copies;
 //! - drops the attributes that cannot change what the cleaner reads (href, src, data-*, on*,
 //!   classes that do not name the author …) from start tags:
 //!   html5ever tokenizes attribute values one character at a time and interns every name, and on
@@ -62,6 +66,16 @@ fn kind(name: &[u8]) -> Kind {
 /// (`<input type=hidden>` in tables, `<font>` and `<annotation-xml>` in foreign content).
 fn keeps_attrs(name: &[u8]) -> bool {
     [&b"input"[..], b"font", b"annotation-xml"]
+        .iter()
+        .any(|k| name.eq_ignore_ascii_case(k))
+}
+
+/// Whether the tree builder can read the tags after this start tag by other rules than a page's
+/// body: in SVG and MathML a `<title>` or `<style>` is no raw text element, and a `<select>` or
+/// `<frameset>` ignores an `<iframe>` and more. Past such a tag, the text this scan steps over as
+/// raw and the text it reads as text may be the other way round for the tokenizer.
+fn leaves_html_rules(name: &[u8]) -> bool {
+    [&b"svg"[..], b"math", b"select", b"frameset"]
         .iter()
         .any(|k| name.eq_ignore_ascii_case(k))
 }
@@ -175,15 +189,26 @@ fn read_tag(b: &[u8], mut i: usize, attrs: &mut Vec<(usize, usize, usize)>) -> O
 pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
     let b = page.as_bytes();
     let mut depth = 0usize;
-    let mut drops: Vec<(usize, usize)> = Vec::new();
+    // byte ranges of the page to write as the given text (most often, to drop)
+    let mut drops: Vec<(usize, usize, &str)> = Vec::new();
     let mut attrs: Vec<(usize, usize, usize)> = Vec::new();
+    // no element has been opened yet after which the raw text elements can be other than this
+    // scan takes them for (see `leaves_html_rules`)
+    let mut html_only = true;
     let mut i = 0;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
         // white space between two tags: two characters say all the cleaner and the tree builder
         // need (that it is there, and a second one after a `<pre>`'s leading line feed)
         if off > 2 && b[i..lt].iter().all(|&c| matches!(c, b' ' | b'\t' | b'\n')) {
-            drops.push((i + 2, lt));
+            drops.push((i + 2, lt, ""));
+        } else if html_only && off > 0 {
+            // `i` is where the tokenizer is in its data state: after a tag, comment or raw text
+            for amp in memchr::memchr_iter(b'&', &b[i..lt]) {
+                if let Some((end, with)) = text_reference(b, i + amp) {
+                    drops.push((i + amp, end, with));
+                }
+            }
         }
         i = lt + 1;
         match b.get(i) {
@@ -192,7 +217,7 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
                     let end = comment_end(b, i + 3);
                     // a comment's text is never read: keep an empty `<!---->`
                     if end > i + 6 && b[..end].ends_with(b"-->") {
-                        drops.push((i + 3, end - 3));
+                        drops.push((i + 3, end - 3, ""));
                     }
                     end
                 } else if b[i..].starts_with(b"![CDATA[") {
@@ -221,7 +246,11 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
                 if kind(&b[name_start..j]) != Kind::Flat {
                     depth = depth.saturating_sub(1);
                 }
-                i = j;
+                // an end tag's attributes are read (and ignored) like a start tag's
+                let Some(gt) = read_tag(b, j, &mut attrs) else {
+                    break;
+                };
+                i = gt;
                 continue;
             }
             Some(c) if c.is_ascii_alphabetic() => {}
@@ -237,9 +266,10 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
         };
         i = gt;
         let kind = kind(&b[name_start..j]);
+        html_only &= !leaves_html_rules(&b[name_start..j]);
         if kind == Kind::Other && !b[..gt].ends_with(b"/>") {
             if depth >= MAX_DEPTH {
-                drops.push((lt, gt));
+                drops.push((lt, gt, ""));
                 continue;
             }
             depth += 1;
@@ -250,7 +280,7 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
                 attrs
                     .iter()
                     .filter(|&&(s, n, e)| !read_attr(&b[s..n], &page[s..e], meta))
-                    .map(|&(s, _, e)| (s, e)),
+                    .map(|&(s, _, e)| (s, e, "")),
             );
         }
         match kind {
@@ -258,7 +288,7 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
                 let name = &b[name_start..j];
                 i = end_tag(b, gt, name).unwrap_or(b.len());
                 if empty && i > gt {
-                    drops.push((gt, i));
+                    drops.push((gt, i, ""));
                 }
             }
             Kind::Plaintext => break,
@@ -270,12 +300,13 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(page.len());
     let mut at = 0;
-    for (s, e) in drops {
+    for (s, e, with) in drops {
         out.push_str(&page[at..s]);
         // a '/' left just before a '>' would make the tag self-closing
-        if out.ends_with('/') && b.get(e) == Some(&b'>') {
+        if with.is_empty() && out.ends_with('/') && b.get(e) == Some(&b'>') {
             out.push(' ');
         }
+        out.push_str(with);
         at = e;
     }
     out.push_str(&page[at..]);
@@ -283,6 +314,31 @@ pub(crate) fn prepare(page: &str) -> Cow<'_, str> {
 }
 
 use memchr::memchr;
+
+/// The character reference in text at `b[at]` (a `&`), when it is one of the commonest and its
+/// character can stand in its place: where it ends, and the character. A `&` stands only where
+/// what follows cannot make it start another reference, a `<` only where it cannot start a tag.
+fn text_reference(b: &[u8], at: usize) -> Option<(usize, &'static str)> {
+    const REFERENCES: [(&[u8], &str); 7] = [
+        (b"&quot;", "\""),
+        (b"&nbsp;", "\u{a0}"),
+        (b"&#39;", "'"),
+        (b"&#x27;", "'"),
+        (b"&amp;", "&"),
+        (b"&gt;", ">"),
+        (b"&lt;", "<"),
+    ];
+    let rest = b.get(at..)?;
+    let &(name, with) = REFERENCES.iter().find(|(name, _)| rest.starts_with(name))?;
+    let end = at + name.len();
+    let next = b.get(end).copied();
+    let stands = match with {
+        "&" => !next.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'#'),
+        "<" => !next.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'!' | b'/' | b'?')),
+        _ => true,
+    };
+    stands.then_some((end, with))
+}
 
 /// Where a comment whose body starts at `from` ends (after its `>`): at `>` or `->` right
 /// away, else at the first `-->` or `--!>`, else at the end of the page.
@@ -376,6 +432,40 @@ mod tests {
         for (page, want) in cases {
             assert_eq!(prepare(page), want, "{page}");
         }
+    }
+
+    #[test]
+    fn common_references_in_text_are_written_out() {
+        let cases = [
+            (
+                "<p>&quot;a&quot; &amp; b&nbsp;c &#39;d&#x27; &gt; &lt; 1</p>",
+                "<p>\"a\" & b\u{a0}c 'd' > < 1</p>",
+            ),
+            // another reference or a tag would start
+            (
+                "<p>&amp;quot; &amp;#1 &lt;b &lt;/p &lt;!x",
+                "<p>&amp;quot; &amp;#1 &lt;b &lt;/p &lt;!x",
+            ),
+            // not text: attribute values, raw text, comments, an end tag's attributes
+            (
+                r#"<p title="&quot;"><title>&quot;</title><!-- &quot; --></p x="&quot;">&quot;<b>"#,
+                r#"<p ><title>&quot;</title><!----></p x="&quot;">"<b>"#,
+            ),
+            ("<p>&QUOT; &quot &#34;</p>", "<p>&QUOT; &quot &#34;</p>"),
+            // past a foreign or select element, not at all
+            (
+                "<p>&quot;<svg><title><noscript></title>&quot;",
+                "<p>\"<svg><title><noscript></title>&quot;",
+            ),
+        ];
+        for (page, want) in cases {
+            assert_eq!(prepare(page), want, "{page}");
+        }
+    }
+
+    #[test]
+    fn white_space_after_end_tags_is_shortened() {
+        assert_eq!(prepare("</p>\n\n    <p>x</p>    "), "</p>\n\n<p>x</p>    ");
     }
 
     #[test]

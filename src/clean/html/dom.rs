@@ -180,8 +180,11 @@ pub(super) enum Edge {
 impl Dom {
     /// Parses a page (html5ever's HTML5 tree construction).
     pub fn parse(page: &str) -> Dom {
+        // a node is an element (a start tag's, or one the tree builder adds or clones) or the
+        // text between two tags: about one node a `<`, so the arena seldom grows (and copies)
+        let tags = memchr::memchr_iter(b'<', page.as_bytes()).count();
         let sink = Sink {
-            nodes: RefCell::new(Vec::with_capacity(page.len() / 32 + 16)),
+            nodes: RefCell::new(Vec::with_capacity(tags + 16)),
         };
         sink.nodes.borrow_mut().push(Node::new(Data::Document));
         html5ever::parse_document(sink, Default::default()).one(page)
