@@ -133,11 +133,16 @@ def html_tools() -> dict[str, Extract]:
 def race(tools: dict[str, Extract], pages: list[str], seconds: float) -> dict[str, float]:
     """Pages per second of each tool, passes taken in turn (one tool's pass, then the next
     tool's) for ``seconds`` and the fastest pass of each kept: on a shared machine, a burst of
-    other work then slows every tool alike instead of the one that happened to be running."""
+    other work then slows every tool alike instead of the one that happened to be running.
+    Each timed pass follows an untimed one of the same tool, so that every tool is timed warm,
+    as over a stream of pages (and as ``rate`` times trafilatura), not in caches the other
+    tool's pass has just filled with its own data."""
     best = dict.fromkeys(tools, float("inf"))
     t0 = time.perf_counter()
     while True:
         for tool, fn in tools.items():
+            for p in pages:
+                fn(p)
             t = time.perf_counter()
             for p in pages:
                 fn(p)
