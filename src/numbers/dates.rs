@@ -551,6 +551,12 @@ fn relative_day(t: &Tokens, i: usize, r: Date) -> Option<(String, usize)> {
             return Some((date_of_days(today + off), next));
         }
     };
+    // أمس الأربعاء, اليوم الخميس, غدا الجمعة: the weekday names the same day (news gives
+    // both), so it belongs to this mention rather than standing for the next such weekday.
+    let next = match weekday_at(t, next) {
+        Some(_) if t.joined(next) && t.norm(next).starts_with("ال") => next + 1,
+        _ => next,
+    };
     Some((date_of_days(today + offset), next))
 }
 
@@ -1475,6 +1481,14 @@ mod tests {
         assert_eq!(first("2023-03-12", None).unwrap().1, "2023-03-12");
         assert_eq!(first("12/03/2023", None).unwrap().1, "2023-03-12");
         assert_eq!(first("أمس", r).unwrap().1, "2013-02-11");
+        // a relative day and its weekday are one date (the reference is a Tuesday)
+        for (text, span, day) in [
+            ("قال أمس الاثنين إن", "أمس الاثنين", "2013-02-11"),
+            ("اليوم الثلاثاء", "اليوم الثلاثاء", "2013-02-12"),
+            ("غدا الأربعاء", "غدا الأربعاء", "2013-02-13"),
+        ] {
+            assert_eq!(first(text, r).unwrap(), (span.to_string(), day.to_string()));
+        }
         assert_eq!(first("الاثنين الماضي", r).unwrap().1, "2013-02-11");
         assert!(first("الاثنين", None).is_none());
         let may = Some(Date {
