@@ -310,7 +310,7 @@ impl CleanerState {
         detach(py, || inner.learn(&pages))
     }
 
-    /// One page, minus the learned template: `(title, byline, lines)`.
+    /// One page, minus the learned template: `(title, byline, text, lines)`.
     fn clean<'py>(&self, py: Python<'py>, page: &Bound<'py, PyAny>) -> PyResult<CleanedRow<'py>> {
         let page_obj = page;
         let page = text_arg(page, "page")?;

@@ -269,6 +269,18 @@ fn detach(nodes: &mut [Node], id: u32) {
     n.next = NONE;
 }
 
+/// Adds `text` to the end of node `id` when that is a text node (html5ever's sinks merge
+/// adjacent text this way); gives `text` back when `id` is [`NONE`] or no text node.
+fn merge_text(nodes: &mut [Node], id: u32, text: StrTendril) -> Option<StrTendril> {
+    if id != NONE {
+        if let Data::Text(t) = &mut nodes[id as usize].data {
+            t.push_tendril(&text);
+            return None;
+        }
+    }
+    Some(text)
+}
+
 /// Appends a detached node as the last child of `parent`.
 fn append_child(nodes: &mut [Node], parent: u32, id: u32) {
     let last = nodes[parent as usize].last;
@@ -359,16 +371,14 @@ impl TreeSink for Sink {
                 append_child(&mut nodes, *parent, id);
             }
             NodeOrText::AppendText(text) => {
-                {
+                let text = {
                     let mut nodes = self.nodes.borrow_mut();
                     let last = nodes[*parent as usize].last;
-                    if last != NONE {
-                        if let Data::Text(t) = &mut nodes[last as usize].data {
-                            t.push_tendril(&text);
-                            return;
-                        }
+                    match merge_text(&mut nodes, last, text) {
+                        Some(text) => text,
+                        None => return,
                     }
-                }
+                };
                 let id = self.push(Data::Text(text));
                 append_child(&mut self.nodes.borrow_mut(), *parent, id);
             }
@@ -409,20 +419,18 @@ impl TreeSink for Sink {
                 }
             }
             NodeOrText::AppendText(text) => {
-                {
+                let text = {
                     let mut nodes = self.nodes.borrow_mut();
                     let s = &nodes[*sibling as usize];
                     if s.parent == NONE {
                         return;
                     }
                     let prev = s.prev;
-                    if prev != NONE {
-                        if let Data::Text(t) = &mut nodes[prev as usize].data {
-                            t.push_tendril(&text);
-                            return;
-                        }
+                    match merge_text(&mut nodes, prev, text) {
+                        Some(text) => text,
+                        None => return,
                     }
-                }
+                };
                 let id = self.push(Data::Text(text));
                 insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
             }
