@@ -5,6 +5,7 @@
 //! blocks are then labelled like plain-text lines.
 
 mod dom;
+mod tokenize;
 
 use dom::{Data, Dom, Edge, Role};
 
@@ -483,6 +484,31 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         })
         .collect();
     assemble(lines, title)
+}
+
+/// See [`super::html_parsers_disagree`].
+pub(crate) fn parsers_disagree(page: &str) -> Option<(String, String)> {
+    let prepared = prepare(page);
+    for p in [page, &prepared] {
+        let (ours, theirs) = (Dom::parse(p).dump(), Dom::parse_html5ever(p).dump());
+        if ours != theirs {
+            let at = ours
+                .char_indices()
+                .zip(theirs.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(ours.len().min(theirs.len()), |((i, _), _)| i);
+            let from = ours[..at.min(ours.len())]
+                .char_indices()
+                .rev()
+                .nth(60)
+                .map_or(0, |(i, _)| i);
+            return Some((
+                ours[from..].to_string(),
+                theirs[from.min(theirs.len())..].to_string(),
+            ));
+        }
+    }
+    None
 }
 
 /// Whether `needle` occurs in `hay` (a title: short, so a plain scan beats building a searcher).

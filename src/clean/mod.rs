@@ -72,6 +72,14 @@ fn clean_with(page: &str, html: Option<bool>, preset: &dyn Fn(&str) -> Option<Re
     }
 }
 
+/// Where the cleaner's HTML tokenizer and html5ever's own give different trees for `page`,
+/// as it stands and after the cleaner's pre-pass: the two tree dumps, from the first
+/// difference on; `None` when the trees agree. For the differential tests and fuzz target.
+#[doc(hidden)]
+pub fn html_parsers_disagree(page: &str) -> Option<(String, String)> {
+    html::parsers_disagree(page)
+}
+
 /// Whether a page looks like HTML: a doctype, `<html`, `<head`, `<body`, or several tags of
 /// common block elements near its start.
 pub fn looks_like_html(page: &str) -> bool {

@@ -6,12 +6,15 @@
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
 use html5ever::{Attribute, QualName};
 
 use super::super::nesting::{display_none, names_author};
 use super::super::Reason;
+use super::tokenize::tokenize;
 
 /// No node.
 pub(super) const NONE: u32 = u32::MAX;
@@ -178,16 +181,46 @@ pub(super) enum Edge {
 }
 
 impl Dom {
-    /// Parses a page (html5ever's HTML5 tree construction).
+    /// Parses a page: our tokenizer (`tokenize.rs`) into html5ever's HTML5 tree construction.
     pub fn parse(page: &str) -> Dom {
-        // a node is an element (a start tag's, or one the tree builder adds or clones) or the
-        // text between two tags: about one node a `<`, so the arena seldom grows (and copies)
-        let tags = memchr::memchr_iter(b'<', page.as_bytes()).count();
-        let sink = Sink {
-            nodes: RefCell::new(Vec::with_capacity(tags + 16)),
-        };
-        sink.nodes.borrow_mut().push(Node::new(Data::Document));
-        html5ever::parse_document(sink, Default::default()).one(page)
+        let builder = TreeBuilder::new(Sink::for_page(page), TreeBuilderOpts::default());
+        tokenize(page, &builder);
+        builder.sink.finish()
+    }
+
+    /// Parses a page with html5ever's own tokenizer: the reference that the tests and the
+    /// fuzzer hold [`Dom::parse`] to.
+    pub fn parse_html5ever(page: &str) -> Dom {
+        use html5ever::tendril::TendrilSink;
+        html5ever::parse_document(Sink::for_page(page), Default::default()).one(page)
+    }
+
+    /// The tree as text: what the cleaner reads of each element (name, namespace, hidden,
+    /// author, og:title), the text nodes, and the other nodes, nested. Two parses of a page
+    /// that the cleaner cannot tell apart give the same dump.
+    pub fn dump(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        self.walk(|edge| {
+            let _ = match edge {
+                Edge::Open(n) => match &self.nodes[n as usize].data {
+                    Data::Document => write!(out, "#document["),
+                    Data::Element(e) => write!(
+                        out,
+                        "<{}:{} {} {} {:?}>[",
+                        e.name.ns,
+                        e.name.local,
+                        u8::from(e.hidden),
+                        u8::from(e.author),
+                        e.og_title.as_deref()
+                    ),
+                    Data::Text(t) => write!(out, "{:?}[", &**t),
+                    Data::Other => write!(out, "#other["),
+                },
+                Edge::Close(_) => write!(out, "]"),
+            };
+        });
+        out
     }
 
     /// Calls `f` on every node's opening and closing, in document order, from the root.
@@ -237,6 +270,18 @@ struct Sink {
 }
 
 impl Sink {
+    /// An empty tree with room for a page's nodes: a node is an element (a start tag's, or one
+    /// the tree builder adds or clones) or the text between two tags, about one node a `<`, so
+    /// the arena seldom grows (and copies).
+    fn for_page(page: &str) -> Sink {
+        let tags = memchr::memchr_iter(b'<', page.as_bytes()).count();
+        let sink = Sink {
+            nodes: RefCell::new(Vec::with_capacity(tags + 16)),
+        };
+        sink.nodes.borrow_mut().push(Node::new(Data::Document));
+        sink
+    }
+
     fn push(&self, data: Data) -> u32 {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(Node::new(data));
