@@ -6,13 +6,14 @@
 
 mod dom;
 mod tokenize;
+mod trim;
 
 use dom::{Data, Dom, Edge, Role};
+use tokenize::Mode;
 
 use super::classify::{classify, Unit};
 use super::features::Features;
 use super::fold::fold;
-use super::nesting::prepare;
 use super::{assemble, Cleaned, Line, Reason};
 
 /// Bytes of the source scanned after the cursor when locating a text node.
@@ -446,7 +447,11 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
 
 /// Cleans an HTML page.
 pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) -> Cleaned {
-    let dom = Dom::parse(&prepare(page));
+    clean_dom(page, Dom::parse(page), preset)
+}
+
+/// Cleans an HTML page from its tree.
+fn clean_dom(page: &str, dom: Dom, preset: &dyn Fn(&str) -> Option<Reason>) -> Cleaned {
     let survey = survey(&dom);
     let blocks = blocks(&dom, page, &survey);
     drop(dom);
@@ -488,27 +493,34 @@ pub(crate) fn clean_html(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
 
 /// See [`super::html_parsers_disagree`].
 pub(crate) fn parsers_disagree(page: &str) -> Option<(String, String)> {
-    let prepared = prepare(page);
-    for p in [page, &prepared] {
-        let (ours, theirs) = (Dom::parse(p).dump(), Dom::parse_html5ever(p).dump());
-        if ours != theirs {
-            let at = ours
-                .char_indices()
-                .zip(theirs.chars())
-                .find(|((_, a), b)| a != b)
-                .map_or(ours.len().min(theirs.len()), |((i, _), _)| i);
-            let from = ours[..at.min(ours.len())]
-                .char_indices()
-                .rev()
-                .nth(60)
-                .map_or(0, |(i, _)| i);
-            return Some((
-                ours[from..].to_string(),
-                theirs[from.min(theirs.len())..].to_string(),
-            ));
-        }
+    let ours = Dom::parse_with(page, Mode::Standard).dump();
+    let theirs = Dom::parse_html5ever(page).dump();
+    if ours != theirs {
+        return Some(from_difference(&ours, &theirs));
     }
-    None
+    // what the cleaner's tokenizer leaves out changes nothing it reads (the nesting cap aside)
+    let none = &|_: &str| None;
+    let trimmed = Dom::parse_with(
+        page,
+        Mode::Cleaner {
+            max_depth: usize::MAX,
+        },
+    );
+    let trimmed = format!("{:?}", clean_dom(page, trimmed, none));
+    let whole = Dom::parse_with(page, Mode::Standard);
+    let whole = format!("{:?}", clean_dom(page, whole, none));
+    (trimmed != whole).then(|| from_difference(&trimmed, &whole))
+}
+
+/// Two texts from a little before their first difference on.
+fn from_difference(a: &str, b: &str) -> (String, String) {
+    let at = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let from = a[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    (a[from..].to_string(), b[from..].to_string())
 }
 
 /// Whether `needle` occurs in `hay` (a title: short, so a plain scan beats building a searcher).

@@ -14,7 +14,6 @@ mod fold;
 mod fxhash;
 mod html;
 mod lexicon;
-mod nesting;
 mod plain;
 mod reason;
 mod template;
@@ -72,9 +71,10 @@ fn clean_with(page: &str, html: Option<bool>, preset: &dyn Fn(&str) -> Option<Re
     }
 }
 
-/// Where the cleaner's HTML tokenizer and html5ever's own give different trees for `page`,
-/// as it stands and after the cleaner's pre-pass: the two tree dumps, from the first
-/// difference on; `None` when the trees agree. For the differential tests and fuzz target.
+/// Where the cleaner's HTML tokenizer disagrees with html5ever's own on `page` (the two tree
+/// dumps), or where what the cleaner's tokenizer leaves out changes the cleaned page (the two
+/// results), from the first difference on; `None` when all agree. For the differential tests
+/// and fuzz target.
 #[doc(hidden)]
 pub fn html_parsers_disagree(page: &str) -> Option<(String, String)> {
     html::parsers_disagree(page)

@@ -12,9 +12,9 @@ use html5ever::tree_builder::{
 };
 use html5ever::{Attribute, QualName};
 
-use super::super::nesting::{display_none, names_author};
 use super::super::Reason;
-use super::tokenize::tokenize;
+use super::tokenize::{tokenize, Mode};
+use super::trim::{display_none, names_author, MAX_DEPTH};
 
 /// No node.
 pub(super) const NONE: u32 = u32::MAX;
@@ -36,15 +36,22 @@ pub(super) struct Role {
     pub title: bool,
     /// `<meta>`.
     pub meta: bool,
+    /// `<script>` or `<style>`: the tree keeps no text under it.
+    pub code: bool,
 }
 
 impl Role {
     fn of(name: &str) -> Role {
         let mut r = Role::default();
         match name {
-            "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-            | "embed" | "canvas" | "select" | "textarea" | "button" | "head" | "video"
-            | "audio" | "picture" => r.skip = true,
+            "script" | "style" => {
+                r.skip = true;
+                r.code = true;
+            }
+            "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas"
+            | "select" | "textarea" | "button" | "head" | "video" | "audio" | "picture" => {
+                r.skip = true
+            }
             "address" | "article" | "blockquote" | "body" | "center" | "dd" | "details"
             | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figure" | "hr" | "html"
             | "li" | "main" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody"
@@ -181,10 +188,21 @@ pub(super) enum Edge {
 }
 
 impl Dom {
-    /// Parses a page: our tokenizer (`tokenize.rs`) into html5ever's HTML5 tree construction.
+    /// Parses a page for the cleaner: our tokenizer (`tokenize.rs`), leaving out what the
+    /// cleaner never reads (`trim.rs`), into html5ever's HTML5 tree construction.
     pub fn parse(page: &str) -> Dom {
+        Dom::parse_with(
+            page,
+            Mode::Cleaner {
+                max_depth: MAX_DEPTH,
+            },
+        )
+    }
+
+    /// Parses a page, the tokenizer in `mode`.
+    pub fn parse_with(page: &str, mode: Mode) -> Dom {
         let builder = TreeBuilder::new(Sink::for_page(page), TreeBuilderOpts::default());
-        tokenize(page, &builder);
+        tokenize(page, &builder, mode);
         builder.sink.finish()
     }
 
@@ -418,6 +436,11 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 let text = {
                     let mut nodes = self.nodes.borrow_mut();
+                    if let Data::Element(e) = &nodes[*parent as usize].data {
+                        if e.role.code {
+                            return;
+                        }
+                    }
                     let last = nodes[*parent as usize].last;
                     match merge_text(&mut nodes, last, text) {
                         Some(text) => text,

@@ -16,7 +16,9 @@ use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::{ns, Attribute, LocalName, QualName};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
+
+use super::trim::{depth, keeps_attrs, long_space, want, Depth, Want};
 
 /// How text is read between tags.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -34,8 +36,17 @@ fn space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b' ')
 }
 
+/// Which tokens the tokenizer hands over.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// Every token as the standard has it (the tests hold this to html5ever's tokenizer).
+    Standard,
+    /// What the cleaner reads, start tags nested deeper than `max_depth` left out (`trim.rs`).
+    Cleaner { max_depth: usize },
+}
+
 /// Runs the tokenizer over `page` into `sink`, then ends it.
-pub(super) fn tokenize<S: TokenSink>(page: &str, sink: &S) {
+pub(super) fn tokenize<S: TokenSink>(page: &str, sink: &S, mode: Mode) {
     let page = page.strip_prefix('\u{feff}').unwrap_or(page);
     let page = newlines(page);
     let mut t = Tokenizer {
@@ -45,6 +56,9 @@ pub(super) fn tokenize<S: TokenSink>(page: &str, sink: &S) {
         text: Text::Data,
         last_start: None,
         sink,
+        mode,
+        depth: 0,
+        seen: Vec::new(),
     };
     t.run();
     sink.end();
@@ -78,6 +92,11 @@ struct Tokenizer<'a, S> {
     /// The name of the last start tag handed over (an end tag of that name ends raw text).
     last_start: Option<LocalName>,
     sink: &'a S,
+    mode: Mode,
+    /// Open elements that count toward the nesting cap (`Mode::Cleaner`).
+    depth: usize,
+    /// The attribute names of the tag being read, kept or left out (the first of a name wins).
+    seen: Vec<Cow<'a, str>>,
 }
 
 /// A tag being read.
@@ -145,7 +164,15 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             let start = self.pos;
             let stop = memchr::memchr3(b'<', b'&', 0, &b[start..]).map_or(b.len(), |o| start + o);
             if stop > start {
-                self.pending.push_slice(&self.s[start..stop]);
+                let mut run = &self.s[start..stop];
+                if self.mode != Mode::Standard
+                    && self.pending.is_empty()
+                    && b.get(stop) == Some(&b'<')
+                    && long_space(run.as_bytes())
+                {
+                    run = &run[..2];
+                }
+                self.pending.push_slice(run);
             }
             self.pos = stop;
             match self.at(stop) {
@@ -177,7 +204,13 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
         };
         let stop = end.unwrap_or(self.s.len());
         let text = &self.s[start..stop];
-        if self.text == Text::Rcdata {
+        let never_text = matches!(
+            self.last_start.as_deref(),
+            Some("script" | "style") if self.mode != Mode::Standard
+        );
+        if never_text {
+            // left out
+        } else if self.text == Text::Rcdata {
             // character references are read in RCDATA
             let mut rest = start;
             while let Some(at) = memchr::memchr(b'&', &self.bytes()[rest..stop]) {
@@ -246,6 +279,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     /// the end of the page is dropped).
     fn tag_rest(&mut self, mut tag: TagBuf) {
         let len = self.s.len();
+        self.seen.clear();
         loop {
             // before attribute name
             while self.at(self.pos).is_some_and(space) {
@@ -291,20 +325,39 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
                     self.pos += 1;
                 }
                 match self.attr_value() {
-                    Some(v) => v,
+                    Some(range) => range,
                     None => return,
                 }
             } else {
-                StrTendril::new()
+                (self.pos, self.pos)
             };
-            tag.add(&name, value);
+            if self.seen.contains(&name) {
+                tag.duplicate = true;
+                continue;
+            }
+            let want = match self.mode {
+                Mode::Standard => Want::Yes,
+                Mode::Cleaner { .. } if tag.kind == TagKind::EndTag => Want::No,
+                Mode::Cleaner { .. } if keeps_attrs(&tag.name) => Want::Yes,
+                Mode::Cleaner { .. } => want(&name, &*tag.name == "meta"),
+            };
+            if want != Want::No {
+                let value = self.decode_value(value.0, value.1);
+                if want.keeps(&value) {
+                    tag.attrs.push(Attribute {
+                        name: QualName::new(None, ns!(), LocalName::from(&*name)),
+                        value,
+                    });
+                }
+            }
+            self.seen.push(name);
         }
     }
 
-    /// An attribute's value, from after `=` and white space; `None` at the end of the page.
-    /// Leaves `pos` where the before-attribute-name state takes over (a missing value before
-    /// `>` is an empty one).
-    fn attr_value(&mut self) -> Option<StrTendril> {
+    /// Where an attribute's value stands, from after `=` and white space; `None` at the end of
+    /// the page. Leaves `pos` where the before-attribute-name state takes over (a missing value
+    /// before `>` is an empty one).
+    fn attr_value(&mut self) -> Option<(usize, usize)> {
         let b = self.bytes();
         let quote = match b.get(self.pos) {
             None => return None,
@@ -315,50 +368,67 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             Some(_) => None,
         };
         let start = self.pos;
-        let end = match quote {
+        match quote {
             Some(q) => match memchr::memchr(q, &b[start..]) {
-                Some(o) => start + o,
+                Some(o) => {
+                    // after attribute value (quoted): anything but white space, `/` and `>`
+                    // starts the next attribute
+                    self.pos = start + o + 1;
+                    Some((start, start + o))
+                }
                 None => {
                     self.pos = b.len();
-                    return None;
+                    None
                 }
             },
-            None => b[start..]
-                .iter()
-                .position(|&c| space(c) || c == b'>')
-                .map_or(b.len(), |o| start + o),
-        };
-        let raw = &self.s[start..end];
-        let value = if memchr::memchr2(b'&', 0, raw.as_bytes()).is_none() {
-            StrTendril::from_slice(raw)
-        } else {
-            let saved = std::mem::take(&mut self.pending);
-            let mut rest = start;
-            while let Some(at) = memchr::memchr(b'&', &self.bytes()[rest..end]) {
-                let at = rest + at;
-                self.push_replacing_nul(&self.s[rest..at]);
-                self.pos = at + 1;
-                self.char_ref_until(true, end);
-                rest = self.pos;
-            }
-            self.push_replacing_nul(&self.s[rest..end]);
-            std::mem::replace(&mut self.pending, saved)
-        };
-        if quote.is_some() {
-            // after attribute value (quoted): anything but white space, `/` and `>` starts
-            // the next attribute
-            self.pos = end + 1;
-        } else {
-            self.pos = end;
-            if self.pos >= self.s.len() {
-                return None;
+            None => {
+                let end = b[start..]
+                    .iter()
+                    .position(|&c| space(c) || c == b'>')
+                    .map_or(b.len(), |o| start + o);
+                self.pos = end;
+                (end < b.len()).then_some((start, end))
             }
         }
-        Some(value)
+    }
+
+    /// An attribute's value from its source range: character references read, U+0000 as
+    /// U+FFFD.
+    fn decode_value(&mut self, start: usize, end: usize) -> StrTendril {
+        let raw = &self.s[start..end];
+        if memchr::memchr2(b'&', 0, raw.as_bytes()).is_none() {
+            return StrTendril::from_slice(raw);
+        }
+        let (saved_pending, saved_pos) = (std::mem::take(&mut self.pending), self.pos);
+        let mut rest = start;
+        while let Some(at) = memchr::memchr(b'&', &self.bytes()[rest..end]) {
+            let at = rest + at;
+            self.push_replacing_nul(&self.s[rest..at]);
+            self.pos = at + 1;
+            self.char_ref_until(true, end);
+            rest = self.pos;
+        }
+        self.push_replacing_nul(&self.s[rest..end]);
+        self.pos = saved_pos;
+        std::mem::replace(&mut self.pending, saved_pending)
     }
 
     /// Hands a tag over and follows the tree builder's switch of text state.
     fn emit_tag(&mut self, tag: TagBuf) {
+        if let Mode::Cleaner { max_depth } = self.mode {
+            match (tag.kind, depth(&tag.name)) {
+                (TagKind::StartTag, Depth::Nests) if !tag.self_closing => {
+                    if self.depth >= max_depth {
+                        return;
+                    }
+                    self.depth += 1;
+                }
+                (TagKind::EndTag, Depth::Raw | Depth::Nests) => {
+                    self.depth = self.depth.saturating_sub(1);
+                }
+                _ => {}
+            }
+        }
         if tag.kind == TagKind::StartTag {
             self.last_start = Some(tag.name.clone());
         }
@@ -554,6 +624,9 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             }
         }
         self.pos = i;
+        if self.mode != Mode::Standard {
+            data.clear();
+        }
         let _ = self.emit(Token::CommentToken(StrTendril::from(data)));
     }
 
@@ -809,18 +882,6 @@ impl TagBuf {
             duplicate: false,
         }
     }
-
-    /// Adds an attribute, unless the tag has one of that name (the first stays).
-    fn add(&mut self, name: &str, value: StrTendril) {
-        if self.attrs.iter().any(|a| &*a.name.local == name) {
-            self.duplicate = true;
-            return;
-        }
-        self.attrs.push(Attribute {
-            name: QualName::new(None, ns!(), LocalName::from(name)),
-            value,
-        });
-    }
 }
 
 /// A tag or attribute name as the tokenizer keeps it: ASCII upper case lowered, U+0000 as U+FFFD.
@@ -832,9 +893,22 @@ fn lower_name(name: &str) -> Cow<'_, str> {
     }
 }
 
-/// The atom of a tag name.
+/// The atom of a tag name: the commonest without hashing the name (`LocalName::from` hashes it
+/// to find the static atom, a tenth of the tokenizer's time on a page of short tags).
 fn tag_name(name: &str) -> LocalName {
-    LocalName::from(name)
+    macro_rules! atoms {
+        ($($n:tt)*) => {
+            match name {
+                $($n => local_name!($n),)*
+                _ => LocalName::from(name),
+            }
+        };
+    }
+    atoms!("a" "b" "i" "p" "li" "ul" "ol" "tr" "td" "th" "br" "hr" "em" "h1" "h2" "h3" "h4"
+        "div" "img" "nav" "span" "link" "meta" "body" "head" "html" "main" "form" "time" "table"
+        "tbody" "thead" "title" "style" "input" "label" "aside" "strong" "script" "header"
+        "footer" "button" "option" "select" "iframe" "figure" "source" "section" "article"
+        "noscript" "picture" "figcaption" "svg" "path" "small" "font" "center" "blockquote")
 }
 
 /// Where the appropriate end tag (`</name` and white space, `/` or `>`, ASCII case ignored)
@@ -1105,6 +1179,45 @@ mod tests {
         }
         assert!(seen > 0, "no .html file found");
         println!("{seen} pages agree");
+    }
+
+    /// The nodes of a tree as the cleaner's parse gives them: `(depth, text)` of each text node
+    /// and the deepest element.
+    fn cleaner_parse(page: &str) -> (Vec<(usize, String)>, usize) {
+        use super::super::dom::{Data, Dom, Edge};
+        let dom = Dom::parse(page);
+        let (mut texts, mut depth, mut deepest) = (Vec::new(), 0, 0);
+        dom.walk(|edge| match edge {
+            Edge::Open(n) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                if let Data::Text(t) = &dom.nodes[n as usize].data {
+                    texts.push((depth, t.to_string()));
+                }
+            }
+            Edge::Close(_) => depth -= 1,
+        });
+        (texts, deepest)
+    }
+
+    #[test]
+    fn the_cleaner_leaves_out_deep_tags_scripts_and_long_space() {
+        let page = format!("{}x{}", "<div>".repeat(1000), "</div>".repeat(1000));
+        let (texts, deepest) = cleaner_parse(&page);
+        // document, html, body, then the divs
+        assert_eq!(deepest, super::super::trim::MAX_DEPTH + 4);
+        assert_eq!(texts.iter().map(|t| t.1.as_str()).collect::<String>(), "x");
+        // the cap counts open elements: a closed one frees its level
+        let page = "<div></div>".repeat(2000) + "<span>y</span>";
+        assert_eq!(cleaner_parse(&page).0, [(5, "y".to_string())]);
+
+        let page = "<p>a</p><SCRIPT>if (a<b) {x()}</Script><style>p{}</style><p>b</p>";
+        let texts: Vec<String> = cleaner_parse(page).0.into_iter().map(|t| t.1).collect();
+        assert_eq!(texts, ["a", "b"]);
+
+        let (texts, _) = cleaner_parse("<p>x</p>\n\n    <p>y</p>  \t\n<pre>\n\n\n<b>z</b>");
+        let texts: Vec<String> = texts.into_iter().map(|t| t.1).collect();
+        assert_eq!(texts, ["x", "\n\n", "y", "  ", "\n", "z"]);
     }
 
     #[test]
