@@ -2,26 +2,119 @@
 //! tuples in Python: a page has dozens of lines and mentions, and making each through
 //! Python code cost more than finding it.
 //!
-//! Each object is made as `object.__new__(cls)` makes it (the class's own allocator) with its
-//! fields set the way the dataclass's own `__init__` sets them (`object.__setattr__`), so it is
-//! the very object Python would build: equal, hashable, picklable, immutable. The one difference:
-//! the cyclic GC does not track it (see [`instance`]).
+//! `Line`, `Entity` and `NumberMention` are slots dataclasses. Each object is allocated as
+//! `object.__new__(cls)` allocates it (`PyType_GenericAlloc`: zeroed, every slot NULL) and
+//! each field's new reference is stored straight into its slot, at the offset that the
+//! class's own member descriptor for the field gives (looked up once, when the classes are
+//! registered). That is what the dataclass's `__init__` does through `object.__setattr__`
+//! and the descriptors, so it is the very object Python would build: equal, hashable,
+//! picklable, immutable. The one difference: the cyclic GC does not track it (see
+//! [`instance`]).
 
 use super::errors::NuqtaError;
 use crate::clean::{Line, Reason};
 use crate::entities::Entity;
 use crate::numbers::{NumberMention, NumberValue};
 use crate::text::offsets::byte_to_char_offsets;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple, PyType};
 use pyo3::{ffi, intern, IntoPyObjectExt};
 
+/// The fields of `Line`, `NumberMention` and `Entity`, in the order their classes declare
+/// them (and the order the builders below give the values in).
+const LINE_FIELDS: [&str; 5] = ["text", "start", "end", "keep", "reason"];
+const NUMBER_FIELDS: [&str; 6] = ["text", "start", "end", "kind", "value", "unit"];
+const ENTITY_FIELDS: [&str; 4] = ["text", "start", "end", "label"];
+
+/// A result class and the byte offset, in its instances, of the slot of each of its `N`
+/// fields (in declaration order). [`Slots::new`] checked that these are all of the
+/// instance's slots, each an object slot inside the instance.
+struct Slots<const N: usize> {
+    cls: Py<PyType>,
+    offsets: [ffi::Py_ssize_t; N],
+}
+
+impl<const N: usize> Slots<N> {
+    /// The slots of `cls`, which must be a slots class (`@dataclass(slots=True)`) straight
+    /// under `object` whose `__slots__` are exactly `names`.
+    fn new(cls: Bound<'_, PyType>, names: [&str; N]) -> PyResult<Slots<N>> {
+        let py = cls.py();
+        let wrong = |why: &str| {
+            PyTypeError::new_err(format!(
+                "nuqta's result class {} must be a slots dataclass with the fields {names:?}: {why}",
+                cls.name().map_or_else(|_| "?".to_owned(), |n| n.to_string()),
+            ))
+        };
+        let slots: Vec<String> = cls
+            .getattr(intern!(py, "__slots__"))
+            .and_then(|s| s.extract())
+            .map_err(|_| wrong("it has no __slots__ naming them"))?;
+        if slots != names {
+            return Err(wrong(&format!("its __slots__ are {slots:?}")));
+        }
+        let tp = cls.as_type_ptr();
+        // SAFETY: `tp` is a live type object (`cls` holds it) and the GIL is held; these
+        // fields are plain data.
+        let (base, basicsize, itemsize, dictoffset) = unsafe {
+            (
+                (*tp).tp_base,
+                (*tp).tp_basicsize,
+                (*tp).tp_itemsize,
+                (*tp).tp_dictoffset,
+            )
+        };
+        if base != std::ptr::addr_of_mut!(ffi::PyBaseObject_Type) {
+            return Err(wrong("its base is not object"));
+        }
+        if itemsize != 0 || dictoffset != 0 {
+            return Err(wrong("its instances have a __dict__ or a variable size"));
+        }
+        let own = cls.getattr(intern!(py, "__dict__"))?;
+        let mut offsets = [0; N];
+        for (offset, name) in offsets.iter_mut().zip(names) {
+            let descr = own.get_item(name)?;
+            let ptr = descr.as_ptr();
+            // SAFETY: `ptr` is a live object (`descr` holds it); it is read as a member
+            // descriptor only once its type is checked to be exactly that, and then its
+            // `d_member` points at the `PyMemberDef` that the class (kept alive by `descr`'s
+            // `d_type` and by `cls`) made for the slot. (pyo3-ffi types `d_member` as a
+            // `PyGetSetDef` before 3.11, but CPython's is a `PyMemberDef` in every version.)
+            let member = unsafe {
+                if ffi::Py_TYPE(ptr) != std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
+                    return Err(wrong(&format!("{name} is not a slot")));
+                }
+                let descr = &*ptr.cast::<ffi::PyMemberDescrObject>();
+                if descr.d_common.d_type != tp {
+                    return Err(wrong(&format!("{name} is a slot of another class")));
+                }
+                &*descr.d_member.cast::<ffi::PyMemberDef>()
+            };
+            let size = std::mem::size_of::<*mut ffi::PyObject>() as ffi::Py_ssize_t;
+            if member.type_code != ffi::Py_T_OBJECT_EX
+                || member.offset < std::mem::size_of::<ffi::PyObject>() as ffi::Py_ssize_t
+                || member.offset % size != 0
+                || member.offset + size > basicsize
+            {
+                return Err(wrong(&format!("{name} is not an object slot")));
+            }
+            *offset = member.offset;
+        }
+        // `__slots__` named each field once, so each has a slot of its own.
+        debug_assert!((1..N).all(|i| !offsets[..i].contains(&offsets[i])));
+        Ok(Slots {
+            cls: cls.unbind(),
+            offsets,
+        })
+    }
+}
+
 /// The result classes, handed over by `nuqta._api` when it is imported.
 struct Classes {
-    line: Py<PyType>,
-    number: Py<PyType>,
-    entity: Py<PyType>,
+    line: Slots<{ LINE_FIELDS.len() }>,
+    number: Slots<{ NUMBER_FIELDS.len() }>,
+    entity: Slots<{ ENTITY_FIELDS.len() }>,
     /// The interned name of each reason, by `Reason as usize`.
     reasons: [Py<PyString>; Reason::ALL.len()],
 }
@@ -38,16 +131,14 @@ pub fn _use_result_classes(
 ) -> PyResult<()> {
     // `Reason::ALL` is in declaration order: the name of `r` lands at `r as usize`
     let reasons = Reason::ALL.map(|r| PyString::intern(py, r.as_str()).unbind());
+    let classes = Classes {
+        line: Slots::new(line, LINE_FIELDS)?,
+        number: Slots::new(number, NUMBER_FIELDS)?,
+        entity: Slots::new(entity, ENTITY_FIELDS)?,
+        reasons,
+    };
     // A second registration (the module reloaded) keeps the first classes.
-    let _ = CLASSES.set(
-        py,
-        Classes {
-            line: line.unbind(),
-            number: number.unbind(),
-            entity: entity.unbind(),
-            reasons,
-        },
-    );
+    let _ = CLASSES.set(py, classes);
     Ok(())
 }
 
@@ -83,33 +174,41 @@ impl Drop for GcPause {
     }
 }
 
-/// A new `cls` with `fields` set to `values`, made by `object.__new__(cls)`'s own C function
-/// (`tp_new` of `object`: the class's allocator, then its instance dict set up) without the cost
-/// of a Python call.
+/// A new object of `slots`'s class with its fields set to `values` (in declaration order):
+/// allocated as `object.__new__` allocates it, then each value stored into its slot.
 ///
-/// The cyclic GC stops tracking it: a result holds strings, numbers and bools only, so it can
-/// be in no cycle, and tracked, the thousands of lines of a big page would be scanned by the
-/// collection that the first allocation after [`GcPause`] sets off (4% of a 200 KB page's
-/// `clean`). CPython untracks its own tuples and dicts of such values the same way.
+/// The cyclic GC stops tracking it: a result holds strings, numbers, bools and `None` only,
+/// so it can be in no cycle, and tracked, the thousands of lines of a big page would be
+/// scanned by the collection that the first allocation after [`GcPause`] sets off. CPython
+/// untracks its own tuples and dicts of such values the same way. A slots object has no
+/// `__dict__` to hang anything else on; only `object.__setattr__` past the frozen class
+/// could store a container in it, and a cycle made so would be leaked, not collected.
 fn instance<'py, const N: usize>(
-    cls: &Bound<'py, PyType>,
-    fields: [&Bound<'py, PyString>; N],
+    py: Python<'py>,
+    slots: &Slots<N>,
     values: [Bound<'py, PyAny>; N],
 ) -> PyResult<Bound<'py, PyAny>> {
-    let py = cls.py();
-    let no_args = PyTuple::empty(py);
-    // SAFETY: `cls` is a live subclass of `object` whose `__new__` is `object.__new__` (a
-    // dataclass), the arguments are an empty tuple and no keywords, and the GIL is held;
-    // `tp_new` returns a new reference, or NULL with an exception set.
+    let cls = slots.cls.bind(py);
+    // SAFETY: `cls` is a live heap type with no variable part (checked in `Slots::new`) and
+    // the GIL is held. `PyType_GenericAlloc` is what `object.__new__` allocates such a
+    // class's instances with (its `tp_alloc`, inherited from `object`); it returns a new
+    // reference with its memory zeroed, or NULL with an exception set.
     let obj = unsafe {
-        let object_type = &*std::ptr::addr_of!(ffi::PyBaseObject_Type);
-        let new = object_type.tp_new.ok_or_else(|| PyErr::fetch(py))?;
-        Bound::from_owned_ptr_or_err(
-            py,
-            new(cls.as_type_ptr(), no_args.as_ptr(), std::ptr::null_mut()),
-        )?
+        Bound::from_owned_ptr_or_err(py, ffi::PyType_GenericAlloc(cls.as_type_ptr(), 0))?
     };
-    set_fields(&obj, fields, values)?;
+    let base = obj.as_ptr().cast::<u8>();
+    // SAFETY: `obj` is a live instance of `cls`, only this function holds it, and the GIL
+    // is held. Each offset is that of one of its object slots (`Slots::new` checked it is
+    // inside the instance, aligned, and distinct from the others), still NULL from the
+    // allocation, so storing a new reference there hands it to the object with nothing to
+    // release; the object's dealloc releases it.
+    unsafe {
+        for (&offset, value) in slots.offsets.iter().zip(values) {
+            let slot = base.offset(offset).cast::<*mut ffi::PyObject>();
+            debug_assert!((*slot).is_null());
+            *slot = value.into_ptr();
+        }
+    }
     // SAFETY: a live object of a GC type (checked), GIL held.
     unsafe {
         if ffi::PyObject_IS_GC(obj.as_ptr()) != 0 {
@@ -117,25 +216,6 @@ fn instance<'py, const N: usize>(
         }
     }
     Ok(obj)
-}
-
-/// Sets `fields` of the new result `obj` to `values`.
-fn set_fields<'py, const N: usize>(
-    obj: &Bound<'py, PyAny>,
-    fields: [&Bound<'py, PyString>; N],
-    values: [Bound<'py, PyAny>; N],
-) -> PyResult<()> {
-    for (name, value) in fields.into_iter().zip(values) {
-        // SAFETY: all three are live objects. The generic setter stores into the
-        // instance's own attributes, past the frozen class's `__setattr__`, as
-        // `object.__setattr__` does in the dataclass's `__init__`.
-        let status =
-            unsafe { ffi::PyObject_GenericSetAttr(obj.as_ptr(), name.as_ptr(), value.as_ptr()) };
-        if status != 0 {
-            return Err(PyErr::fetch(obj.py()));
-        }
-    }
-    Ok(())
 }
 
 /// `text[start:end]`, in `str` indices.
@@ -188,40 +268,34 @@ fn value<'py>(py: Python<'py>, v: &NumberValue) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
-/// Mentions of `text` (`text_str` is its UTF-8) as objects of `cls`: the fields `text`,
-/// `start` and `end` from each mention's byte span, then `rest` from `more`.
+/// Mentions of `text` (`text_str` is its UTF-8) as objects of the class `slots` picks:
+/// the fields `text`, `start` and `end` from each mention's byte span, handed to `fields`
+/// with the mention to make all `N` of them.
 fn mentions<'py, T, const N: usize>(
     text: &Bound<'py, PyString>,
     text_str: &str,
     found: &[T],
     span: impl Fn(&T) -> (usize, usize),
-    cls: impl Fn(&Classes) -> &Py<PyType>,
-    rest: [&Bound<'py, PyString>; N],
-    more: impl Fn(&T) -> PyResult<[Bound<'py, PyAny>; N]>,
+    slots: impl Fn(&Classes) -> &Slots<N>,
+    fields: impl Fn(&T, [Bound<'py, PyAny>; 3]) -> PyResult<[Bound<'py, PyAny>; N]>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let py = text.py();
-    let c = classes(py)?;
+    let slots = slots(classes(py)?);
     let _pause = GcPause::new(py);
     let mut ix = Indexer::new(text_str, found.iter().map(&span));
     let items = found
         .iter()
         .map(|m| {
             let (s, e) = ix.take();
-            let obj = instance(
-                cls(c).bind(py),
-                [
-                    intern!(py, "text"),
-                    intern!(py, "start"),
-                    intern!(py, "end"),
-                ],
+            let values = fields(
+                m,
                 [
                     substring(text, s, e)?,
                     s.into_bound_py_any(py)?,
                     e.into_bound_py_any(py)?,
                 ],
             )?;
-            set_fields(&obj, rest, more(m)?)?;
-            Ok(obj)
+            instance(py, slots, values)
         })
         .collect::<PyResult<Vec<_>>>()?;
     PyTuple::new(py, items)
@@ -234,20 +308,17 @@ pub(crate) fn numbers<'py>(
     found: &[NumberMention],
 ) -> PyResult<Bound<'py, PyTuple>> {
     let py = text.py();
-    let rest = [
-        intern!(py, "kind"),
-        intern!(py, "value"),
-        intern!(py, "unit"),
-    ];
     mentions(
         text,
         text_str,
         found,
         |n| (n.start, n.end),
         |c| &c.number,
-        rest,
-        |n| {
+        |n, [text, start, end]| {
             Ok([
+                text,
+                start,
+                end,
                 PyString::intern(py, n.kind.as_str()).into_any(),
                 value(py, &n.value)?,
                 n.unit.as_deref().into_bound_py_any(py)?,
@@ -263,15 +334,20 @@ pub(crate) fn entities<'py>(
     found: &[Entity],
 ) -> PyResult<Bound<'py, PyTuple>> {
     let py = text.py();
-    let rest = [intern!(py, "label")];
     mentions(
         text,
         text_str,
         found,
         |e| (e.start, e.end),
         |c| &c.entity,
-        rest,
-        |e| Ok([PyString::intern(py, e.label.as_str()).into_any()]),
+        |e, [text, start, end]| {
+            Ok([
+                text,
+                start,
+                end,
+                PyString::intern(py, e.label.as_str()).into_any(),
+            ])
+        },
     )
 }
 
@@ -287,14 +363,6 @@ pub(crate) fn lines<'py>(
     let py = page.py();
     let c = classes(py)?;
     let _pause = GcPause::new(py);
-    let fields = [
-        intern!(py, "text"),
-        intern!(py, "start"),
-        intern!(py, "end"),
-        intern!(py, "keep"),
-        intern!(py, "reason"),
-    ];
-    let line_cls = c.line.bind(py);
     let mut ix = Indexer::new(page_str, lines.iter().map(|l| (l.start, l.end)));
     let mut kept = Vec::new();
     let items = lines
@@ -316,7 +384,7 @@ pub(crate) fn lines<'py>(
                 l.keep.into_bound_py_any(py)?,
                 c.reasons[l.reason as usize].bind(py).clone().into_any(),
             ];
-            instance(line_cls, fields, values)
+            instance(py, &c.line, values)
         })
         .collect::<PyResult<Vec<_>>>()?;
     let text = intern!(py, "\n")
