@@ -92,15 +92,53 @@ impl<'a> Locator<'a> {
         found.map(|off| self.cursor + off)
     }
 
-    /// The source range of a text node (`t`, trimmed), or an empty range at the cursor when not
-    /// found.
-    fn locate(&mut self, t: &str) -> (usize, usize) {
+    /// The source range of a text node (`t`, trimmed) from `hint`, the tokenizer's offset of
+    /// the text ([`dom::NONE`] when unknown), checked: after white space (the tree builder may
+    /// have split the text's leading white space off) the source spells `t`, or spells it up to
+    /// a character reference, and then the range runs to the next tag (or past the reference's
+    /// `&` at least). `None` when the check fails (the tree builder moved the text).
+    fn at_hint(&self, t: &str, hint: u32) -> Option<(usize, usize)> {
+        let from = usize::try_from(hint).ok().filter(|_| hint != dom::NONE)?;
+        let rest = self.src.get(from..)?;
+        let start = from + (rest.len() - rest.trim_start().len());
+        let src = &self.src.as_bytes()[start..];
+        let same = src
+            .iter()
+            .zip(t.as_bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        if same == t.len() {
+            return Some((start, start + same));
+        }
+        // they part inside a character reference: its `&` is at most 32 bytes back (the
+        // longest name in the standard's table), and a char boundary (it is ASCII)
+        let amp = memchr::memrchr(
+            b'&',
+            &src[same.saturating_sub(32)..(same + 1).min(src.len())],
+        )
+        .map(|o| same.saturating_sub(32) + o)?;
+        let same = amp;
+        let tag = memchr::memchr(b'<', &src[same..]).map_or(src.len(), |o| same + o);
+        let end = start + self.src[start..start + tag].trim_end().len();
+        Some((start, end.max(start + same)))
+    }
+
+    /// The source range of a text node (`t`, trimmed; `hint` as for [`Self::at_hint`]), or an
+    /// empty range at the cursor when not found.
+    fn locate(&mut self, t: &str, hint: u32) -> (usize, usize) {
         let mut cut = t.len().min(24);
         while !t.is_char_boundary(cut) {
             cut -= 1;
         }
         let probe = &t[..cut];
-        if probe.is_empty() || self.budget == 0 {
+        if probe.is_empty() {
+            return (self.cursor, self.cursor);
+        }
+        if let Some((start, end)) = self.at_hint(t, hint) {
+            self.cursor = self.cursor.max(end);
+            return (start, end);
+        }
+        if self.budget == 0 {
             return (self.cursor, self.cursor);
         }
         let found = self
@@ -200,7 +238,7 @@ fn survey(dom: &Dom) -> Survey {
                     in_title = Some(n);
                 }
             }
-            Data::Text(t) => {
+            Data::Text(t, _) => {
                 if skip == 0 {
                     total += t.trim().len();
                 }
@@ -407,7 +445,7 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
                 }
                 stack.push(frame);
             }
-            Data::Text(t) => {
+            Data::Text(t, hint) => {
                 let Some(f) = stack.last() else { return };
                 let trimmed = t.trim();
                 if f.skip || trimmed.is_empty() {
@@ -416,7 +454,7 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
                     }
                     return;
                 }
-                let (s, e) = loc.locate(trimmed);
+                let (s, e) = loc.locate(trimmed, *hint);
                 cur.start.get_or_insert(s);
                 cur.end = cur.end.max(e).max(s);
                 let before = cur.text.len();
@@ -614,6 +652,25 @@ mod tests {
                 assert_eq!(got, want, "{t:?}");
             }
         }
+    }
+
+    #[test]
+    fn lines_point_at_their_text_not_at_an_attribute_that_repeats_it() {
+        let page = "<ul><li><a href=\"/\" title=\"الرئيسية اخبار اليوم\">\n<h6>الرئيسية</h6></a></li></ul>\
+                    <h1 title=\"عنوان الخبر\">عنوان الخبر</h1>\r\n<p>نص &amp; الخبر</p>";
+        let out = clean(page, Some(true));
+        for text in ["الرئيسية", "عنوان الخبر"] {
+            let line = out.lines.iter().find(|l| l.text == text).unwrap();
+            let tag = &page[..line.start];
+            assert!(
+                tag.ends_with("<h6>") || tag.ends_with("\">"),
+                "{text}: {tag:?}"
+            );
+            assert_eq!(&page[line.start..line.end], text);
+        }
+        let body = out.lines.iter().find(|l| l.text.starts_with("نص")).unwrap();
+        assert!(page[..body.start].ends_with("<p>"), "{body:?}");
+        assert!(page[body.end..].starts_with("</p>"), "{body:?}");
     }
 
     const PAGE: &str = r#"<!DOCTYPE html>

@@ -4,7 +4,7 @@
 //! Walks over it are iterative (first child, next sibling, parent), so any depth is safe.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{
@@ -161,7 +161,10 @@ impl Elem {
 pub(super) enum Data {
     Document,
     Element(Elem),
-    Text(StrTendril),
+    /// Text, and where it starts in the page as far as the tokenizer knows (a byte offset of
+    /// the text token that made the node, [`NONE`] when unknown; a hint to check, as the tree
+    /// builder may have moved or split the text).
+    Text(StrTendril, u32),
     /// Comments, processing instructions, a template's contents.
     Other,
 }
@@ -202,7 +205,7 @@ impl Dom {
     /// Parses a page, the tokenizer in `mode`.
     pub fn parse_with(page: &str, mode: Mode) -> Dom {
         let builder = TreeBuilder::new(Sink::for_page(page), TreeBuilderOpts::default());
-        tokenize(page, &builder, mode);
+        tokenize(page, &builder, mode, &builder.sink.text_at);
         builder.sink.finish()
     }
 
@@ -232,7 +235,7 @@ impl Dom {
                         u8::from(e.author),
                         e.og_title.as_deref()
                     ),
-                    Data::Text(t) => write!(out, "{:?}[", &**t),
+                    Data::Text(t, _) => write!(out, "{:?}[", &**t),
                     Data::Other => write!(out, "#other["),
                 },
                 Edge::Close(_) => write!(out, "]"),
@@ -285,6 +288,8 @@ impl Node {
 /// The html5ever tree sink that fills a [`Dom`].
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// Where the text token being processed starts in the page (set by the tokenizer).
+    text_at: Cell<u32>,
 }
 
 impl Sink {
@@ -295,6 +300,7 @@ impl Sink {
         let tags = memchr::memchr_iter(b'<', page.as_bytes()).count();
         let sink = Sink {
             nodes: RefCell::new(Vec::with_capacity(tags + 16)),
+            text_at: Cell::new(NONE),
         };
         sink.nodes.borrow_mut().push(Node::new(Data::Document));
         sink
@@ -336,7 +342,7 @@ fn detach(nodes: &mut [Node], id: u32) {
 /// adjacent text this way); gives `text` back when `id` is [`NONE`] or no text node.
 fn merge_text(nodes: &mut [Node], id: u32, text: StrTendril) -> Option<StrTendril> {
     if id != NONE {
-        if let Data::Text(t) = &mut nodes[id as usize].data {
+        if let Data::Text(t, _) = &mut nodes[id as usize].data {
             t.push_tendril(&text);
             return None;
         }
@@ -447,7 +453,7 @@ impl TreeSink for Sink {
                         None => return,
                     }
                 };
-                let id = self.push(Data::Text(text));
+                let id = self.push(Data::Text(text, self.text_at.get()));
                 append_child(&mut self.nodes.borrow_mut(), *parent, id);
             }
         }
@@ -499,7 +505,7 @@ impl TreeSink for Sink {
                         None => return,
                     }
                 };
-                let id = self.push(Data::Text(text));
+                let id = self.push(Data::Text(text, self.text_at.get()));
                 insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
             }
         }

@@ -11,6 +11,7 @@
 //! data or PLAINTEXT. The tests parse pages both ways and compare the trees.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use html5ever::tendril::StrTendril;
@@ -45,10 +46,12 @@ pub(super) enum Mode {
     Cleaner { max_depth: usize },
 }
 
-/// Runs the tokenizer over `page` into `sink`, then ends it.
-pub(super) fn tokenize<S: TokenSink>(page: &str, sink: &S, mode: Mode) {
-    let page = page.strip_prefix('\u{feff}').unwrap_or(page);
-    let page = newlines(page);
+/// Runs the tokenizer over `page` into `sink`, then ends it. Before each text token, `text_at`
+/// is set to where its text starts in `page` (a byte offset; `u32::MAX` past 4 GB).
+pub(super) fn tokenize<S: TokenSink>(page: &str, sink: &S, mode: Mode, text_at: &Cell<u32>) {
+    let unmarked = page.strip_prefix('\u{feff}').unwrap_or(page);
+    let bom = page.len() - unmarked.len();
+    let (page, dropped) = newlines(unmarked);
     let mut t = Tokenizer {
         s: &page,
         pos: 0,
@@ -59,28 +62,35 @@ pub(super) fn tokenize<S: TokenSink>(page: &str, sink: &S, mode: Mode) {
         mode,
         depth: 0,
         seen: Vec::new(),
+        text_start: 0,
+        text_at,
+        bom,
+        dropped,
     };
     t.run();
     sink.end();
 }
 
-/// The input stream's newline normalization: CR LF and lone CR become LF.
-fn newlines(page: &str) -> Cow<'_, str> {
+/// The input stream's newline normalization: CR LF and lone CR become LF. Also gives where,
+/// in the new text, each LF stands whose CR was dropped (to map offsets back).
+fn newlines(page: &str) -> (Cow<'_, str>, Vec<usize>) {
     if memchr::memchr(b'\r', page.as_bytes()).is_none() {
-        return Cow::Borrowed(page);
+        return (Cow::Borrowed(page), Vec::new());
     }
     let mut out = String::with_capacity(page.len());
+    let mut dropped = Vec::new();
     let mut rest = page;
     while let Some(at) = memchr::memchr(b'\r', rest.as_bytes()) {
         out.push_str(&rest[..at]);
-        out.push('\n');
         rest = &rest[at + 1..];
         if let Some(after) = rest.strip_prefix('\n') {
             rest = after;
+            dropped.push(out.len());
         }
+        out.push('\n');
     }
     out.push_str(rest);
-    Cow::Owned(out)
+    (Cow::Owned(out), dropped)
 }
 
 struct Tokenizer<'a, S> {
@@ -97,6 +107,15 @@ struct Tokenizer<'a, S> {
     depth: usize,
     /// The attribute names of the tag being read, kept or left out (the first of a name wins).
     seen: Vec<Cow<'a, str>>,
+    /// Where the pending characters start: after the last token other than characters (the
+    /// pending ones are handed over before each such token).
+    text_start: usize,
+    /// Where the sink reads the source offset of the text token it is given.
+    text_at: &'a Cell<u32>,
+    /// What turns offsets in `s` into offsets in the page: the byte order mark's length, and
+    /// where the LFs stand whose CR was dropped.
+    bom: usize,
+    dropped: Vec<usize>,
 }
 
 /// A tag being read.
@@ -121,6 +140,10 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     fn flush(&mut self) {
         if !self.pending.is_empty() {
             let text = std::mem::take(&mut self.pending);
+            let at = self.text_start;
+            let crs = self.dropped.partition_point(|&lf| lf <= at);
+            self.text_at
+                .set(u32::try_from(at + crs + self.bom).unwrap_or(u32::MAX));
             let _ = self.sink.process_token(Token::CharacterTokens(text), 1);
         }
     }
@@ -128,7 +151,9 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     /// Hands over a token other than characters (the pending ones first).
     fn emit(&mut self, token: Token) -> TokenSinkResult<S::Handle> {
         self.flush();
-        self.sink.process_token(token, 1)
+        let result = self.sink.process_token(token, 1);
+        self.text_start = self.pos;
+        result
     }
 
     /// Adds source text to the pending characters, U+0000 as U+FFFD.
@@ -1191,7 +1216,7 @@ mod tests {
             Edge::Open(n) => {
                 depth += 1;
                 deepest = deepest.max(depth);
-                if let Data::Text(t) = &dom.nodes[n as usize].data {
+                if let Data::Text(t, _) = &dom.nodes[n as usize].data {
                     texts.push((depth, t.to_string()));
                 }
             }
