@@ -225,7 +225,7 @@ fn survey(dom: &Dom) -> Survey {
                     sizes.push(0);
                 }
                 if r.meta && og.is_none() {
-                    if let Some(c) = e.og_title.as_deref().map(collapse) {
+                    if let Some(c) = e.og_title.as_deref().map(|t| collapse(t)) {
                         if !c.is_empty() {
                             og = Some(c);
                         }

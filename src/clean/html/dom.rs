@@ -6,11 +6,12 @@
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
+use html5ever::interface::ElemName;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{
     ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
 };
-use html5ever::{Attribute, QualName};
+use html5ever::{Attribute, LocalName, Namespace, QualName};
 
 use super::super::Reason;
 use super::tokenize::{tokenize, Mode};
@@ -89,16 +90,18 @@ const ID: u8 = 16;
 const ITEMPROP: u8 = 32;
 const REL: u8 = 64;
 
-/// An element, as the cleaner sees it.
+/// An element, as the cleaner sees it. Kept small (a big page has hundreds of thousands): the
+/// name without its prefix (elements have none in HTML parsing), the rare og:title boxed.
 pub(super) struct Elem {
-    pub name: QualName,
+    pub ns: Namespace,
+    pub local: LocalName,
     pub role: Role,
     /// `hidden`, `aria-hidden="true"` or `display:none` in its style.
     pub hidden: bool,
     /// A class, id, itemprop or rel that names the author, byline or writer.
     pub author: bool,
     /// A `<meta>`'s content when its property (else its name) is og:title.
-    pub og_title: Option<StrTendril>,
+    pub og_title: Option<Box<StrTendril>>,
     present: u8,
 }
 
@@ -106,7 +109,8 @@ impl Elem {
     fn new(name: QualName, attrs: &[Attribute]) -> Elem {
         let role = Role::of(&name.local);
         let mut e = Elem {
-            name,
+            ns: name.ns,
+            local: name.local,
             role,
             hidden: false,
             author: false,
@@ -150,7 +154,7 @@ impl Elem {
             let attr = |n: &str| attrs.iter().find(|a| &*a.name.local == n);
             let key = attr("property").or_else(|| attr("name"));
             if key.is_some_and(|k| k.value.eq_ignore_ascii_case("og:title")) {
-                og = attr("content").map(|c| c.value.clone());
+                og = attr("content").map(|c| Box::new(c.value.clone()));
             }
             self.og_title = og;
         }
@@ -229,11 +233,11 @@ impl Dom {
                     Data::Element(e) => write!(
                         out,
                         "<{}:{} {} {} {:?}>[",
-                        e.name.ns,
-                        e.name.local,
+                        e.ns,
+                        e.local,
                         u8::from(e.hidden),
                         u8::from(e.author),
-                        e.og_title.as_deref()
+                        e.og_title.as_deref().map(|t| &**t)
                     ),
                     Data::Text(t, _) => write!(out, "{:?}[", &**t),
                     Data::Other => write!(out, "#other["),
@@ -282,6 +286,25 @@ impl Node {
             next: NONE,
             data,
         }
+    }
+}
+
+/// An element's name as the tree builder reads it.
+pub(super) struct ElemRef<'a>(Ref<'a, Elem>);
+
+impl ElemName for ElemRef<'_> {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
+impl std::fmt::Debug for ElemRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.0.ns, self.0.local)
     }
 }
 
@@ -390,7 +413,7 @@ fn insert_before(nodes: &mut [Node], sibling: u32, id: u32) {
 impl TreeSink for Sink {
     type Handle = u32;
     type Output = Dom;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = ElemRef<'a>;
 
     fn finish(self) -> Dom {
         Dom {
@@ -404,13 +427,13 @@ impl TreeSink for Sink {
         0
     }
 
-    fn elem_name<'a>(&'a self, target: &'a u32) -> Ref<'a, QualName> {
-        Ref::map(self.nodes.borrow(), |nodes| {
+    fn elem_name<'a>(&'a self, target: &'a u32) -> ElemRef<'a> {
+        ElemRef(Ref::map(self.nodes.borrow(), |nodes| {
             match &nodes[*target as usize].data {
-                Data::Element(e) => &e.name,
+                Data::Element(e) => e,
                 _ => unreachable!("the tree builder asks element names of elements only"),
             }
-        })
+        }))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
