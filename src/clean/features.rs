@@ -10,6 +10,9 @@ use crate::text::chars::digit_value;
 /// (phrases, time stamps, stop-word density, credits) applies to lines at most this long.
 const LEXICON_MAX_WORDS: usize = 40;
 
+/// Lines of at most this many words read their words with small arrays.
+const SHORT_LINE_WORDS: usize = 8;
+
 /// What one line looks like.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Features {
@@ -146,9 +149,23 @@ impl Features {
             f.folded = Folded::new(text, n);
             return f;
         }
-        let mut words: [&str; LEXICON_MAX_WORDS] = [""; LEXICON_MAX_WORDS];
-        let mut entries: [Option<&Entry>; LEXICON_MAX_WORDS] = [None; LEXICON_MAX_WORDS];
-        for (i, (&(s, e), (w, slot))) in spans[..n]
+        // most lines are a few words (menu items, links): arrays sized for them are cheaper to
+        // set up than the longest
+        if n <= SHORT_LINE_WORDS {
+            f.read_words::<SHORT_LINE_WORDS>(&text, &spans[..n], lx);
+        } else {
+            f.read_words::<LEXICON_MAX_WORDS>(&text, &spans[..n], lx);
+        }
+        f.folded = Folded::new(text, n);
+        f
+    }
+
+    /// The lexicon features of a line's words (`spans` in its folded `text`, at most `N`).
+    fn read_words<const N: usize>(&mut self, text: &str, spans: &[(usize, usize)], lx: &Lexicon) {
+        let n = spans.len();
+        let mut words: [&str; N] = [""; N];
+        let mut entries: [Option<&Entry>; N] = [None; N];
+        for (i, (&(s, e), (w, slot))) in spans
             .iter()
             .zip(words.iter_mut().zip(&mut entries))
             .enumerate()
@@ -158,23 +175,21 @@ impl Features {
             let e = lx.entry(w);
             *slot = e;
             if e.map_or_else(|| lx.is_stop_unlisted(w), |e| e.stop) {
-                f.stop += 1;
+                self.stop += 1;
             }
             // a credit opens or closes a byline ("كتب …", "… - وكالات", "(رويترز)")
             if e.is_some_and(|e| e.credit) && (i < 2 || i + 2 >= n) {
-                f.credit = true;
+                self.credit = true;
             }
             let digits = w.bytes().all(|b| b.is_ascii_digit());
             if e.is_some_and(|e| e.date) || digits {
-                f.date_words += 1;
+                self.date_words += 1;
             }
             if e.is_some_and(|e| e.date_strong) || (digits && w.len() == 4) {
-                f.date_anchor = true;
+                self.date_anchor = true;
             }
         }
-        f.furniture = lx.furniture(&words[..n], &entries[..n]);
-        f.folded = Folded::new(text, n);
-        f
+        self.furniture = lx.furniture(&words[..n], &entries[..n]);
     }
 
     /// Share of the words that are function words.
