@@ -58,6 +58,13 @@ pub(crate) struct Features {
     pub credit: bool,
 }
 
+/// Whether a line has `://` or `www.` (a searcher set up per call costs more than the scan on
+/// lines this short).
+fn url_shape(b: &[u8]) -> bool {
+    memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
+        || memchr::memchr_iter(b'w', b).any(|i| b[i..].starts_with(b"www."))
+}
+
 /// A count as stored in [`Features`]: 32 bits keep the per-line state small (a line of more than
 /// four billion words or letters is counted as four billion).
 fn count(n: usize) -> u32 {
@@ -134,7 +141,7 @@ impl Features {
         };
         // URLs and "(c)" need Latin letters: most Arabic lines skip the searches
         if f.latin > 0 {
-            f.url |= line.contains("://") || line.contains("www.");
+            f.url |= url_shape(line.as_bytes());
         }
         let lower_end = line.trim_end_matches(['»', '"', '”', '\'', ')', ' ', '*']);
         // a teaser cut short with "..." is not a finished sentence

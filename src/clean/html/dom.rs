@@ -436,10 +436,9 @@ impl TreeSink for Sink {
         }))
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> u32 {
-        let template = &*name.local == "template" && &*name.ns == "http://www.w3.org/1999/xhtml";
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> u32 {
         let id = self.push(Data::Element(Elem::new(name, &attrs)));
-        if template {
+        if flags.template {
             // the template's contents: a fragment under it, as scraper builds it
             let contents = self.push(Data::Other);
             append_child(&mut self.nodes.borrow_mut(), id, contents);

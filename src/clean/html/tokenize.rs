@@ -289,13 +289,9 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
 
     /// A tag from its name's first letter.
     fn tag(&mut self, kind: TagKind) {
-        let b = self.bytes();
         let start = self.pos;
-        let end = b[start..]
-            .iter()
-            .position(|&c| space(c) || c == b'/' || c == b'>')
-            .map_or(b.len(), |o| start + o);
-        let name = lower_name(&self.s[start..end]);
+        let (end, kept) = name_end(self.bytes(), start, false);
+        let name = lower_name(&self.s[start..end], kept);
         self.pos = end;
         self.tag_rest(TagBuf::new(kind, tag_name(&name)));
     }
@@ -303,7 +299,6 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     /// A tag's attributes and end, from after its name; hands the tag over (a tag cut off by
     /// the end of the page is dropped).
     fn tag_rest(&mut self, mut tag: TagBuf) {
-        let len = self.s.len();
         self.seen.clear();
         loop {
             // before attribute name
@@ -334,11 +329,9 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             // attribute name: a leading `=` belongs to it
             let b = self.bytes();
             let start = self.pos;
-            let end = b[start + 1..]
-                .iter()
-                .position(|&c| space(c) || matches!(c, b'/' | b'>' | b'='))
-                .map_or(len, |o| start + 1 + o);
-            let name = lower_name(&self.s[start..end]);
+            let (end, kept) = name_end(b, start + 1, true);
+            let kept = kept && !matches!(b[start], b'A'..=b'Z' | 0);
+            let name = lower_name(&self.s[start..end], kept);
             self.pos = end;
             // after attribute name
             while self.at(self.pos).is_some_and(space) {
@@ -366,9 +359,13 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
                 Mode::Cleaner { .. } if keeps_attrs(&tag.name) => Want::Yes,
                 Mode::Cleaner { .. } => want(&name, &*tag.name == "meta"),
             };
-            if want != Want::No {
+            // the value as written decides when it holds no reference or U+0000 (most do), so
+            // a value left out is never copied
+            let raw = &self.s[value.0..value.1];
+            let as_written = memchr::memchr2(b'&', 0, raw.as_bytes()).is_none();
+            if want != Want::No && (!as_written || want.keeps(raw)) {
                 let value = self.decode_value(value.0, value.1);
-                if want.keeps(&value) {
+                if as_written || want.keeps(&value) {
                     tag.attrs.push(Attribute {
                         name: QualName::new(None, ns!(), LocalName::from(&*name)),
                         value,
@@ -691,7 +688,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             .position(|&c| space(c) || c == b'>')
             .map_or(b.len(), |o| start + o);
         dt.name = Some(StrTendril::from(
-            lower_name(&self.s[start..end]).into_owned(),
+            lower_name(&self.s[start..end], false).into_owned(),
         ));
         self.pos = end;
         // after DOCTYPE name
@@ -910,12 +907,28 @@ impl TagBuf {
 }
 
 /// A tag or attribute name as the tokenizer keeps it: ASCII upper case lowered, U+0000 as U+FFFD.
-fn lower_name(name: &str) -> Cow<'_, str> {
-    if name.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
-        Cow::Owned(name.to_ascii_lowercase().replace('\0', "\u{fffd}"))
-    } else {
+/// `kept`: the name is known to be kept as it is (no ASCII upper case, no U+0000).
+fn lower_name(name: &str, kept: bool) -> Cow<'_, str> {
+    if kept || !name.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
         Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.to_ascii_lowercase().replace('\0', "\u{fffd}"))
     }
+}
+
+/// Where a tag or attribute name from `start` ends (at white space, `/`, `>`, or with `eq`, at
+/// `=`), and whether it is kept as it is (no ASCII upper case, no U+0000): one pass for both.
+fn name_end(b: &[u8], start: usize, eq: bool) -> (usize, bool) {
+    let mut kept = true;
+    for (i, &c) in b[start.min(b.len())..].iter().enumerate() {
+        match c {
+            b'\t' | b'\n' | b'\x0c' | b' ' | b'/' | b'>' => return (start + i, kept),
+            b'=' if eq => return (start + i, kept),
+            b'A'..=b'Z' | 0 => kept = false,
+            _ => {}
+        }
+    }
+    (b.len(), kept)
 }
 
 /// The atom of a tag name: the commonest without hashing the name (`LocalName::from` hashes it

@@ -102,12 +102,20 @@ pub(super) fn display_none(style: &str) -> bool {
     false
 }
 
-/// "author", "byline" or "writer" in a value, ASCII case ignored.
+/// "author", "byline" or "writer" in a value, ASCII case ignored (one pass: each word is
+/// tried only where its first letter stands).
 pub(super) fn names_author(value: &str) -> bool {
     let b = value.as_bytes();
-    [&b"author"[..], b"byline", b"writer"]
-        .iter()
-        .any(|pat| b.windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat)))
+    let at = |i: usize, word: &[u8]| {
+        b.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    (0..b.len()).any(|i| match b[i] | 0x20 {
+        b'a' => at(i, b"author"),
+        b'b' => at(i, b"byline"),
+        b'w' => at(i, b"writer"),
+        _ => false,
+    })
 }
 
 /// Whether a run of text between two tags is white space to shorten: longer than two
@@ -132,6 +140,9 @@ mod tests {
         assert!(names_author("post-Author big"));
         assert!(names_author("byline"));
         assert!(!names_author("auth"));
+        assert!(names_author("x-BYLINE"));
+        assert!(names_author("WriterX"));
+        assert!(!names_author("wr byl"));
     }
 
     #[test]
