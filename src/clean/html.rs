@@ -126,7 +126,16 @@ impl<'a> Locator<'a> {
     /// The source range of a text node (`t`, trimmed; `hint` as for [`Self::at_hint`]), or an
     /// empty range at the cursor when not found.
     fn locate(&mut self, t: &str, hint: u32) -> (usize, usize) {
+        // at most 24 bytes, and no further than two white space characters in a row: past
+        // them the text may hold white space that the tokenizer shortened (text that the tree
+        // builder merged across ignored tags), which the source spells longer
         let mut cut = t.len().min(24);
+        if let Some(at) = t.as_bytes()[..cut]
+            .windows(2)
+            .position(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        {
+            cut = at;
+        }
         while !t.is_char_boundary(cut) {
             cut -= 1;
         }
@@ -194,10 +203,17 @@ fn collapse(s: &str) -> String {
     out
 }
 
+/// The size of a text node's text as seen: its bytes but white space, so that how much white
+/// space stands between two words (which the tokenizer may shorten) changes nothing.
+fn visible_len(t: &str) -> usize {
+    let t = t.trim();
+    t.len() - t.bytes().filter(u8::is_ascii_whitespace).count()
+}
+
 /// What a first walk learns: the page title (og:title, else the first h1, else `<title>`), and
-/// the size of the visible text under each element whose chrome role could be wrong (a `<form>`
-/// or `<header>` wrapping the whole page: such an element with most of the page's text is not
-/// chrome), in the order the walk opens them, with the page's total.
+/// the size of the visible text (see [`visible_len`]) under each element whose chrome role could
+/// be wrong (a `<form>` or `<header>` wrapping the whole page: such an element with most of the
+/// page's text is not chrome), in the order the walk opens them, with the page's total.
 struct Survey {
     title: Option<String>,
     chrome_sizes: Vec<usize>,
@@ -240,7 +256,7 @@ fn survey(dom: &Dom) -> Survey {
             }
             Data::Text(t, _) => {
                 if skip == 0 {
-                    total += t.trim().len();
+                    total += visible_len(t);
                 }
                 for (open, s) in [(in_h1, &mut h1), (in_title, &mut title)] {
                     if let (Some(_), Some(s)) = (open, s) {
