@@ -66,6 +66,9 @@ pub(super) fn tokenize<S: TokenSink>(page: &str, sink: &S, mode: Mode, text_at: 
         text_at,
         bom,
         dropped,
+        source: u32::try_from(page.len())
+            .ok()
+            .map(|_| StrTendril::from_slice(&page)),
     };
     t.run();
     sink.end();
@@ -116,6 +119,8 @@ struct Tokenizer<'a, S> {
     /// where the LFs stand whose CR was dropped.
     bom: usize,
     dropped: Vec<usize>,
+    /// The page as a tendril, whose text runs become tokens without a copy (`None` past 4 GB).
+    source: Option<StrTendril>,
 }
 
 /// A tag being read.
@@ -167,6 +172,22 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
         self.pending.push_slice(rest);
     }
 
+    /// Adds the page's text `start..end` to the pending characters: a view of the page's
+    /// buffer when nothing is pending (no copy, no allocation), else a copy.
+    fn push_source(&mut self, start: usize, end: usize) {
+        if self.pending.is_empty() {
+            let view = self.source.as_ref().and_then(|src| {
+                let (at, len) = (u32::try_from(start).ok()?, u32::try_from(end - start).ok()?);
+                src.try_subtendril(at, len).ok()
+            });
+            if let Some(view) = view {
+                self.pending = view;
+                return;
+            }
+        }
+        self.pending.push_slice(&self.s[start..end]);
+    }
+
     fn run(&mut self) {
         while self.pos < self.s.len() {
             match self.text {
@@ -189,15 +210,15 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             let start = self.pos;
             let stop = memchr::memchr3(b'<', b'&', 0, &b[start..]).map_or(b.len(), |o| start + o);
             if stop > start {
-                let mut run = &self.s[start..stop];
+                let mut end = stop;
                 if self.mode != Mode::Standard
                     && self.pending.is_empty()
                     && b.get(stop) == Some(&b'<')
-                    && long_space(run.as_bytes())
+                    && long_space(&b[start..stop])
                 {
-                    run = &run[..2];
+                    end = start + 2;
                 }
-                self.pending.push_slice(run);
+                self.push_source(start, end);
             }
             self.pos = stop;
             match self.at(stop) {
