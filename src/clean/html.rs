@@ -1,5 +1,7 @@
-//! The HTML path: html5ever parses the page into a flat arena (`dom.rs`: each element reduced
-//! at creation to its role and the flags the cleaner reads), one iterative walk turns it into text
+//! The HTML path: our tokenizer (`tokenize.rs`, leaving out what `trim.rs` says the cleaner never
+//! reads) feeds html5ever's tree builder, which builds a flat arena (`dom.rs`: each element
+//! reduced at creation to its role and the flags the cleaner reads); one iterative walk turns it
+//! into text
 //! blocks (a new block at every block element and `<br>`), skipping scripts, styles and forms'
 //! widgets, marking blocks inside nav/header/footer/aside/form, and measuring link density; the
 //! blocks are then labelled like plain-text lines.

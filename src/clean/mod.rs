@@ -1,7 +1,8 @@
 //! Boilerplate removal: keep the article, drop the page chrome, and say why for every line.
 //!
-//! Plain text is split into lines (`plain.rs`); HTML is parsed by html5ever into blocks
-//! (`html.rs`, after `nesting.rs` caps nesting and empties scripts). Each line gets features (`features.rs`:
+//! Plain text is split into lines (`plain.rs`); HTML is parsed into blocks (`html.rs`: our
+//! tokenizer, which leaves out what the cleaner never reads, into html5ever's tree builder).
+//! Each line gets features (`features.rs`:
 //! length, script shares, stop-word density after clitic splitting, punctuation, URL shapes, time
 //! stamps, furniture phrases matched after a light fold, `fold.rs` and `lexicon.rs`) and is
 //! labelled with its context (`classify.rs`: article regions, headline/kicker/byline above them,
