@@ -120,6 +120,8 @@ MALFORMED = [
     "<![CDATA[" + SENTENCE * 100,
     '<a href="' + "x" * 100_000,
     "<div " + 'a="1" ' * 50_000 + ">" + SENTENCE,
+    "<div " + " ".join(f"a{i}=1" for i in range(100_000)) + ">" + SENTENCE,
+    "<input " + " ".join(f"a{i}" for i in range(100_000)) + ">" + SENTENCE,
     "<p>&amp &lt; &#x; &#99999999; &#0; &#xD800; &unknown; &" + SENTENCE,
     "<svg><math><p>" + SENTENCE + "</math></svg><template><p>قالب</template>",
     "<meta property=og:title content='" + "ـ" * 10_000,

@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::HashSet;
 
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use html5ever::tendril::StrTendril;
@@ -19,6 +20,7 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
+use super::super::fxhash::FxBuild;
 use super::trim::{depth, keeps_attrs, long_space, want, Depth, Want};
 
 /// How text is read between tags.
@@ -61,7 +63,7 @@ pub(super) fn tokenize<S: TokenSink>(page: &str, sink: &S, mode: Mode, text_at: 
         sink,
         mode,
         depth: 0,
-        seen: Vec::new(),
+        seen: Names::default(),
         text_start: 0,
         text_at,
         bom,
@@ -109,7 +111,7 @@ struct Tokenizer<'a, S> {
     /// Open elements that count toward the nesting cap (`Mode::Cleaner`).
     depth: usize,
     /// The attribute names of the tag being read, kept or left out (the first of a name wins).
-    seen: Vec<Cow<'a, str>>,
+    seen: Names<'a>,
     /// Where the pending characters start: after the last token other than characters (the
     /// pending ones are handed over before each such token).
     text_start: usize,
@@ -370,7 +372,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             } else {
                 (self.pos, self.pos)
             };
-            if self.seen.contains(&name) {
+            if !self.seen.insert(name.clone()) {
                 tag.duplicate = true;
                 continue;
             }
@@ -393,7 +395,6 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
                     });
                 }
             }
-            self.seen.push(name);
         }
     }
 
@@ -927,6 +928,38 @@ impl TagBuf {
     }
 }
 
+/// The attribute names of one tag: a list while short, a hash set past [`Names::LIST`], so
+/// that a tag with a hundred thousand attributes costs linear time.
+#[derive(Default)]
+struct Names<'a> {
+    list: Vec<Cow<'a, str>>,
+    set: HashSet<Cow<'a, str>, FxBuild>,
+}
+
+impl<'a> Names<'a> {
+    const LIST: usize = 16;
+
+    fn clear(&mut self) {
+        self.list.clear();
+        if !self.set.is_empty() {
+            // a fresh set: clearing a large one would cost its capacity again at every tag
+            self.set = HashSet::default();
+        }
+    }
+
+    /// Adds a name; false when the tag had it already.
+    fn insert(&mut self, name: Cow<'a, str>) -> bool {
+        if self.list.contains(&name) {
+            return false;
+        }
+        if self.list.len() < Self::LIST {
+            self.list.push(name);
+            return true;
+        }
+        self.set.insert(name)
+    }
+}
+
 /// A tag or attribute name as the tokenizer keeps it: ASCII upper case lowered, U+0000 as U+FFFD.
 /// `kept`: the name is known to be kept as it is (no ASCII upper case, no U+0000).
 fn lower_name(name: &str, kept: bool) -> Cow<'_, str> {
@@ -1282,6 +1315,20 @@ mod tests {
         let (texts, _) = cleaner_parse("<p>x</p>\n\n    <p>y</p>  \t\n<pre>\n\n\n<b>z</b>");
         let texts: Vec<String> = texts.into_iter().map(|t| t.1).collect();
         assert_eq!(texts, ["x", "\n\n", "y", "  ", "\n", "z"]);
+    }
+
+    #[test]
+    fn the_first_of_two_attributes_of_a_name_wins_in_a_tag_of_many() {
+        let many = |n: usize| (0..n).map(|i| format!(" a{i}")).collect::<String>();
+        for n in [0, 15, 16, 17, 40] {
+            for page in [
+                format!("<div{} class=byline{} class=menu>t</div>", many(n), many(n)),
+                format!("<div{} class=menu{} class=byline>t</div>", many(n), many(n)),
+                format!("<input{} type=hidden{} TYPE=text>", many(n), many(n)),
+            ] {
+                agree(&page);
+            }
+        }
     }
 
     #[test]
