@@ -145,8 +145,10 @@ impl<'a> Locator<'a> {
         if probe.is_empty() {
             return (self.cursor, self.cursor);
         }
-        if let Some((start, end)) = self.at_hint(t, hint) {
-            self.cursor = self.cursor.max(end);
+        // lines keep source order: text that the tree builder moved before text read earlier
+        // (out of a table) is searched for after the cursor instead
+        if let Some((start, end)) = self.at_hint(t, hint).filter(|&(s, _)| s >= self.cursor) {
+            self.cursor = end;
             return (start, end);
         }
         if self.budget == 0 {
@@ -689,6 +691,19 @@ mod tests {
         let body = out.lines.iter().find(|l| l.text.starts_with("نص")).unwrap();
         assert!(page[..body.start].ends_with("<p>"), "{body:?}");
         assert!(page[body.end..].starts_with("</p>"), "{body:?}");
+    }
+
+    #[test]
+    fn lines_keep_source_order_when_the_tree_builder_moves_text() {
+        // text inside a table but outside its cells goes before the table in the tree
+        let page = "<p>مقدمة الخبر هنا</p><table><tr><td>خلية أولى</td></tr>نص خارج الخلايا\
+                    <tr><td>خلية ثانية</td></tr></table><p>خاتمة الخبر هنا</p>";
+        let out = clean(page, Some(true));
+        let texts: Vec<&str> = out.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[1], "نص خارج الخلايا", "{texts:?}");
+        for pair in out.lines.windows(2) {
+            assert!(pair[0].start <= pair[1].start, "{pair:?}");
+        }
     }
 
     const PAGE: &str = r#"<!DOCTYPE html>
