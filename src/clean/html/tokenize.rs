@@ -260,15 +260,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             // left out
         } else if self.text == Text::Rcdata {
             // character references are read in RCDATA
-            let mut rest = start;
-            while let Some(at) = memchr::memchr(b'&', &self.bytes()[rest..stop]) {
-                let at = rest + at;
-                self.push_replacing_nul(&self.s[rest..at]);
-                self.pos = at + 1;
-                self.char_ref_until(false, stop);
-                rest = self.pos;
-            }
-            self.push_replacing_nul(&self.s[rest..stop]);
+            self.push_decoded(start, stop, false);
         } else {
             self.push_replacing_nul(text);
         }
@@ -444,17 +436,24 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             return StrTendril::from_slice(raw);
         }
         let (saved_pending, saved_pos) = (std::mem::take(&mut self.pending), self.pos);
+        self.push_decoded(start, end, true);
+        self.pos = saved_pos;
+        std::mem::replace(&mut self.pending, saved_pending)
+    }
+
+    /// Adds the page's text `start..end` to the pending characters with its character
+    /// references read (as in an attribute value when `in_attr`) and U+0000 as U+FFFD; leaves
+    /// `pos` inside the range.
+    fn push_decoded(&mut self, start: usize, end: usize, in_attr: bool) {
         let mut rest = start;
         while let Some(at) = memchr::memchr(b'&', &self.bytes()[rest..end]) {
             let at = rest + at;
             self.push_replacing_nul(&self.s[rest..at]);
             self.pos = at + 1;
-            self.char_ref_until(true, end);
+            self.char_ref_until(in_attr, end);
             rest = self.pos;
         }
         self.push_replacing_nul(&self.s[rest..end]);
-        self.pos = saved_pos;
-        std::mem::replace(&mut self.pending, saved_pending)
     }
 
     /// Hands a tag over and follows the tree builder's switch of text state.
@@ -1407,13 +1406,8 @@ mod tests {
             "<iframe>",
             "<template>",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..20_000 {
             let mut page = String::new();
             for _ in 0..next(40) {
