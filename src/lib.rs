@@ -13,5 +13,8 @@ pub mod numbers;
 pub mod parallel;
 pub mod text;
 
+#[cfg(test)]
+mod test_rng;
+
 #[cfg(feature = "python")]
 mod py;

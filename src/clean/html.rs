@@ -636,13 +636,8 @@ mod tests {
             "é", "\u{200b}", "ab", "\u{e2}", "€", "\u{202f}", "كلمة", " ", "كلمة", " ", "ab",
             "\u{1f}", "\u{900}", "\u{1000}", "\u{3001}", "\u{a9}",
         ];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |n: usize| rng.below(n);
         // half the texts of words and spaces only, as most text nodes are
         let plain = ["كلمة", " ", "ab", "é"];
         let drawn = (0..4000).map(|k| {

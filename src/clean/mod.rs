@@ -297,18 +297,11 @@ mod robustness {
             "\t",
             "\0",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..400 {
             let mut page = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let n = (x % 300) as usize;
-            for _ in 0..n {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                page.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+            for _ in 0..rng.below(300) {
+                page.push_str(PIECES[rng.below(PIECES.len())]);
             }
             for html in [None, Some(true), Some(false)] {
                 timed(&page, html, Duration::from_secs(10));
