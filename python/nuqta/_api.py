@@ -54,16 +54,16 @@ def _html(value: bool | None) -> bool | None:
 
 def _cleaned(row: tuple[Any, ...]) -> Cleaned:
     title, byline, text, lines = row
-    return Cleaned(title, byline, text, lines)
+    return Cleaned._with_pending_lines(lines, title=title, byline=byline, text=text)
 
 
 def _document(row: tuple[Any, ...]) -> Document:
     html, title, byline, text, lines, entities, numbers, groups = row
-    return Document(
+    return Document._with_pending_lines(
+        lines,
         title=title,
         byline=byline,
         text=text,
-        lines=lines,
         entities=entities,
         numbers=numbers,
         entity_groups=tuple(EntityGroup(lb, name, tuple(m)) for lb, name, m in groups),

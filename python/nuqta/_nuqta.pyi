@@ -8,6 +8,7 @@ from nuqta.results import Entity, Line, NumberMention
 __all__ = [
     "Normalizer",
     "_CleanerState",
+    "_PendingLines",
     "_analyze",
     "_analyze_batch",
     "_clean",
@@ -20,6 +21,10 @@ __all__ = [
     "normalize",
     "num_threads",
 ]
+
+@final
+class _PendingLines:
+    def lines(self) -> tuple[Line, ...]: ...
 
 @final
 class Normalizer:

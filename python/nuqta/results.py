@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from nuqta._nuqta import _PendingLines
 
 __all__ = [
     "AnalyzeError",
@@ -167,8 +170,53 @@ for _cls in _SLOTS_CLASSES:
 del _cls
 
 
+_R = TypeVar("_R", bound="_LinesWhenRead")
+
+
+class _LinesWhenRead:
+    """The ``lines`` field of ``Cleaned`` and ``Document``, made when first read.
+
+    A large page has thousands of lines and blocks, and making a ``Line`` object of each
+    cost a sixth of cleaning it, for callers who read only ``text``. So the native core
+    hands a result over with its lines pending: ``_pending_lines`` in its ``__dict__`` and
+    no ``lines``. The first read of ``lines`` finds no attribute, comes to ``__getattr__``
+    and stores the tuple of ``Line``s as the field. Whatever reads the field by name
+    (``dataclasses.asdict`` and ``replace``, equality, hashing, ``to_dict``, copying and
+    pickling) sees the same tuple as for a result made with its lines.
+    """
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        lines: tuple[Line, ...]
+
+    @classmethod
+    def _with_pending_lines(cls: type[_R], pending: _PendingLines, **fields: Any) -> _R:
+        """A result with the fields ``fields`` and ``lines`` made from ``pending`` when
+        first read."""
+        result = object.__new__(cls)
+        result.__dict__.update(fields, _pending_lines=pending)
+        return result
+
+    if not TYPE_CHECKING:  # a __getattr__ would hide misspelt attributes from type checkers
+
+        def __getattr__(self, name: str) -> Any:
+            pending = self.__dict__.get("_pending_lines") if name == "lines" else None
+            if pending is None:
+                raise AttributeError(
+                    f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
+                )
+            lines = self.__dict__["lines"] = pending.lines()
+            self.__dict__.pop("_pending_lines", None)
+            return lines
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields, ``lines`` made (a pickle holds no pending lines)."""
+        _ = self.lines
+        return self.__dict__
+
+
 @dataclass(frozen=True)
-class Cleaned:
+class Cleaned(_LinesWhenRead):
     """A page with its boilerplate removed."""
 
     title: str | None
@@ -196,7 +244,7 @@ class EntityGroup:
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(_LinesWhenRead):
     """A page through the whole pipeline.
 
     Spans of a plain-text page index the page; spans of an HTML page index ``text``

@@ -5,8 +5,9 @@
 
 use super::convert::{collect_items, each_text, text_arg, texts_arg};
 use super::errors::{detach, internal_error, next_round, NuqtaError, NuqtaValueError};
+use super::lines::PendingLines;
 use super::results;
-use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
+use crate::clean::{self, Cleaned, Cleaner, CleanerOptions, Line};
 use crate::document::{self, AnalyzeOptions, Document};
 use crate::entities;
 use crate::numbers::{self, Date};
@@ -21,7 +22,7 @@ type CleanedRow<'py> = (
     Option<String>,
     Option<String>,
     Bound<'py, PyString>,
-    Bound<'py, PyTuple>,
+    Bound<'py, PendingLines>,
 );
 
 /// The row of a cleaned page. The lines of plain text are narrowed to their trimmed text,
@@ -30,18 +31,37 @@ fn cleaned_row<'py>(
     page_obj: &Bound<'py, PyAny>,
     page: &str,
     html: bool,
-    mut c: Cleaned,
+    c: Cleaned,
 ) -> PyResult<CleanedRow<'py>> {
+    let Cleaned {
+        title,
+        byline,
+        text,
+        lines,
+    } = c;
+    let (text, lines) = text_and_lines(page_obj.py(), page, html, &text, lines)?;
+    Ok((title, byline, text, lines))
+}
+
+/// The cleaned text and the lines of a page, for its row.
+fn text_and_lines<'py>(
+    py: Python<'py>,
+    page: &str,
+    html: bool,
+    text: &str,
+    mut lines: Vec<Line>,
+) -> PyResult<(Bound<'py, PyString>, Bound<'py, PendingLines>)> {
     if !html {
-        for line in &mut c.lines {
+        for line in &mut lines {
             if let Some((from, to)) = trimmed_range(page, line.start, line.end) {
                 (line.start, line.end) = (from, to);
             }
         }
     }
-    let page_obj = page_obj.cast::<PyString>()?;
-    let (lines, text) = results::lines(page_obj, page, c.lines)?;
-    Ok((c.title, c.byline, text, lines))
+    Ok((
+        PyString::new(py, text),
+        Bound::new(py, PendingLines::new(page, lines))?,
+    ))
 }
 
 fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
@@ -114,16 +134,21 @@ fn document_row<'py>(
     py: Python<'py>,
     page_obj: &Bound<'py, PyAny>,
     page: &str,
-    mut doc: Document,
+    doc: Document,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let html = doc.html;
-    let text_utf8 = std::mem::take(&mut doc.cleaned.text);
     let groups: Vec<(&str, String, Vec<usize>)> = doc
         .entity_groups
         .into_iter()
         .map(|g| (g.label.as_str(), g.name, g.mentions))
         .collect();
-    let (title, byline, text, lines) = cleaned_row(page_obj, page, html, doc.cleaned)?;
+    let Cleaned {
+        title,
+        byline,
+        text: text_utf8,
+        lines,
+    } = doc.cleaned;
+    let (text, lines) = text_and_lines(py, page, html, &text_utf8, lines)?;
     let (base, base_str) = if html {
         (&text, text_utf8.as_str())
     } else {

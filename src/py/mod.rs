@@ -4,6 +4,7 @@
 mod analysis;
 mod convert;
 mod errors;
+mod lines;
 mod normalize;
 mod results;
 mod ucs;
@@ -24,6 +25,9 @@ mod _nuqta {
 
     #[pymodule_export]
     use super::results::_use_result_classes;
+
+    #[pymodule_export]
+    use super::lines::PendingLines;
 
     #[pymodule_export]
     use super::analysis::{

@@ -12,7 +12,7 @@
 //! [`instance`]).
 
 use super::errors::NuqtaError;
-use crate::clean::{Line, Reason};
+use crate::clean::Reason;
 use crate::entities::Entity;
 use crate::numbers::{NumberMention, NumberValue};
 use crate::text::offsets::byte_to_char_offsets;
@@ -31,7 +31,7 @@ const ENTITY_FIELDS: [&str; 4] = ["text", "start", "end", "label"];
 /// A result class and the byte offset, in its instances, of the slot of each of its `N`
 /// fields (in declaration order). [`Slots::new`] checked that these are all of the
 /// instance's slots, each an object slot inside the instance.
-struct Slots<const N: usize> {
+pub(crate) struct Slots<const N: usize> {
     cls: Py<PyType>,
     offsets: [ffi::Py_ssize_t; N],
 }
@@ -111,12 +111,12 @@ impl<const N: usize> Slots<N> {
 }
 
 /// The result classes, handed over by `nuqta._api` when it is imported.
-struct Classes {
-    line: Slots<{ LINE_FIELDS.len() }>,
+pub(crate) struct Classes {
+    pub(crate) line: Slots<{ LINE_FIELDS.len() }>,
     number: Slots<{ NUMBER_FIELDS.len() }>,
     entity: Slots<{ ENTITY_FIELDS.len() }>,
     /// The interned name of each reason, by `Reason as usize`.
-    reasons: [Py<PyString>; Reason::ALL.len()],
+    pub(crate) reasons: [Py<PyString>; Reason::ALL.len()],
 }
 
 static CLASSES: PyOnceLock<Classes> = PyOnceLock::new();
@@ -142,7 +142,7 @@ pub fn _use_result_classes(
     Ok(())
 }
 
-fn classes(py: Python<'_>) -> PyResult<&Classes> {
+pub(crate) fn classes(py: Python<'_>) -> PyResult<&Classes> {
     CLASSES
         .get(py)
         .ok_or_else(|| NuqtaError::new_err("nuqta's result classes are missing: import nuqta"))
@@ -183,7 +183,7 @@ impl Drop for GcPause {
 /// untracks its own tuples and dicts of such values the same way. A slots object has no
 /// `__dict__` to hang anything else on; only `object.__setattr__` past the frozen class
 /// could store a container in it, and a cycle made so would be leaked, not collected.
-fn instance<'py, const N: usize>(
+pub(crate) fn instance<'py, const N: usize>(
     py: Python<'py>,
     slots: &Slots<N>,
     values: [Bound<'py, PyAny>; N],
@@ -349,46 +349,4 @@ pub(crate) fn entities<'py>(
             ])
         },
     )
-}
-
-/// `Line`s for the lines of `page` (`page_str` is its UTF-8; the ranges are byte offsets
-/// into it), and the text of the kept ones joined by "\n" (the cleaned text). A line whose
-/// range holds exactly its text is cut from `page` (a copy of code units) rather than
-/// decoded from UTF-8 again, and the joined text is made from the lines' strings.
-pub(crate) fn lines<'py>(
-    page: &Bound<'py, PyString>,
-    page_str: &str,
-    lines: Vec<Line>,
-) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyString>)> {
-    let py = page.py();
-    let c = classes(py)?;
-    let _pause = GcPause::new(py);
-    let mut ix = Indexer::new(page_str, lines.iter().map(|l| (l.start, l.end)));
-    let mut kept = Vec::new();
-    let items = lines
-        .into_iter()
-        .map(|l| {
-            let (s, e) = ix.take();
-            let text = if page_str.get(l.start..l.end) == Some(l.text.as_str()) {
-                substring(page, s, e)?
-            } else {
-                PyString::new(py, &l.text).into_any()
-            };
-            if l.keep {
-                kept.push(text.clone());
-            }
-            let values = [
-                text,
-                s.into_bound_py_any(py)?,
-                e.into_bound_py_any(py)?,
-                l.keep.into_bound_py_any(py)?,
-                c.reasons[l.reason as usize].bind(py).clone().into_any(),
-            ];
-            instance(py, &c.line, values)
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    let text = intern!(py, "\n")
-        .call_method1(intern!(py, "join"), (kept,))?
-        .cast_into::<PyString>()?;
-    Ok((PyTuple::new(py, items)?, text))
 }
