@@ -2,7 +2,8 @@
 //! kept, and group the mentions of each entity.
 //!
 //! Spans of a plain-text page point into the page itself; spans of an HTML page point
-//! into [`Document::text`] (markup has no place to point at). All offsets are bytes.
+//! into its kept text, [`Cleaned::text`] (markup has no place to point at). All offsets are
+//! bytes.
 
 use crate::clean::{self, Cleaned};
 use crate::entities::{self, Entity, Label};

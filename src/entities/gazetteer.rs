@@ -18,7 +18,7 @@ pub fn token_hash(folded: &str) -> u64 {
     hash_bytes(SALT_TOKEN, folded.as_bytes())
 }
 
-/// Entity names by label, matched as token sequences of base forms (see [`super::tokenize`]).
+/// Entity names by label, matched as token sequences of base forms (see [`super::tokenize()`]).
 #[derive(Default, Clone)]
 pub struct Gazetteer {
     /// Hash of the whole token sequence → bit `label` set for each label it was seen with.

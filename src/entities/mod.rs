@@ -54,7 +54,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
 const MAX_SENTENCE: usize = 256;
 
 /// The ranges of `tokens` decoded as separate sentences: they end after . ! ? ؟ or at a line
-/// break, and are cut at [`MAX_SENTENCE`] tokens.
+/// break, and are cut at `MAX_SENTENCE` tokens.
 pub fn sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
     let toks = &tokens.tokens;
     let mut out = Vec::new();
