@@ -7,7 +7,7 @@ use super::convert::{collect_items, each_text, text_arg, texts_arg};
 use super::errors::{detach, internal_error, next_round, NuqtaError, NuqtaValueError};
 use super::lines::PendingLines;
 use super::results;
-use crate::clean::{self, Cleaned, Cleaner, CleanerOptions, Line};
+use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
 use crate::document::{self, AnalyzeOptions, Document};
 use crate::entities;
 use crate::numbers::{self, Date};
@@ -31,37 +31,17 @@ fn cleaned_row<'py>(
     page_obj: &Bound<'py, PyAny>,
     page: &str,
     html: bool,
-    c: Cleaned,
+    mut c: Cleaned,
 ) -> PyResult<CleanedRow<'py>> {
-    let Cleaned {
-        title,
-        byline,
-        text,
-        lines,
-    } = c;
-    let (text, lines) = text_and_lines(page_obj.py(), page, html, &text, lines)?;
-    Ok((title, byline, text, lines))
-}
-
-/// The cleaned text and the lines of a page, for its row.
-fn text_and_lines<'py>(
-    py: Python<'py>,
-    page: &str,
-    html: bool,
-    text: &str,
-    mut lines: Vec<Line>,
-) -> PyResult<(Bound<'py, PyString>, Bound<'py, PendingLines>)> {
     if !html {
-        for line in &mut lines {
+        for line in &mut c.lines {
             if let Some((from, to)) = trimmed_range(page, line.start, line.end) {
                 (line.start, line.end) = (from, to);
             }
         }
     }
-    Ok((
-        PyString::new(py, text),
-        Bound::new(py, PendingLines::new(page, lines))?,
-    ))
+    let (text, lines) = PendingLines::new(page_obj.cast()?, page, c.lines)?;
+    Ok((c.title, c.byline, text, Bound::new(page_obj.py(), lines)?))
 }
 
 fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
@@ -134,21 +114,16 @@ fn document_row<'py>(
     py: Python<'py>,
     page_obj: &Bound<'py, PyAny>,
     page: &str,
-    doc: Document,
+    mut doc: Document,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let html = doc.html;
+    let text_utf8 = std::mem::take(&mut doc.cleaned.text);
     let groups: Vec<(&str, String, Vec<usize>)> = doc
         .entity_groups
         .into_iter()
         .map(|g| (g.label.as_str(), g.name, g.mentions))
         .collect();
-    let Cleaned {
-        title,
-        byline,
-        text: text_utf8,
-        lines,
-    } = doc.cleaned;
-    let (text, lines) = text_and_lines(py, page, html, &text_utf8, lines)?;
+    let (title, byline, text, lines) = cleaned_row(page_obj, page, html, doc.cleaned)?;
     let (base, base_str) = if html {
         (&text, text_utf8.as_str())
     } else {

@@ -6,66 +6,133 @@
 //! `.text` paid for nothing. So a result leaves Rust with its lines here, already in `str`
 //! indices, and `nuqta.results` asks for the tuple of `Line`s the first time `lines` is read.
 
-use super::results::{classes, instance, GcPause, Indexer};
+use super::errors::NuqtaError;
+use super::results::{classes, instance, substring, GcPause, Indexer};
 use crate::clean::{Line, Reason};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
-use pyo3::IntoPyObjectExt;
+use pyo3::{intern, IntoPyObjectExt};
 use std::sync::{Mutex, PoisonError};
+
+/// The text of a line before it is a `Line`.
+enum Text {
+    /// Already a `str` (the kept lines: the cleaned text is joined from them).
+    Made(Py<PyString>),
+    /// `page[start:end]`.
+    Page,
+    /// Its own.
+    Utf8(String),
+}
 
 /// One line before it is a `Line`: its fields, the span in `str` indices.
 struct Row {
-    text: String,
+    text: Text,
     start: usize,
     end: usize,
     keep: bool,
     reason: Reason,
 }
 
+/// What the `Line`s are made of.
+#[derive(Default)]
+struct Pending {
+    rows: Vec<Row>,
+    /// The page, while a row's text is to be cut from it (on a plain-text page, every
+    /// line is a piece of it).
+    page: Option<Py<PyString>>,
+}
+
 /// The lines of a cleaned page until they are read: `lines()` makes them into a tuple of
 /// `Line`s, once.
 #[pyclass(module = "nuqta._nuqta", name = "_PendingLines", frozen)]
 pub struct PendingLines {
-    /// The lines until they are made into `made` (then emptied).
-    rows: Mutex<Vec<Row>>,
+    /// Emptied once the lines are made.
+    pending: Mutex<Pending>,
     /// The `Line` objects, once made.
     made: PyOnceLock<Py<PyTuple>>,
 }
 
 impl PendingLines {
-    /// The lines of `page` (`page_str` is its UTF-8; the ranges are byte offsets into it).
-    pub(crate) fn new(page_str: &str, lines: Vec<Line>) -> PendingLines {
+    /// The lines of `page` (`page_str` is its UTF-8; the ranges are byte offsets into it),
+    /// and the cleaned text as a `str`: the kept lines, made `str`s now, joined by "\n". A
+    /// line whose range holds exactly its text is cut from `page`: copying code units is
+    /// faster than decoding UTF-8 again.
+    pub(crate) fn new<'py>(
+        page: &Bound<'py, PyString>,
+        page_str: &str,
+        lines: Vec<Line>,
+    ) -> PyResult<(Bound<'py, PyString>, PendingLines)> {
+        let py = page.py();
         let mut ix = Indexer::new(page_str, lines.iter().map(|l| (l.start, l.end)));
-        let rows: Vec<Row> = lines
+        let mut kept = Vec::new();
+        let mut cut_any = false;
+        let rows = lines
             .into_iter()
             .map(|l| {
                 let (start, end) = ix.take();
-                Row {
-                    text: l.text,
+                let cut = page_str.get(l.start..l.end) == Some(l.text.as_str());
+                let text = if l.keep {
+                    let made = if cut {
+                        substring(page, start, end)?.cast_into::<PyString>()?
+                    } else {
+                        PyString::new(py, &l.text)
+                    };
+                    kept.push(made.clone());
+                    Text::Made(made.unbind())
+                } else if cut {
+                    cut_any = true;
+                    Text::Page
+                } else {
+                    Text::Utf8(l.text)
+                };
+                Ok(Row {
+                    text,
                     start,
                     end,
                     keep: l.keep,
                     reason: l.reason,
-                }
+                })
             })
-            .collect();
-        PendingLines {
-            rows: Mutex::new(rows),
-            made: PyOnceLock::new(),
-        }
+            .collect::<PyResult<Vec<Row>>>()?;
+        let text = intern!(py, "\n")
+            .call_method1(intern!(py, "join"), (kept,))?
+            .cast_into::<PyString>()?;
+        let pending = Pending {
+            rows,
+            page: cut_any.then(|| page.clone().unbind()),
+        };
+        Ok((
+            text,
+            PendingLines {
+                pending: Mutex::new(pending),
+                made: PyOnceLock::new(),
+            },
+        ))
     }
 }
 
-/// `Line` objects of `rows`.
-fn make<'py>(py: Python<'py>, rows: &[Row]) -> PyResult<Bound<'py, PyTuple>> {
+/// The `Line` objects of `pending`.
+fn make<'py>(py: Python<'py>, pending: &Pending) -> PyResult<Bound<'py, PyTuple>> {
     let c = classes(py)?;
     let _pause = GcPause::new(py);
-    let items = rows
+    let page = pending.page.as_ref().map(|p| p.bind(py));
+    let items = pending
+        .rows
         .iter()
         .map(|r| {
+            let text = match (&r.text, page) {
+                (Text::Made(text), _) => text.bind(py).clone().into_any(),
+                (Text::Utf8(text), _) => PyString::new(py, text).into_any(),
+                (Text::Page, Some(page)) => substring(page, r.start, r.end)?,
+                (Text::Page, None) => {
+                    return Err(NuqtaError::new_err(
+                        "internal error in nuqta: lines without their page",
+                    ))
+                }
+            };
             let values = [
-                PyString::new(py, &r.text).into_any(),
+                text,
                 r.start.into_bound_py_any(py)?,
                 r.end.into_bound_py_any(py)?,
                 r.keep.into_bound_py_any(py)?,
@@ -82,10 +149,10 @@ impl PendingLines {
     /// The `Line`s, made on the first call; every call returns the same tuple.
     fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let made = self.made.get_or_try_init(py, || {
-            let mut rows = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
-            let made = make(py, &rows)?;
+            let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+            let made = make(py, &pending)?;
             // the `Line`s hold the texts now
-            *rows = Vec::new();
+            *pending = Pending::default();
             Ok::<_, PyErr>(made.unbind())
         })?;
         Ok(made.bind(py).clone())

@@ -219,7 +219,7 @@ pub(crate) fn instance<'py, const N: usize>(
 }
 
 /// `text[start:end]`, in `str` indices.
-fn substring<'py>(
+pub(crate) fn substring<'py>(
     text: &Bound<'py, PyString>,
     start: usize,
     end: usize,
