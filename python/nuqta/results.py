@@ -177,7 +177,8 @@ class _LinesWhenRead:
     """The ``lines`` field of ``Cleaned`` and ``Document``, made when first read.
 
     A large page has thousands of lines and blocks, and making a ``Line`` object of each
-    cost a sixth of cleaning it, for callers who read only ``text``. So the native core
+    took 14% of cleaning it (``bench/clean.py``'s large pages), for callers who read only
+    ``text``. So the native core
     hands a result over with its lines pending: ``_pending_lines`` in its ``__dict__`` and
     no ``lines``. The first read of ``lines`` finds no attribute, comes to ``__getattr__``
     and stores the tuple of ``Line``s as the field. Whatever reads the field by name
