@@ -110,7 +110,8 @@ struct Tokenizer<'a, S> {
     mode: Mode,
     /// Open elements that count toward the nesting cap (`Mode::Cleaner`).
     depth: usize,
-    /// The attribute names of the tag being read, kept or left out (the first of a name wins).
+    /// The attribute names of the tag being read (the first of a name wins): all of them, or
+    /// with `Mode::Cleaner`, those it may keep.
     seen: Names<'a>,
     /// Where the pending characters start: after the last token other than characters (the
     /// pending ones are handed over before each such token).
@@ -129,6 +130,8 @@ struct Tokenizer<'a, S> {
 struct TagBuf {
     kind: TagKind,
     name: LocalName,
+    /// How it counts toward the nesting depth (`Mode::Cleaner`).
+    depth: Depth,
     self_closing: bool,
     attrs: Vec<Attribute>,
     duplicate: bool,
@@ -210,7 +213,12 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
         while self.text == Text::Data {
             let b = self.bytes();
             let start = self.pos;
-            let stop = memchr::memchr3(b'<', b'&', 0, &b[start..]).map_or(b.len(), |o| start + o);
+            // a tag right after a tag is the commonest case, and needs no search
+            let stop = if b.get(start) == Some(&b'<') {
+                start
+            } else {
+                memchr::memchr3(b'<', b'&', 0, &b[start..]).map_or(b.len(), |o| start + o)
+            };
             if stop > start {
                 let mut end = stop;
                 if self.mode != Mode::Standard
@@ -269,7 +277,8 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             self.text = Text::Data;
             // "</" and the name, which `raw_end` has checked
             self.pos = lt + 2 + name.len();
-            let tag = TagBuf::new(TagKind::EndTag, self.last_start.clone().unwrap_or_default());
+            let name = self.last_start.as_deref().unwrap_or("");
+            let tag = TagBuf::new(TagKind::EndTag, tag_name(name));
             self.tag_rest(tag);
         }
     }
@@ -315,6 +324,9 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     /// the end of the page is dropped).
     fn tag_rest(&mut self, mut tag: TagBuf) {
         self.seen.clear();
+        // what `Mode::Cleaner` keeps of the attributes, from the tag's name: read at the first
+        // attribute (most tags have none)
+        let mut keeps: Option<(bool, bool)> = None;
         loop {
             // before attribute name
             while self.at(self.pos).is_some_and(space) {
@@ -364,16 +376,29 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             } else {
                 (self.pos, self.pos)
             };
+            let want = match self.mode {
+                Mode::Standard => Want::Yes,
+                Mode::Cleaner { .. } if tag.kind == TagKind::EndTag => Want::No,
+                Mode::Cleaner { .. } => {
+                    let (all, meta) = *keeps.get_or_insert_with(|| {
+                        (keeps_attrs(&tag.name), tag.name == local_name!("meta"))
+                    });
+                    if all {
+                        Want::Yes
+                    } else {
+                        want(&name, meta)
+                    }
+                }
+            };
+            // an attribute left out needs no record: its repeats are left out too (the record
+            // also marks the tag as having repeats, which only the parse errors read)
+            if want == Want::No {
+                continue;
+            }
             if !self.seen.insert(name.clone()) {
                 tag.duplicate = true;
                 continue;
             }
-            let want = match self.mode {
-                Mode::Standard => Want::Yes,
-                Mode::Cleaner { .. } if tag.kind == TagKind::EndTag => Want::No,
-                Mode::Cleaner { .. } if keeps_attrs(&tag.name) => Want::Yes,
-                Mode::Cleaner { .. } => want(&name, &*tag.name == "meta"),
-            };
             // the value as written decides when it holds no reference or U+0000 (most do), so
             // a value left out is never copied
             let raw = &self.s[value.0..value.1];
@@ -459,7 +484,7 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     /// Hands a tag over and follows the tree builder's switch of text state.
     fn emit_tag(&mut self, tag: TagBuf) {
         if let Mode::Cleaner { max_depth } = self.mode {
-            match (tag.kind, depth(&tag.name)) {
+            match (tag.kind, tag.depth) {
                 (TagKind::StartTag, Depth::Nests) if !tag.self_closing => {
                     if self.depth >= max_depth {
                         return;
@@ -916,10 +941,11 @@ fn numeric(n: u32, too_big: bool) -> char {
 }
 
 impl TagBuf {
-    fn new(kind: TagKind, name: LocalName) -> TagBuf {
+    fn new(kind: TagKind, (name, depth): (LocalName, Depth)) -> TagBuf {
         TagBuf {
             kind,
             name,
+            depth,
             self_closing: false,
             attrs: Vec::new(),
             duplicate: false,
@@ -984,14 +1010,16 @@ fn name_end(b: &[u8], start: usize, eq: bool) -> (usize, bool) {
     (b.len(), kept)
 }
 
-/// The atom of a tag name: the commonest without hashing the name (`LocalName::from` hashes it
-/// to find the static atom, a tenth of the tokenizer's time on a page of short tags).
-fn tag_name(name: &str) -> LocalName {
+/// The atom of a tag name, and how the tag counts toward the nesting depth: the commonest
+/// names without hashing them (`LocalName::from` hashes the name to find the static atom, a
+/// tenth of the tokenizer's time on a page of short tags) and with their depth worked out at
+/// compile time.
+fn tag_name(name: &str) -> (LocalName, Depth) {
     macro_rules! atoms {
         ($($n:tt)*) => {
             match name {
-                $($n => local_name!($n),)*
-                _ => LocalName::from(name),
+                $($n => (local_name!($n), depth($n)),)*
+                _ => (LocalName::from(name), depth(name)),
             }
         };
     }

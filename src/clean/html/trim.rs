@@ -27,7 +27,9 @@ pub(super) enum Depth {
     Nests,
 }
 
-/// How the tag named `name` counts toward the nesting depth.
+/// How the tag named `name` counts toward the nesting depth (inlined, so that the tokenizer's
+/// table of common names has it worked out at compile time).
+#[inline(always)]
 pub(super) fn depth(name: &str) -> Depth {
     match name {
         "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "link" | "meta" | "source"
