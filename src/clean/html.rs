@@ -420,21 +420,25 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
     let mut cur = Block::default();
     let mut stack: Vec<Frame> = vec![Frame::default()];
     let mut chrome_seen = 0usize;
+    // `cur.text` is a buffer kept across blocks: a block takes a copy of its text, trimmed, of
+    // just its size (one allocation, never grown); a block without text leaves `cur` as it is,
+    // as the fields but the text change only with it
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>| {
-        let trimmed = cur.text.trim_end().len();
-        cur.text.truncate(trimmed);
-        let lead = cur.text.len() - cur.text.trim_start().len();
-        if cur.text.len() > lead {
-            cur.text.drain(..lead);
-            blocks.push(std::mem::take(cur));
-        } else {
-            let mut text = std::mem::take(&mut cur.text);
-            text.clear();
-            *cur = Block {
-                text,
-                ..Block::default()
-            };
+        if cur.text.is_empty() {
+            return;
         }
+        let mut buf = std::mem::take(&mut cur.text);
+        let text = buf.trim();
+        if text.is_empty() {
+            *cur = Block::default();
+        } else {
+            blocks.push(Block {
+                text: text.to_owned(),
+                ..std::mem::take(cur)
+            });
+        }
+        buf.clear();
+        cur.text = buf;
     };
     dom.walk(|edge| match edge {
         Edge::Open(n) => match &nodes[n as usize].data {
