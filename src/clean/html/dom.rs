@@ -11,7 +11,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{
     ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
 };
-use html5ever::{Attribute, LocalName, Namespace, QualName};
+use html5ever::{local_name, Attribute, LocalName, Namespace, QualName};
 
 use super::super::Reason;
 use super::tokenize::{tokenize, Mode};
@@ -42,36 +42,83 @@ pub(super) struct Role {
 }
 
 impl Role {
-    fn of(name: &str) -> Role {
+    /// The role of an element named `name` (matched by atom: no string comparison).
+    fn of(name: &LocalName) -> Role {
         let mut r = Role::default();
-        match name {
-            "script" | "style" => {
+        match *name {
+            local_name!("script") | local_name!("style") => {
                 r.skip = true;
                 r.code = true;
             }
-            "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas"
-            | "select" | "textarea" | "button" | "head" | "video" | "audio" | "picture" => {
-                r.skip = true
+            local_name!("noscript")
+            | local_name!("template")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("select")
+            | local_name!("textarea")
+            | local_name!("button")
+            | local_name!("head")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("picture") => r.skip = true,
+            local_name!("address")
+            | local_name!("article")
+            | local_name!("blockquote")
+            | local_name!("body")
+            | local_name!("center")
+            | local_name!("dd")
+            | local_name!("details")
+            | local_name!("dialog")
+            | local_name!("dir")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("fieldset")
+            | local_name!("figure")
+            | local_name!("hr")
+            | local_name!("html")
+            | local_name!("li")
+            | local_name!("main")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("pre")
+            | local_name!("section")
+            | local_name!("summary")
+            | local_name!("table")
+            | local_name!("tbody")
+            | local_name!("td")
+            | local_name!("tfoot")
+            | local_name!("th")
+            | local_name!("thead")
+            | local_name!("tr")
+            | local_name!("ul")
+            | local_name!("br")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("label")
+            | local_name!("legend")
+            | local_name!("caption")
+            | local_name!("option") => r.block = true,
+            local_name!("nav") | local_name!("header") | local_name!("menu") => {
+                r.chrome = Some(Reason::Navigation)
             }
-            "address" | "article" | "blockquote" | "body" | "center" | "dd" | "details"
-            | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figure" | "hr" | "html"
-            | "li" | "main" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody"
-            | "td" | "tfoot" | "th" | "thead" | "tr" | "ul" | "br" | "img" | "input" | "label"
-            | "legend" | "caption" | "option" => r.block = true,
-            "nav" | "header" | "menu" => r.chrome = Some(Reason::Navigation),
-            "footer" => r.chrome = Some(Reason::Copyright),
-            "aside" => r.chrome = Some(Reason::Related),
-            "form" => r.chrome = Some(Reason::CommentForm),
-            "figcaption" => r.chrome = Some(Reason::Caption),
-            "h1" => r.heading = 1,
-            "h2" => r.heading = 2,
-            "h3" => r.heading = 3,
-            "h4" => r.heading = 4,
-            "h5" => r.heading = 5,
-            "h6" => r.heading = 6,
-            "a" => r.link = true,
-            "title" => r.title = true,
-            "meta" => r.meta = true,
+            local_name!("footer") => r.chrome = Some(Reason::Copyright),
+            local_name!("aside") => r.chrome = Some(Reason::Related),
+            local_name!("form") => r.chrome = Some(Reason::CommentForm),
+            local_name!("figcaption") => r.chrome = Some(Reason::Caption),
+            local_name!("h1") => r.heading = 1,
+            local_name!("h2") => r.heading = 2,
+            local_name!("h3") => r.heading = 3,
+            local_name!("h4") => r.heading = 4,
+            local_name!("h5") => r.heading = 5,
+            local_name!("h6") => r.heading = 6,
+            local_name!("a") => r.link = true,
+            local_name!("title") => r.title = true,
+            local_name!("meta") => r.meta = true,
             _ => {}
         }
         // chrome elements and headings are blocks too
@@ -126,14 +173,14 @@ impl Elem {
         let mut og = None;
         for a in attrs {
             let value: &str = &a.value;
-            let bit = match &*a.name.local {
-                "hidden" => HIDDEN,
-                "aria-hidden" => ARIA_HIDDEN,
-                "style" => STYLE,
-                "class" => CLASS,
-                "id" => ID,
-                "itemprop" => ITEMPROP,
-                "rel" => REL,
+            let bit = match a.name.local {
+                local_name!("hidden") => HIDDEN,
+                local_name!("aria-hidden") => ARIA_HIDDEN,
+                local_name!("style") => STYLE,
+                local_name!("class") => CLASS,
+                local_name!("id") => ID,
+                local_name!("itemprop") => ITEMPROP,
+                local_name!("rel") => REL,
                 _ => 0,
             };
             if bit != 0 {
@@ -330,10 +377,14 @@ impl Sink {
     }
 
     fn push(&self, data: Data) -> u32 {
-        let mut nodes = self.nodes.borrow_mut();
-        nodes.push(Node::new(data));
-        (nodes.len() - 1) as u32
+        push(&mut self.nodes.borrow_mut(), data)
     }
+}
+
+/// Adds a detached node to the arena; gives its id.
+fn push(nodes: &mut Vec<Node>, data: Data) -> u32 {
+    nodes.push(Node::new(data));
+    (nodes.len() - 1) as u32
 }
 
 /// Unlinks a node from its parent and siblings.
@@ -437,11 +488,12 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> u32 {
-        let id = self.push(Data::Element(Elem::new(name, &attrs)));
+        let mut nodes = self.nodes.borrow_mut();
+        let id = push(&mut nodes, Data::Element(Elem::new(name, &attrs)));
         if flags.template {
             // the template's contents: a fragment under it, as scraper builds it
-            let contents = self.push(Data::Other);
-            append_child(&mut self.nodes.borrow_mut(), id, contents);
+            let contents = push(&mut nodes, Data::Other);
+            append_child(&mut nodes, id, contents);
         }
         id
     }
@@ -462,21 +514,18 @@ impl TreeSink for Sink {
                 append_child(&mut nodes, *parent, id);
             }
             NodeOrText::AppendText(text) => {
-                let text = {
-                    let mut nodes = self.nodes.borrow_mut();
-                    if let Data::Element(e) = &nodes[*parent as usize].data {
-                        if e.role.code {
-                            return;
-                        }
+                let mut nodes = self.nodes.borrow_mut();
+                let p = &nodes[*parent as usize];
+                if let Data::Element(e) = &p.data {
+                    if e.role.code {
+                        return;
                     }
-                    let last = nodes[*parent as usize].last;
-                    match merge_text(&mut nodes, last, text) {
-                        Some(text) => text,
-                        None => return,
-                    }
-                };
-                let id = self.push(Data::Text(text, self.text_at.get()));
-                append_child(&mut self.nodes.borrow_mut(), *parent, id);
+                }
+                let last = p.last;
+                if let Some(text) = merge_text(&mut nodes, last, text) {
+                    let id = push(&mut nodes, Data::Text(text, self.text_at.get()));
+                    append_child(&mut nodes, *parent, id);
+                }
             }
         }
     }
@@ -491,8 +540,9 @@ impl TreeSink for Sink {
     }
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
-        let id = self.push(Data::Other);
-        append_child(&mut self.nodes.borrow_mut(), 0, id);
+        let mut nodes = self.nodes.borrow_mut();
+        let id = push(&mut nodes, Data::Other);
+        append_child(&mut nodes, 0, id);
     }
 
     fn get_template_contents(&self, target: &u32) -> u32 {
@@ -515,20 +565,16 @@ impl TreeSink for Sink {
                 }
             }
             NodeOrText::AppendText(text) => {
-                let text = {
-                    let mut nodes = self.nodes.borrow_mut();
-                    let s = &nodes[*sibling as usize];
-                    if s.parent == NONE {
-                        return;
-                    }
-                    let prev = s.prev;
-                    match merge_text(&mut nodes, prev, text) {
-                        Some(text) => text,
-                        None => return,
-                    }
-                };
-                let id = self.push(Data::Text(text, self.text_at.get()));
-                insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
+                let mut nodes = self.nodes.borrow_mut();
+                let s = &nodes[*sibling as usize];
+                if s.parent == NONE {
+                    return;
+                }
+                let prev = s.prev;
+                if let Some(text) = merge_text(&mut nodes, prev, text) {
+                    let id = push(&mut nodes, Data::Text(text, self.text_at.get()));
+                    insert_before(&mut nodes, *sibling, id);
+                }
             }
         }
     }
