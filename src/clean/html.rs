@@ -210,7 +210,7 @@ fn collapse(s: &str) -> String {
 /// The size of a text node's text as seen: its bytes but white space, so that how much white
 /// space stands between two words (which the tokenizer may shorten) changes nothing.
 fn visible_len(t: &str) -> usize {
-    let t = t.trim();
+    let t = trim(t);
     t.len() - t.bytes().filter(u8::is_ascii_whitespace).count()
 }
 
@@ -313,6 +313,20 @@ static SPACE_LEAD: [bool; 256] = {
     }
     t
 };
+
+/// `s.trim()`, answered at once for text that neither starts nor ends with white space (most
+/// text nodes and blocks: `str::trim` decodes characters through a generic searcher).
+#[inline]
+fn trim(s: &str) -> &str {
+    let starts = s
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| SPACE_LEAD[usize::from(c)]);
+    match s.chars().next_back() {
+        Some(last) if !starts && !last.is_whitespace() => s,
+        _ => s.trim(),
+    }
+}
 
 /// The byte length of the white space character at `b[i]`, whose byte is in [`SPACE_LEAD`], or 0.
 #[inline]
@@ -428,7 +442,7 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
             return;
         }
         let mut buf = std::mem::take(&mut cur.text);
-        let text = buf.trim();
+        let text = trim(&buf);
         if text.is_empty() {
             *cur = Block::default();
         } else {
@@ -471,7 +485,7 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
             }
             Data::Text(t, hint) => {
                 let Some(f) = stack.last() else { return };
-                let trimmed = t.trim();
+                let trimmed = trim(t);
                 if f.skip || trimmed.is_empty() {
                     if !cur.text.is_empty() && !t.is_empty() && !cur.text.ends_with(' ') {
                         cur.text.push(' ');
@@ -620,7 +634,7 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::{clean, Reason};
-    use super::push_words;
+    use super::{push_words, trim};
 
     /// `push_words` as `split_whitespace` has it.
     fn push_words_reference(text: &mut String, t: &str) {
@@ -670,6 +684,32 @@ mod tests {
                 push_words_reference(&mut want, &t);
                 assert_eq!(got, want, "{t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}x",
+            "x\u{a0}",
+            "كلمة",
+            "كلمة\u{3000}",
+            "\u{85}",
+            "\x0bx",
+            "x\x0b",
+            "\u{1f}x",
+            "x\u{1f}",
+            "\u{2009}ab\u{202f}",
+            "é",
+            "\u{200b}",
+        ];
+        for t in texts {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
         }
     }
 
