@@ -987,6 +987,7 @@ impl<'a> Names<'a> {
 
 /// A tag or attribute name as the tokenizer keeps it: ASCII upper case lowered, U+0000 as U+FFFD.
 /// `kept`: the name is known to be kept as it is (no ASCII upper case, no U+0000).
+#[inline]
 fn lower_name(name: &str, kept: bool) -> Cow<'_, str> {
     if kept || !name.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
         Cow::Borrowed(name)
