@@ -102,13 +102,21 @@ impl<'a> Locator<'a> {
     fn at_hint(&self, t: &str, hint: u32) -> Option<(usize, usize)> {
         let from = usize::try_from(hint).ok().filter(|_| hint != dom::NONE)?;
         let rest = self.src.get(from..)?;
-        let start = from + (rest.len() - rest.trim_start().len());
+        // most text starts with no white space: `trim_start` only when it may
+        let start = match rest.as_bytes().first() {
+            Some(&c) if SPACE_LEAD[usize::from(c)] => from + (rest.len() - rest.trim_start().len()),
+            _ => from,
+        };
         let src = &self.src.as_bytes()[start..];
-        let same = src
-            .iter()
-            .zip(t.as_bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
+        // most often the source spells the whole text: one comparison
+        let same = if src.starts_with(t.as_bytes()) {
+            t.len()
+        } else {
+            src.iter()
+                .zip(t.as_bytes())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
         if same == t.len() {
             return Some((start, start + same));
         }
