@@ -96,9 +96,10 @@ impl<'a> Locator<'a> {
 
     /// The source range of a text node (`t`, trimmed) from `hint`, the tokenizer's offset of
     /// the text ([`dom::NONE`] when unknown), checked: after white space (the tree builder may
-    /// have split the text's leading white space off) the source spells `t`, or spells it up to
-    /// a character reference, and then the range runs to the next tag (or past the reference's
-    /// `&` at least). `None` when the check fails (the tree builder moved the text).
+    /// have split the text's leading white space off) the source spells `t` (see [`spelled`]),
+    /// or spells it up to a character reference, and then the range runs to the next tag (or
+    /// past the reference's `&` at least). `None` when the check fails (the tree builder moved
+    /// the text).
     fn at_hint(&self, t: &str, hint: u32) -> Option<(usize, usize)> {
         let from = usize::try_from(hint).ok().filter(|_| hint != dom::NONE)?;
         let rest = self.src.get(from..)?;
@@ -108,16 +109,13 @@ impl<'a> Locator<'a> {
             _ => from,
         };
         let src = &self.src.as_bytes()[start..];
-        // most often the source spells the whole text: one comparison
-        let same = if src.starts_with(t.as_bytes()) {
-            t.len()
+        // most often the source spells the whole text as it is: one comparison
+        let (matched, same) = if src.starts_with(t.as_bytes()) {
+            (t.len(), t.len())
         } else {
-            src.iter()
-                .zip(t.as_bytes())
-                .take_while(|(a, b)| a == b)
-                .count()
+            spelled(src, t.as_bytes())
         };
-        if same == t.len() {
+        if matched == t.len() {
             return Some((start, start + same));
         }
         // they part inside a character reference: its `&` is at most 32 bytes back (the
@@ -168,17 +166,40 @@ impl<'a> Locator<'a> {
             .or_else(|| self.search(probe, usize::MAX));
         match found {
             Some(start) => {
-                let end = if self.src[start..].starts_with(t) {
-                    start + t.len()
-                } else {
-                    start + probe.len()
-                };
+                let (matched, len) = spelled(&self.src.as_bytes()[start..], t.as_bytes());
+                self.budget = self.budget.saturating_sub(len);
+                let end = start + if matched == t.len() { len } else { probe.len() };
                 self.cursor = end;
                 (start, end)
             }
             None => (self.cursor, self.cursor),
         }
     }
+}
+
+/// How far `src` spells `t` from their starts, a run of ASCII white space in one matching
+/// any run in the other (the source's CR LF is LF in the text, and the cleaner's tokenizer
+/// shortens long white space between tags): the bytes of `t` and of `src` matched.
+fn spelled(src: &[u8], t: &[u8]) -> (usize, usize) {
+    let (mut i, mut j) = (0, 0);
+    while i < t.len() && j < src.len() {
+        if t[i].is_ascii_whitespace() && src[j].is_ascii_whitespace() {
+            i += t[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+            j += src[j..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+        } else if t[i] == src[j] {
+            i += 1;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (i, j)
 }
 
 /// A block being built.
@@ -750,6 +771,22 @@ mod tests {
         assert_eq!(texts[1], "نص خارج الخلايا", "{texts:?}");
         for pair in out.lines.windows(2) {
             assert!(pair[0].start <= pair[1].start, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn lines_span_text_that_the_source_spells_with_cr_lf_or_longer_white_space() {
+        for gap in ["\r\n", "\n\n\n   ", "\r\n\t\t\t\t"] {
+            let page = format!(
+                "<html><body><p>هذا نص{gap}طويل جدا في السطر</p><p>ثم نص آخر</p></body></html>"
+            );
+            let out = clean(&page, Some(true));
+            let first = &out.lines[0];
+            assert_eq!(first.text, "هذا نص طويل جدا في السطر");
+            assert_eq!(
+                &page[first.start..first.end],
+                format!("هذا نص{gap}طويل جدا في السطر")
+            );
         }
     }
 

@@ -1276,6 +1276,9 @@ mod tests {
             // (found by the html_tokenizer fuzz target)
             "</\u{fffd}\t\t<>\u{fffd}\0\t\t\t<",
             "<!--a\t\tb--><p>a</x>\t\t\t</y>b</p>",
+            // the same, found by its search in a comment that spells it with white space of
+            // another length (html_tokenizer fuzz target)
+            "\u{fffd}\0\u{fffd}\0\t\t\t<tr>\u{661}<!\u{fffd}\u{fffd}\t\t\u{661}",
         ];
         for p in pages {
             agree(p);
