@@ -99,6 +99,16 @@ impl Features {
                     prev = 'ب';
                     return;
                 }
+                Seen::Ascii(run, letters) => {
+                    // no punctuation or sign in it; a clock's minutes may open it ("14:01"),
+                    // and its last character is the one before what follows
+                    latin += letters;
+                    let b = run.as_bytes();
+                    clock |= colon_digits && b[0].is_ascii_digit();
+                    colon_digits = false;
+                    prev = char::from(b[b.len() - 1]);
+                    return;
+                }
                 Seen::Other(' ') => {
                     // a space between words: nothing to count
                     colon_digits = false;
@@ -258,6 +268,81 @@ impl Features {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::XorShift;
+    use crate::text::chars::is_arabic_letter;
+
+    /// The per-character counts of [`Features::of`] (Arabic and Latin letters, inner
+    /// punctuation, dashes, ©, URL, parentheses, clock), read one character at a time.
+    fn counts_by_char(line: &str) -> [u32; 8] {
+        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0, 0, 0, 0);
+        let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
+        let mut prev = ' ';
+        let mut colon_digits = false;
+        for c in line.chars() {
+            if is_arabic_letter(c) {
+                arabic += 1;
+                colon_digits = false;
+                prev = 'ب';
+                continue;
+            }
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+            match c {
+                '،' | '؛' | ',' | ';' => inner_punct += 1,
+                '©' => copyright_sign = true,
+                '@' => url = true,
+                '(' | ')' => parens = true,
+                '-' | '–' | '—' | '|' if prev == ' ' => dashes += 1,
+                ':' if digit_value(prev).is_some() => colon_digits = true,
+                _ => {}
+            }
+            if colon_digits && digit_value(c).is_some() {
+                clock = true;
+            }
+            if c != ':' {
+                colon_digits = false;
+            }
+            prev = c;
+        }
+        url |= latin > 0 && url_shape(line.as_bytes());
+        [
+            arabic,
+            latin,
+            inner_punct,
+            dashes,
+            u32::from(copyright_sign),
+            u32::from(url),
+            u32::from(parens),
+            u32::from(clock),
+        ]
+    }
+
+    #[test]
+    fn counts_match_a_reading_by_character() {
+        // the fold shows runs of letters and digits whole: the counts must not depend on it
+        let pool: Vec<char> =
+            "بسمكلأإآةىئؤیکَُـ ٠١٩abcxyzABCZ0189:-|–—,;،؛©@().w/ \u{a0}\u{200c}\u{750}\u{8a0}😀"
+                .chars()
+                .collect();
+        let mut rng = XorShift::new(0x5DEE_CE66_D1CE_4E5B);
+        for _ in 0..20_000 {
+            let n = rng.below(24);
+            let line: String = (0..n).map(|_| pool[rng.below(pool.len())]).collect();
+            let f = Features::of(&line);
+            let got = [
+                f.arabic,
+                f.latin,
+                f.inner_punct,
+                f.dashes,
+                u32::from(f.copyright_sign),
+                u32::from(f.url),
+                u32::from(f.parens),
+                u32::from(f.clock),
+            ];
+            assert_eq!(got, counts_by_char(&line), "{line:?}");
+        }
+    }
 
     #[test]
     fn timestamps_in_several_month_systems() {

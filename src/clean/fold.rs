@@ -110,23 +110,35 @@ static TABLE: LazyLock<Vec<(Act, bool)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Bit `i` set: U+0600 + `i` is an Arabic letter that the fold keeps as it is.
-static SAME_ARABIC: LazyLock<[u64; 4]> = LazyLock::new(|| {
-    let mut bits = [0u64; 4];
-    for (i, &(a, arabic)) in TABLE[0x600..0x700].iter().enumerate() {
-        if a == Act::Same && arabic {
-            bits[i >> 6] |= 1 << (i & 63);
-        }
+/// Entry `i` set: U+0600 + `i` is an Arabic letter that the fold keeps as it is.
+static SAME_ARABIC: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut same = [false; 256];
+    for (s, &(a, arabic)) in same.iter_mut().zip(&TABLE[0x600..0x700]) {
+        *s = a == Act::Same && arabic;
     }
-    bits
+    same
 });
+
+/// How many Arabic letters that the fold keeps as they are (two bytes each, by
+/// [`SAME_ARABIC`]) `b` starts with.
+#[inline]
+fn same_run(b: &[u8], same: &[bool; 256]) -> usize {
+    b.chunks_exact(2)
+        .take_while(|p| p[0] & 0xFC == 0xD8 && same[usize::from(p[0] << 6 | p[1] & 0x3F)])
+        .count()
+}
 
 /// What [`fold_with`] shows its caller of each stretch of the text.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum Seen {
-    /// This many Arabic letters in a row, with or without single spaces between them (a space
-    /// between two letters is not shown on its own).
+pub(crate) enum Seen<'a> {
+    /// This many Arabic letters in a row, with or without single spaces between them, and with
+    /// any marks or tatweel among them (a space between two letters, and a mark after a letter,
+    /// are not shown on their own).
     Letters(usize),
+    /// A run of ASCII letters and digits as the text has it, with or without single spaces
+    /// between them (it starts and ends with a letter or digit), and how many of its bytes are
+    /// letters.
+    Ascii(&'a str, usize),
     /// One character that is not an Arabic letter.
     Other(char),
 }
@@ -134,16 +146,24 @@ pub(crate) enum Seen {
 /// Folds `text` into words appended to `out`, one space between two of them, telling
 /// `word` the byte range in `out` of each word and showing the characters of `text` to `each`
 /// on the way (so that a caller can gather its own per-character counts in the same pass). Runs
-/// of characters that the fold keeps as they are are copied whole.
-pub(crate) fn fold_into(
-    text: &str,
+/// of characters that the fold keeps as they are, and runs of ASCII letters and digits, are
+/// copied whole.
+pub(crate) fn fold_into<'a>(
+    text: &'a str,
     out: &mut String,
     mut word: impl FnMut(std::ops::Range<usize>),
-    mut each: impl FnMut(Seen),
+    mut each: impl FnMut(Seen<'a>),
 ) {
     let table = TABLE.as_slice();
-    let same_arabic = &*SAME_ARABIC;
     let bytes = text.as_bytes();
+    // the fold and letter class of the character at byte `j` when it is one of U+0600..U+06FF
+    let arabic_block = |j: usize| match bytes.get(j..j + 2) {
+        Some(&[b0, b1]) if b0 & 0xFC == 0xD8 => {
+            Some(table[0x600 | usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F)])
+        }
+        _ => None,
+    };
+    let same_arabic = &*SAME_ARABIC;
     // a space goes before every word but the first
     let mut spaced = false;
     let mut start: Option<usize> = None;
@@ -151,7 +171,50 @@ pub(crate) fn fold_into(
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII and two-byte sequences from the table; longer ones decoded
+        if b.is_ascii_alphanumeric() {
+            // runs of ASCII letters and digits, and single spaces between them: copied whole
+            // (with what is pending before them) and lower-cased
+            let r = run.take().unwrap_or(i);
+            let mut word_start = match start {
+                Some(s) => s,
+                None => {
+                    if spaced {
+                        out.push(' ');
+                    }
+                    spaced = true;
+                    out.len()
+                }
+            };
+            // where byte `k` of the text lands in `out`
+            let base = out.len();
+            let at = |k: usize| base + (k - r);
+            let (mut j, mut letters, mut upper) = (i, 0, false);
+            loop {
+                while let Some(&c) = bytes.get(j).filter(|c| c.is_ascii_alphanumeric()) {
+                    letters += usize::from(c.is_ascii_alphabetic());
+                    upper |= c.is_ascii_uppercase();
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&b' ')
+                    && bytes.get(j + 1).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    word(word_start..at(j));
+                    word_start = at(j) + 1;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            each(Seen::Ascii(&text[i..j], letters));
+            out.push_str(&text[r..j]);
+            if upper {
+                out[at(i)..].make_ascii_lowercase();
+            }
+            start = Some(word_start);
+            i = j;
+            continue;
+        }
+        // other ASCII and two-byte sequences from the table; longer ones decoded
         let (c, len, a, arabic) = if b < 0x80 {
             let (a, arabic) = table[b as usize];
             (b as char, 1, a, arabic)
@@ -166,15 +229,9 @@ pub(crate) fn fold_into(
             let c = text[i..].chars().next().unwrap_or('\0');
             (c, c.len_utf8(), act(c), is_arabic_letter(c))
         };
-        if arabic && a == Act::Same && len == 2 {
-            // the common case: runs of Arabic letters kept as they are, two bytes each, and
-            // single spaces between them, all copied as they are
-            let same = |j: usize| {
-                j + 1 < bytes.len() && bytes[j] & 0xFC == 0xD8 && {
-                    let k = (usize::from(bytes[j] & 3) << 6) | usize::from(bytes[j + 1] & 0x3F);
-                    same_arabic[k >> 6] >> (k & 63) & 1 == 1
-                }
-            };
+        if arabic && b & 0xFC == 0xD8 {
+            // the common case: runs of Arabic letters, two bytes each, with the marks among them
+            // and single spaces between them; letters the fold keeps are copied as they are
             let mut word_start = match start {
                 Some(s) => s,
                 None => {
@@ -185,25 +242,42 @@ pub(crate) fn fold_into(
                     out.len()
                 }
             };
-            let r = *run.get_or_insert(i);
-            let mut j = i + 2;
-            let mut letters = 1;
+            let mut r = run.unwrap_or(i);
+            let (mut j, mut letters) = (i, 0);
             loop {
-                while same(j) {
-                    j += 2;
-                    letters += 1;
+                let n = same_run(&bytes[j..], same_arabic);
+                j += 2 * n;
+                letters += n;
+                match arabic_block(j) {
+                    Some((Act::To(f), true)) => {
+                        out.push_str(&text[r..j]);
+                        out.push(f);
+                        j += 2;
+                        r = j;
+                        letters += 1;
+                        continue;
+                    }
+                    Some((Act::Drop, _)) => {
+                        out.push_str(&text[r..j]);
+                        j += 2;
+                        r = j;
+                        continue;
+                    }
+                    _ => {}
                 }
-                if bytes.get(j) == Some(&b' ') && same(j + 1) {
+                if bytes.get(j) == Some(&b' ')
+                    && arabic_block(j + 1).is_some_and(|(_, letter)| letter)
+                {
                     let end = out.len() + (j - r);
                     word(word_start..end);
                     word_start = end + 1;
-                    letters += 1;
-                    j += 3;
+                    j += 1;
                     continue;
                 }
                 break;
             }
             each(Seen::Letters(letters));
+            run = Some(r);
             start = Some(word_start);
             i = j;
             continue;
@@ -346,7 +420,8 @@ mod tests {
                 let pick = x % 4;
                 let c = match pick {
                     0 => all[(x >> 8) as usize % 0x800],
-                    1 => ['أ', 'ة', ' ', 'ـ', 'A', '١', '-', 'ب'][(x >> 8) as usize % 8],
+                    1 => ['أ', 'ة', ' ', 'ـ', 'A', '١', '-', 'ب', 'a', '7', 'ُ', 'ی']
+                        [(x >> 8) as usize % 12],
                     _ => all[(x >> 8) as usize % all.len()],
                 };
                 s.push(c);
