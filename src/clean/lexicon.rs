@@ -208,8 +208,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// The proclitics split off before a stop-word look-up: conjunctions, then prepositions.
-const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
-const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+const CONJUNCTIONS: [&str; 2] = ["و", "ف"];
+const PREPOSITIONS: [&str; 3] = ["ب", "ل", "ك"];
 
 impl Lexicon {
     /// The shared lexicon.
@@ -233,19 +233,19 @@ impl Lexicon {
     /// [`Lexicon::is_stop`] of a word that is not a function word itself (not in the lexicon,
     /// or not marked as one).
     pub fn is_stop_unlisted(&self, word: &str) -> bool {
+        let stop = |w: &str| w.len() <= self.stop_len && self.entry(w).is_some_and(|e| e.stop);
         let mut rest = word;
-        for set in [&CONJUNCTIONS[..], &PREPOSITIONS[..]] {
-            if let Some(c) = rest.chars().next() {
-                if set.contains(&c) && rest.len() > c.len_utf8() {
-                    rest = &rest[c.len_utf8()..];
-                    if rest.len() <= self.stop_len && self.entry(rest).is_some_and(|e| e.stop) {
-                        return true;
-                    }
-                }
+        if let Some(r) = CONJUNCTIONS.iter().find_map(|c| rest.strip_prefix(c)) {
+            if r.is_empty() || stop(r) {
+                // a bare conjunction, or one on a function word
+                return true;
             }
+            rest = r;
         }
-        let mut chars = word.chars();
-        chars.next().is_some_and(|c| CONJUNCTIONS.contains(&c)) && chars.next().is_none()
+        PREPOSITIONS
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .is_some_and(|r| !r.is_empty() && stop(r))
     }
 
     /// Whether a folded word names a month, a weekday or a clock unit.
