@@ -80,12 +80,13 @@ impl Features {
         let mut prev = ' ';
         let mut colon_digits = false;
         let mut text = String::with_capacity(line.len());
-        // the ranges of the first words (only lines of at most LEXICON_MAX_WORDS words need them)
-        let mut spans = [(0, 0); LEXICON_MAX_WORDS];
+        // where the first words end (only lines of at most LEXICON_MAX_WORDS words need them;
+        // each word starts after the space that follows the one before it)
+        let mut ends = [0; LEXICON_MAX_WORDS];
         let mut n = 0;
         let word = |w: std::ops::Range<usize>| {
-            if let Some(slot) = spans.get_mut(n) {
-                *slot = (w.start, w.end);
+            if let Some(slot) = ends.get_mut(n) {
+                *slot = w.end;
             }
             n += 1;
         };
@@ -169,25 +170,28 @@ impl Features {
         // most lines are a few words (menu items, links): arrays sized for them are cheaper to
         // set up than the longest
         if n <= SHORT_LINE_WORDS {
-            f.read_words::<SHORT_LINE_WORDS>(&text, &spans[..n], lx);
+            f.read_words::<SHORT_LINE_WORDS>(&text, &ends[..n], lx);
         } else {
-            f.read_words::<LEXICON_MAX_WORDS>(&text, &spans[..n], lx);
+            f.read_words::<LEXICON_MAX_WORDS>(&text, &ends[..n], lx);
         }
         f.folded = Folded::new(text, n);
         f
     }
 
-    /// The lexicon features of a line's words (`spans` in its folded `text`, at most `N`).
-    fn read_words<const N: usize>(&mut self, text: &str, spans: &[(usize, usize)], lx: &Lexicon) {
-        let n = spans.len();
+    /// The lexicon features of a line's words (at most `N`), which end at `ends` in its folded
+    /// `text` and are joined there by single spaces.
+    fn read_words<const N: usize>(&mut self, text: &str, ends: &[usize], lx: &Lexicon) {
+        let n = ends.len();
         let mut words: [&str; N] = [""; N];
         let mut entries: [Option<&Entry>; N] = [None; N];
-        for (i, (&(s, e), (w, slot))) in spans
+        let mut start = 0;
+        for (i, (&end, (w, slot))) in ends
             .iter()
             .zip(words.iter_mut().zip(&mut entries))
             .enumerate()
         {
-            *w = &text[s..e];
+            *w = &text[start..end];
+            start = end + 1;
             let w = *w;
             let e = lx.entry(w);
             *slot = e;
