@@ -77,6 +77,8 @@ impl Features {
         let lx = Lexicon::get();
         let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0usize, 0usize, 0usize, 0usize);
         let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
+        // a ':' or a '.', without which no "://" or "www." need be looked for
+        let mut url_mark = false;
         let mut prev = ' ';
         let mut colon_digits = false;
         let mut text = String::with_capacity(line.len());
@@ -127,7 +129,11 @@ impl Features {
                 '@' => url = true,
                 '(' | ')' => parens = true,
                 '-' | '–' | '—' | '|' if prev == ' ' => dashes += 1,
-                ':' if digit_value(prev).is_some() => colon_digits = true,
+                ':' if digit_value(prev).is_some() => {
+                    colon_digits = true;
+                    url_mark = true;
+                }
+                ':' | '.' => url_mark = true,
                 _ => {}
             }
             if colon_digits && digit_value(c).is_some() {
@@ -150,8 +156,8 @@ impl Features {
             clock,
             ..Features::default()
         };
-        // URLs and "(c)" need Latin letters: most Arabic lines skip the searches
-        if f.latin > 0 {
+        // URLs need Latin letters and a ':' or '.': most lines skip the searches
+        if f.latin > 0 && url_mark {
             f.url |= url_shape(line.as_bytes());
         }
         let lower_end = line.trim_end_matches(['»', '"', '”', '\'', ')', ' ', '*']);
