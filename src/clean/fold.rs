@@ -119,6 +119,29 @@ static SAME_ARABIC: LazyLock<[bool; 256]> = LazyLock::new(|| {
     same
 });
 
+/// [`ASCII_CLASS`] of a digit.
+const DIGIT: u8 = 1;
+/// [`ASCII_CLASS`] of a lower-case letter.
+const LOWER: u8 = 2;
+/// [`ASCII_CLASS`] of an upper-case letter (it has the bit of [`LOWER`]).
+const UPPER: u8 = 6;
+
+/// For each byte, [`DIGIT`], [`LOWER`] or [`UPPER`] for an ASCII digit or letter, 0 for any other.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// How many Arabic letters that the fold keeps as they are (two bytes each, by
 /// [`SAME_ARABIC`]) `b` starts with.
 #[inline]
@@ -171,7 +194,7 @@ pub(crate) fn fold_into<'a>(
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
+        if ASCII_CLASS[usize::from(b)] != 0 {
             // runs of ASCII letters and digits, and single spaces between them: copied whole
             // (with what is pending before them) and lower-cased
             let r = run.take().unwrap_or(i);
@@ -190,9 +213,12 @@ pub(crate) fn fold_into<'a>(
             let at = |k: usize| base + (k - r);
             let (mut j, mut letters, mut upper) = (i, 0, false);
             loop {
-                while let Some(&c) = bytes.get(j).filter(|c| c.is_ascii_alphanumeric()) {
-                    letters += usize::from(c.is_ascii_alphabetic());
-                    upper |= c.is_ascii_uppercase();
+                while let Some(&k) = bytes.get(j).map(|&c| &ASCII_CLASS[usize::from(c)]) {
+                    if k == 0 {
+                        break;
+                    }
+                    letters += usize::from(k & LOWER != 0);
+                    upper |= k == UPPER;
                     j += 1;
                 }
                 if bytes.get(j) == Some(&b' ')
