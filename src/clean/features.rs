@@ -4,7 +4,7 @@
 use super::fold::{fold_into, Folded, Seen};
 use super::lexicon::{Entry, Lexicon};
 use super::reason::Reason;
-use crate::text::chars::digit_value;
+use crate::text::chars::{digit_value, is_arabic_letter};
 
 /// Longest line, in words, whose words are looked up in the lexicons: every rule that uses them
 /// (phrases, time stamps, stop-word density, credits) applies to lines at most this long.
@@ -160,14 +160,18 @@ impl Features {
         if f.latin > 0 && url_mark {
             f.url |= url_shape(line.as_bytes());
         }
-        let lower_end = line.trim_end_matches(['»', '"', '”', '\'', ')', ' ', '*']);
-        // a teaser cut short with "..." is not a finished sentence
-        f.sentence_end = lower_end.ends_with(['.', '؟', '?', '!'])
-            && !lower_end.ends_with("..")
-            && !lower_end.ends_with("…");
-        f.full_stop = f.sentence_end && lower_end.ends_with('.');
-        f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
-        f.colon_end = line.ends_with(':');
+        // most lines end with a letter or a digit, and so with none of the marks below
+        let last = line.chars().next_back().unwrap_or(' ');
+        if !(last.is_ascii_alphanumeric() || is_arabic_letter(last)) {
+            let lower_end = line.trim_end_matches(['»', '"', '”', '\'', ')', ' ', '*']);
+            // a teaser cut short with "..." is not a finished sentence
+            f.sentence_end = lower_end.ends_with(['.', '؟', '?', '!'])
+                && !lower_end.ends_with("..")
+                && !lower_end.ends_with("…");
+            f.full_stop = f.sentence_end && lower_end.ends_with('.');
+            f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
+            f.colon_end = line.ends_with(':');
+        }
         if n > LEXICON_MAX_WORDS {
             // prose by length alone; no phrase or time-stamp rule applies to so long a line
             f.folded = Folded::new(text, n);
@@ -279,7 +283,6 @@ impl Features {
 mod tests {
     use super::*;
     use crate::test_rng::XorShift;
-    use crate::text::chars::is_arabic_letter;
 
     /// The per-character counts of [`Features::of`] (Arabic and Latin letters, inner
     /// punctuation, dashes, ©, URL, parentheses, clock), read one character at a time.
