@@ -220,7 +220,10 @@ impl Features {
                 self.date_anchor = true;
             }
         }
-        self.furniture = lx.furniture(&words[..n], &entries[..n]);
+        // a furniture phrase starts with a word of the lexicons
+        if entries[..n].iter().any(Option::is_some) {
+            self.furniture = lx.furniture(&words[..n], &entries[..n]);
+        }
     }
 
     /// Share of the words that are function words.
