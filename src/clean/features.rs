@@ -203,7 +203,13 @@ impl Features {
             *w = &text[start..end];
             start = end + 1;
             let w = *w;
-            let e = lx.entry(w);
+            let digits = w.bytes().all(|b| b.is_ascii_digit());
+            // numbers need no look-up when no word of the lexicons is one
+            let e = if digits && !lx.has_numbers() {
+                None
+            } else {
+                lx.entry(w)
+            };
             *slot = e;
             if e.map_or_else(|| lx.is_stop_unlisted(w), |e| e.stop) {
                 self.stop += 1;
@@ -212,7 +218,6 @@ impl Features {
             if e.is_some_and(|e| e.credit) && (i < 2 || i + 2 >= n) {
                 self.credit = true;
             }
-            let digits = w.bytes().all(|b| b.is_ascii_digit());
             if e.is_some_and(|e| e.date) || digits {
                 self.date_words += 1;
             }

@@ -37,6 +37,8 @@ pub(crate) struct Lexicon {
     words: WordMap,
     /// Bytes in the longest function word (no longer word need be looked up as one).
     stop_len: usize,
+    /// Whether some word of the lexicons is made of ASCII digits only.
+    numbers: bool,
 }
 
 /// A fixed map from word to entry, built once: open addressing over a table four times the
@@ -202,9 +204,13 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(|(w, _)| w.len())
         .max()
         .unwrap_or(0);
+    let numbers = words
+        .keys()
+        .any(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
     Lexicon {
         words: WordMap::new(words),
         stop_len,
+        numbers,
     }
 });
 
@@ -216,6 +222,12 @@ impl Lexicon {
     /// The shared lexicon.
     pub fn get() -> &'static Lexicon {
         &LEXICON
+    }
+
+    /// Whether some word of the lexicons is made of ASCII digits only (if none is, a number
+    /// has no entry).
+    pub fn has_numbers(&self) -> bool {
+        self.numbers
     }
 
     /// What the lexicons know about a folded word.
