@@ -110,7 +110,7 @@ static TABLE: LazyLock<Vec<(Act, bool)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Entry `i` set: U+0600 + `i` is an Arabic letter that the fold keeps as it is.
+/// Entry `i`: whether U+0600 + `i` is an Arabic letter that the fold keeps as it is.
 static SAME_ARABIC: LazyLock<[bool; 256]> = LazyLock::new(|| {
     let mut same = [false; 256];
     for (s, &(a, arabic)) in same.iter_mut().zip(&TABLE[0x600..0x700]) {
