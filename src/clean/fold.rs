@@ -198,16 +198,7 @@ pub(crate) fn fold_into<'a>(
             // runs of ASCII letters and digits, and single spaces between them: copied whole
             // (with what is pending before them) and lower-cased
             let r = run.take().unwrap_or(i);
-            let mut word_start = match start {
-                Some(s) => s,
-                None => {
-                    if spaced {
-                        out.push(' ');
-                    }
-                    spaced = true;
-                    out.len()
-                }
-            };
+            let mut word_start = open_word(start, &mut spaced, out);
             // where byte `k` of the text lands in `out`
             let base = out.len();
             let at = |k: usize| base + (k - r);
@@ -258,16 +249,7 @@ pub(crate) fn fold_into<'a>(
         if arabic && b & 0xFC == 0xD8 {
             // the common case: runs of Arabic letters, two bytes each, with the marks among them
             // and single spaces between them; letters the fold keeps are copied as they are
-            let mut word_start = match start {
-                Some(s) => s,
-                None => {
-                    if spaced {
-                        out.push(' ');
-                    }
-                    spaced = true;
-                    out.len()
-                }
-            };
+            let mut word_start = open_word(start, &mut spaced, out);
             let mut r = run.unwrap_or(i);
             let (mut j, mut letters) = (i, 0);
             loop {
@@ -317,13 +299,7 @@ pub(crate) fn fold_into<'a>(
         i += len;
         let f = match a {
             Act::Same => {
-                if start.is_none() {
-                    if spaced {
-                        out.push(' ');
-                    }
-                    spaced = true;
-                    start = Some(out.len());
-                }
+                start = Some(open_word(start, &mut spaced, out));
                 run.get_or_insert(at);
                 continue;
             }
@@ -347,13 +323,7 @@ pub(crate) fn fold_into<'a>(
         if let Some(r) = run.take() {
             out.push_str(&text[r..at]);
         }
-        if start.is_none() {
-            if spaced {
-                out.push(' ');
-            }
-            spaced = true;
-            start = Some(out.len());
-        }
+        start = Some(open_word(start, &mut spaced, out));
         if f.is_ascii() {
             out.push(f.to_ascii_lowercase());
         } else if !is_arabic_letter(f) && f.is_uppercase() {
@@ -368,6 +338,19 @@ pub(crate) fn fold_into<'a>(
     if let Some(s) = start {
         word(s..out.len());
     }
+}
+
+/// Where the word being written into `out` starts: `start`, when a word is open; else a new
+/// word's start at the end of `out`, after a space unless it is the first (`spaced`).
+#[inline]
+fn open_word(start: Option<usize>, spaced: &mut bool, out: &mut String) -> usize {
+    start.unwrap_or_else(|| {
+        if *spaced {
+            out.push(' ');
+        }
+        *spaced = true;
+        out.len()
+    })
 }
 
 #[cfg(test)]
