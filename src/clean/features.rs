@@ -71,16 +71,102 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// What a line's characters add up to, counted as the fold shows them ([`Seen`]).
+struct CharCounts {
+    arabic: usize,
+    latin: usize,
+    inner_punct: usize,
+    dashes: usize,
+    copyright_sign: bool,
+    url: bool,
+    parens: bool,
+    clock: bool,
+    /// A ':' or a '.', without which no "://" or "www." need be looked for.
+    url_mark: bool,
+    /// The character before the next one (any Arabic letter stands as 'ب').
+    prev: char,
+    /// A ':' right after a digit, and nothing since.
+    colon_digits: bool,
+}
+
+impl CharCounts {
+    fn new() -> CharCounts {
+        CharCounts {
+            arabic: 0,
+            latin: 0,
+            inner_punct: 0,
+            dashes: 0,
+            copyright_sign: false,
+            url: false,
+            parens: false,
+            clock: false,
+            url_mark: false,
+            prev: ' ',
+            colon_digits: false,
+        }
+    }
+
+    /// Counts what the fold shows next.
+    #[inline]
+    fn see(&mut self, seen: Seen<'_>) {
+        let c = match seen {
+            Seen::Letters(n) => {
+                // the common case: no punctuation, digit or sign to look for (and a space
+                // between two letters changes nothing that the last letter does not)
+                self.arabic += n;
+                self.colon_digits = false;
+                self.prev = 'ب';
+                return;
+            }
+            Seen::Ascii(run, letters) => {
+                // no punctuation or sign in it; a clock's minutes may open it ("14:01"),
+                // and its last character is the one before what follows
+                self.latin += letters;
+                let b = run.as_bytes();
+                self.clock |= self.colon_digits && b[0].is_ascii_digit();
+                self.colon_digits = false;
+                self.prev = char::from(b[b.len() - 1]);
+                return;
+            }
+            Seen::Other(' ') => {
+                // a space between words: nothing to count
+                self.colon_digits = false;
+                self.prev = ' ';
+                return;
+            }
+            Seen::Other(c) => c,
+        };
+        if c.is_ascii_alphabetic() {
+            self.latin += 1;
+        }
+        match c {
+            '،' | '؛' | ',' | ';' => self.inner_punct += 1,
+            '©' => self.copyright_sign = true,
+            '@' => self.url = true,
+            '(' | ')' => self.parens = true,
+            '-' | '–' | '—' | '|' if self.prev == ' ' => self.dashes += 1,
+            ':' if digit_value(self.prev).is_some() => {
+                self.colon_digits = true;
+                self.url_mark = true;
+            }
+            ':' | '.' => self.url_mark = true,
+            _ => {}
+        }
+        if self.colon_digits && digit_value(c).is_some() {
+            self.clock = true;
+        }
+        if c != ':' {
+            self.colon_digits = false;
+        }
+        self.prev = c;
+    }
+}
+
 impl Features {
     /// Computes the features of one trimmed line.
     pub fn of(line: &str) -> Features {
         let lx = Lexicon::get();
-        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0usize, 0usize, 0usize, 0usize);
-        let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
-        // a ':' or a '.', without which no "://" or "www." need be looked for
-        let mut url_mark = false;
-        let mut prev = ' ';
-        let mut colon_digits = false;
+        let mut counts = CharCounts::new();
         let mut text = String::with_capacity(line.len());
         // where the first words end (only lines of at most LEXICON_MAX_WORDS words need them;
         // each word starts after the space that follows the one before it)
@@ -92,72 +178,21 @@ impl Features {
             }
             n += 1;
         };
-        fold_into(line, &mut text, word, |seen| {
-            let c = match seen {
-                Seen::Letters(n) => {
-                    // the common case: no punctuation, digit or sign to look for (and a space
-                    // between two letters changes nothing that the last letter does not)
-                    arabic += n;
-                    colon_digits = false;
-                    prev = 'ب';
-                    return;
-                }
-                Seen::Ascii(run, letters) => {
-                    // no punctuation or sign in it; a clock's minutes may open it ("14:01"),
-                    // and its last character is the one before what follows
-                    latin += letters;
-                    let b = run.as_bytes();
-                    clock |= colon_digits && b[0].is_ascii_digit();
-                    colon_digits = false;
-                    prev = char::from(b[b.len() - 1]);
-                    return;
-                }
-                Seen::Other(' ') => {
-                    // a space between words: nothing to count
-                    colon_digits = false;
-                    prev = ' ';
-                    return;
-                }
-                Seen::Other(c) => c,
-            };
-            if c.is_ascii_alphabetic() {
-                latin += 1;
-            }
-            match c {
-                '،' | '؛' | ',' | ';' => inner_punct += 1,
-                '©' => copyright_sign = true,
-                '@' => url = true,
-                '(' | ')' => parens = true,
-                '-' | '–' | '—' | '|' if prev == ' ' => dashes += 1,
-                ':' if digit_value(prev).is_some() => {
-                    colon_digits = true;
-                    url_mark = true;
-                }
-                ':' | '.' => url_mark = true,
-                _ => {}
-            }
-            if colon_digits && digit_value(c).is_some() {
-                clock = true;
-            }
-            if c != ':' {
-                colon_digits = false;
-            }
-            prev = c;
-        });
+        fold_into(line, &mut text, word, |seen| counts.see(seen));
         let mut f = Features {
             words: count(n),
-            arabic: count(arabic),
-            latin: count(latin),
-            inner_punct: count(inner_punct),
-            dashes: count(dashes),
-            copyright_sign,
-            url,
-            parens,
-            clock,
+            arabic: count(counts.arabic),
+            latin: count(counts.latin),
+            inner_punct: count(counts.inner_punct),
+            dashes: count(counts.dashes),
+            copyright_sign: counts.copyright_sign,
+            url: counts.url,
+            parens: counts.parens,
+            clock: counts.clock,
             ..Features::default()
         };
         // URLs need Latin letters and a ':' or '.': most lines skip the searches
-        if f.latin > 0 && url_mark {
+        if f.latin > 0 && counts.url_mark {
             f.url |= url_shape(line.as_bytes());
         }
         // most lines end with a letter or a digit, and so with none of the marks below
@@ -293,55 +328,33 @@ mod tests {
     use crate::test_rng::XorShift;
 
     /// The per-character counts of [`Features::of`] (Arabic and Latin letters, inner
-    /// punctuation, dashes, ©, URL, parentheses, clock), read one character at a time.
+    /// punctuation, dashes, ©, URL, parentheses, clock), shown one character at a time.
     fn counts_by_char(line: &str) -> [u32; 8] {
-        let (mut arabic, mut latin, mut inner_punct, mut dashes) = (0, 0, 0, 0);
-        let (mut copyright_sign, mut url, mut parens, mut clock) = (false, false, false, false);
-        let mut prev = ' ';
-        let mut colon_digits = false;
-        for c in line.chars() {
-            if is_arabic_letter(c) {
-                arabic += 1;
-                colon_digits = false;
-                prev = 'ب';
-                continue;
-            }
-            if c.is_ascii_alphabetic() {
-                latin += 1;
-            }
-            match c {
-                '،' | '؛' | ',' | ';' => inner_punct += 1,
-                '©' => copyright_sign = true,
-                '@' => url = true,
-                '(' | ')' => parens = true,
-                '-' | '–' | '—' | '|' if prev == ' ' => dashes += 1,
-                ':' if digit_value(prev).is_some() => colon_digits = true,
-                _ => {}
-            }
-            if colon_digits && digit_value(c).is_some() {
-                clock = true;
-            }
-            if c != ':' {
-                colon_digits = false;
-            }
-            prev = c;
+        let mut c = CharCounts::new();
+        for ch in line.chars() {
+            c.see(if is_arabic_letter(ch) {
+                Seen::Letters(1)
+            } else {
+                Seen::Other(ch)
+            });
         }
-        url |= latin > 0 && url_shape(line.as_bytes());
+        c.url |= c.latin > 0 && url_shape(line.as_bytes());
         [
-            arabic,
-            latin,
-            inner_punct,
-            dashes,
-            u32::from(copyright_sign),
-            u32::from(url),
-            u32::from(parens),
-            u32::from(clock),
+            count(c.arabic),
+            count(c.latin),
+            count(c.inner_punct),
+            count(c.dashes),
+            u32::from(c.copyright_sign),
+            u32::from(c.url),
+            u32::from(c.parens),
+            u32::from(c.clock),
         ]
     }
 
     #[test]
     fn counts_match_a_reading_by_character() {
-        // the fold shows runs of letters and digits whole: the counts must not depend on it
+        // the fold shows runs of letters (with their marks) and of ASCII letters and digits
+        // whole: the counts must not depend on it
         let pool: Vec<char> =
             "بسمكلأإآةىئؤیکَُـ ٠١٩abcxyzABCZ0189:-|–—,;،؛©@().w/ \u{a0}\u{200c}\u{750}\u{8a0}😀"
                 .chars()
