@@ -2,12 +2,11 @@
 //!
 //! Plain text is split into lines (`plain.rs`); HTML is parsed into blocks (`html.rs`: our
 //! tokenizer, which leaves out what the cleaner never reads, into html5ever's tree builder).
-//! Each line gets features (`features.rs`:
-//! length, script shares, stop-word density after clitic splitting, punctuation, URL shapes, time
-//! stamps, furniture phrases matched after a light fold, `fold.rs` and `lexicon.rs`) and is
-//! labelled with its context (`classify.rs`: article regions, headline/kicker/byline above them,
-//! related lists and forms after them, duplicates). A [`Cleaner`] also learns a site's template
-//! from many pages (`template.rs`).
+//! Each line gets features (`features.rs`: length, script shares, stop-word density after
+//! clitic splitting, punctuation, URL shapes, time stamps, furniture phrases matched after a
+//! light fold, `fold.rs` and `lexicon.rs`) and is labelled with its context (`classify.rs`:
+//! article regions, headline/kicker/byline above them, related lists and forms after them,
+//! duplicates). A [`Cleaner`] also learns a site's template from many pages (`template.rs`).
 
 mod classify;
 mod features;
