@@ -24,6 +24,11 @@ pub(crate) struct Phrase {
     pub glued: bool,
 }
 
+/// A small whole number written in digits at token `i` (at most `len` digits).
+pub(crate) fn small_digits(t: &Tokens, i: usize, len: usize) -> Option<i64> {
+    (t.kind(i) == Some(Kind::Digits) && t.norm(i).len() <= len).then(|| t.norm(i).parse().ok())?
+}
+
 /// Digits longer than this are codes or phone numbers, not amounts.
 const MAX_DIGITS: usize = 15;
 
@@ -87,6 +92,39 @@ pub(crate) fn digit_literal(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> 
     if inside_chain(t, i) {
         return (g0.len() <= MAX_DIGITS).then(|| (int_value(g0), i + 1, true));
     }
+    let (int_part, frac_part, next) = grouped_digits(t, i, g0)?;
+    if int_part.len() > MAX_DIGITS || (int_part.len() >= 8 && int_part.starts_with('0')) {
+        return None;
+    }
+    let mut value = int_value(&int_part) + frac_value(frac_part);
+    let mut whole = frac_value(frac_part) == 0.0;
+    let mut next = next;
+    if frac_part.is_empty() && int_part.len() <= 3 {
+        if let Some((f, after)) = slash(t, next, true) {
+            // A fraction written with a slash: 3/4, ١١/١٠.
+            value /= f;
+            whole = false;
+            next = after;
+        } else if t.kind(next) == Some(Kind::Digits) && t.toks[next].gap == Gap::Space {
+            // A mixed number: 2 1/4.
+            let num = int_value(t.norm(next));
+            if let Some((den, after)) = slash(t, next + 1, false).filter(|(d, _)| num < *d) {
+                value += num / den;
+                whole = false;
+                next = after;
+            }
+        }
+    }
+    if let Some(scaled) = exponent_after(t, next, value) {
+        return Some(scaled);
+    }
+    Some((value, next, whole))
+}
+
+/// The digit groups at `i` (first group `g0`) joined by touching separators or by spaces
+/// (1,234,567.89, ١٢٫٥, 1 234 567): the integer digits, the decimal digits and the index
+/// after them.
+fn grouped_digits<'a>(t: &'a Tokens, i: usize, g0: &'a str) -> Option<(String, &'a str, usize)> {
     // Collect touching separator + digit pairs.
     let mut seps: Vec<&str> = Vec::new();
     let mut groups: Vec<&str> = vec![g0];
@@ -158,28 +196,12 @@ pub(crate) fn digit_literal(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> 
             }
         }
     }
-    if int_part.len() > MAX_DIGITS || (int_part.len() >= 8 && int_part.starts_with('0')) {
-        return None;
-    }
-    let mut value = int_value(&int_part) + frac_value(frac_part);
-    let mut whole = frac_value(frac_part) == 0.0;
-    if frac_part.is_empty() && int_part.len() <= 3 {
-        if let Some((f, after)) = slash(t, next, true) {
-            // A fraction written with a slash: 3/4, ١١/١٠.
-            value /= f;
-            whole = false;
-            next = after;
-        } else if t.kind(next) == Some(Kind::Digits) && t.toks[next].gap == Gap::Space {
-            // A mixed number: 2 1/4.
-            let num = int_value(t.norm(next));
-            if let Some((den, after)) = slash(t, next + 1, false).filter(|(d, _)| num < *d) {
-                value += num / den;
-                whole = false;
-                next = after;
-            }
-        }
-    }
-    // Scientific notation: 1e10, -12e-1, ١٢,٣٢e+١٤
+    Some((int_part, frac_part, next))
+}
+
+/// A power of ten after the number `value` ending before `next`: 1e10, -12e-1, ١٢,٣٢e+١٤.
+/// Returns the value, the index after it and whether it is whole.
+fn exponent_after(t: &Tokens, next: usize, value: f64) -> Option<(f64, usize, bool)> {
     if t.touching(next) && t.kind(next) == Some(Kind::Latin) && matches!(t.norm(next), "e" | "E") {
         let signed = matches!(t.norm(next + 1), "+" | "-") && t.touching(next + 1);
         let k = next + 1 + usize::from(signed);
@@ -195,7 +217,7 @@ pub(crate) fn digit_literal(t: &Tokens, i: usize) -> Option<(f64, usize, bool)> 
             }
         }
     }
-    Some((value, next, whole))
+    None
 }
 
 /// The readings of a word stem.
@@ -463,6 +485,82 @@ fn fraction_part(t: &Tokens, stem: &str, j: usize) -> Option<(f64, usize)> {
     None
 }
 
+/// A part joined to the phrase in state `s` without و at `j` (عشر after a unit, مائة after
+/// a unit or a literal, a unit after a hundred, a scale word, a counted fraction, a decimal
+/// part after فاصلة): updates `s` and returns the index after the part.
+fn plain_part(t: &Tokens, s: &mut State, j: usize) -> Option<usize> {
+    if let Some(stem) = plain(t, j) {
+        let rs = readings(stem);
+        let teen = rs.iter().find(|w| w.class == Class::Teen10);
+        let hundred = rs.iter().find(|w| w.class == Class::Hundred && w.single);
+        // A singular, plural or accusative scale multiplies: 3 ملايين, 50 مليونا.
+        let scale = rs.iter().find(|w| w.class == Class::Scale && w.count != 2);
+        if s.stage == Stage::Unit && teen.is_some() {
+            s.cur += 10.0;
+            s.stage = Stage::Closed;
+            return Some(j + 1);
+        }
+        let unit_word = s.stage == Stage::Unit && (1.0..10.0).contains(&s.cur);
+        let literal = !s.words && s.stage == Stage::Closed && s.cur >= 1.0 && s.cur < 1000.0;
+        if hundred.is_some() && (unit_word || literal) && s.cur.fract() == 0.0 {
+            s.cur *= 100.0;
+            s.stage = Stage::Open(100.0);
+            return Some(j + 1);
+        }
+        if let Stage::Open(100.0) = s.stage {
+            let small = rs.iter().find(|w| {
+                matches!(
+                    w.class,
+                    Class::Unit | Class::Teen10 | Class::Teen | Class::Ten
+                ) && !w.compound_only
+                    && w.value > 0.0
+            });
+            if let Some(w) = small.filter(|_| s.words) {
+                s.cur += w.value;
+                s.stage = if w.class == Class::Unit {
+                    Stage::Unit
+                } else {
+                    Stage::Closed
+                };
+                return Some(j + 1);
+            }
+        }
+        if let Some(sc) = scale {
+            if s.cur != 0.0 {
+                s.scale(sc.value);
+                return Some(j + 1);
+            }
+        }
+        if matches!(s.stage, Stage::Unit | Stage::Closed) && s.total == 0.0 && s.words {
+            if let Some(v) = counted_fraction(t, j, s.cur) {
+                s.cur = v;
+                s.stage = Stage::Frac;
+                s.fraction_only = s.total == 0.0;
+                return Some(j + 1);
+            }
+        }
+        // فاصلة: a decimal part.
+        if reading(stem, Class::Point).is_some() && s.stage != Stage::Frac && t.joined(j + 1) {
+            if let Some(d) = digits_at(t, j + 1) {
+                s.cur += frac_value(d);
+                s.stage = Stage::Frac;
+                return Some(j + 2);
+            }
+            if let Some(u) = plain(t, j + 1).and_then(|n| {
+                readings(n)
+                    .iter()
+                    .find(|w| matches!(w.class, Class::Unit | Class::Ten | Class::Teen10))
+            }) {
+                let digits = format!("{}", u.value as u64);
+                s.cur += frac_value(&digits);
+                s.stage = Stage::Frac;
+                return Some(j + 2);
+            }
+        }
+    }
+    None
+}
+
 /// Parses the number phrase at token `i`, if one starts there.
 pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
     // A minus word: سالب خمسة.
@@ -511,81 +609,9 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
             break;
         }
         // Parts without و.
-        if let Some(stem) = plain(t, j) {
-            let rs = readings(stem);
-            let teen = rs.iter().find(|w| w.class == Class::Teen10);
-            let hundred = rs.iter().find(|w| w.class == Class::Hundred && w.single);
-            // A singular, plural or accusative scale multiplies: 3 ملايين, 50 مليونا.
-            let scale = rs.iter().find(|w| w.class == Class::Scale && w.count != 2);
-            if s.stage == Stage::Unit && teen.is_some() {
-                s.cur += 10.0;
-                s.stage = Stage::Closed;
-                j += 1;
-                continue;
-            }
-            let unit_word = s.stage == Stage::Unit && (1.0..10.0).contains(&s.cur);
-            let literal = !s.words && s.stage == Stage::Closed && s.cur >= 1.0 && s.cur < 1000.0;
-            if hundred.is_some() && (unit_word || literal) && s.cur.fract() == 0.0 {
-                s.cur *= 100.0;
-                s.stage = Stage::Open(100.0);
-                j += 1;
-                continue;
-            }
-            if let Stage::Open(100.0) = s.stage {
-                let small = rs.iter().find(|w| {
-                    matches!(
-                        w.class,
-                        Class::Unit | Class::Teen10 | Class::Teen | Class::Ten
-                    ) && !w.compound_only
-                        && w.value > 0.0
-                });
-                if let Some(w) = small.filter(|_| s.words) {
-                    s.cur += w.value;
-                    s.stage = if w.class == Class::Unit {
-                        Stage::Unit
-                    } else {
-                        Stage::Closed
-                    };
-                    j += 1;
-                    continue;
-                }
-            }
-            if let Some(sc) = scale {
-                if s.cur != 0.0 {
-                    s.scale(sc.value);
-                    j += 1;
-                    continue;
-                }
-            }
-            if matches!(s.stage, Stage::Unit | Stage::Closed) && s.total == 0.0 && s.words {
-                if let Some(v) = counted_fraction(t, j, s.cur) {
-                    s.cur = v;
-                    s.stage = Stage::Frac;
-                    s.fraction_only = s.total == 0.0;
-                    j += 1;
-                    continue;
-                }
-            }
-            // فاصلة: a decimal part.
-            if reading(stem, Class::Point).is_some() && s.stage != Stage::Frac && t.joined(j + 1) {
-                if let Some(d) = digits_at(t, j + 1) {
-                    s.cur += frac_value(d);
-                    s.stage = Stage::Frac;
-                    j += 2;
-                    continue;
-                }
-                if let Some(u) = plain(t, j + 1).and_then(|n| {
-                    readings(n)
-                        .iter()
-                        .find(|w| matches!(w.class, Class::Unit | Class::Ten | Class::Teen10))
-                }) {
-                    let digits = format!("{}", u.value as u64);
-                    s.cur += frac_value(&digits);
-                    s.stage = Stage::Frac;
-                    j += 2;
-                    continue;
-                }
-            }
+        if let Some(next) = plain_part(t, &mut s, j) {
+            j = next;
+            continue;
         }
         // Parts after و.
         if let Some((stem, k)) = after_wa(t, j) {

@@ -4,7 +4,8 @@ use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::tokenize::{normalize, Tokens};
+use super::calendar::HolidayRule;
+use super::tokenize::{normalize, Kind, Tokens};
 
 /// FNV-1a: the lexicon keys are short words, where it is several times faster than SipHash.
 #[derive(Default)]
@@ -108,6 +109,112 @@ const CUE_WORDS: &[&str] = &[
     "الاحد",
     "احد",
 ];
+
+/// Adjectives that rank an item relative to the end of a list or to the current one, after
+/// ال (normalized stems, singular, dual and plural, masculine and feminine): the offset, and
+/// whether it counts from the end.
+pub(crate) const RELATIVE_ORDINALS: &[(&str, i64, bool)] = &[
+    ("اخير", 0, true),
+    ("اخيره", 0, true),
+    ("اخيرين", 0, true),
+    ("اخيرتين", 0, true),
+    ("اخيرات", 0, true),
+    ("تالي", 1, false),
+    ("تاليه", 1, false),
+    ("تاليين", 1, false),
+    ("تاليتين", 1, false),
+    ("قادم", 1, false),
+    ("قادمه", 1, false),
+    ("قادمين", 1, false),
+    ("قادمتين", 1, false),
+    ("سابق", -1, false),
+    ("سابقه", -1, false),
+    ("سابقين", -1, false),
+    ("سابقتين", -1, false),
+    ("حالي", 0, false),
+    ("حاليه", 0, false),
+    ("حاليين", 0, false),
+];
+
+/// Words besides the [`RELATIVE_ORDINALS`] that may start a relative ordinal: قبل (قبل
+/// الأخير), the verbs of preceding (سبقت الأخيرة) and the bare آخر.
+const RELATIVE_CUES: &[&str] = &["قبل", "سبق", "سبقت", "يسبق", "تسبق", "اخر"];
+
+/// Holiday names (normalized words, ه for ة, ي for ى) and when they fall.
+pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
+    (&["عيد", "الفطر"], HolidayRule::Hijri(10, 1)),
+    (&["عيد", "الاضحي"], HolidayRule::Hijri(12, 10)),
+    (&["راس", "السنه", "الهجريه"], HolidayRule::Hijri(1, 1)),
+    (&["المولد", "النبوي"], HolidayRule::Hijri(3, 12)),
+    (&["عيد", "الميلاد", "المجيد"], HolidayRule::Fixed(12, 25)),
+    (&["عيد", "الميلاد"], HolidayRule::Fixed(12, 25)),
+    (&["الكريسماس"], HolidayRule::Fixed(12, 25)),
+    (&["كريسماس"], HolidayRule::Fixed(12, 25)),
+    (&["راس", "السنه", "الميلاديه"], HolidayRule::Fixed(1, 1)),
+    (&["عيد", "الفصح"], HolidayRule::Easter),
+    (
+        &["ليله", "راس", "السنه", "الجديده"],
+        HolidayRule::Fixed(12, 31),
+    ),
+    (
+        &["ليله", "راس", "السنه", "الميلاديه"],
+        HolidayRule::Fixed(12, 31),
+    ),
+    (&["ليله", "راس", "السنه"], HolidayRule::Fixed(12, 31)),
+    (&["راس", "السنه", "الجديده"], HolidayRule::Fixed(1, 1)),
+    // Thanksgiving, the fourth Thursday of November.
+    (&["عيد", "الشكر"], HolidayRule::Nth(11, 3, 4)),
+    (&["الشكر"], HolidayRule::Nth(11, 3, 4)),
+];
+
+/// The first words of holiday names, for the lexicon's quick skip.
+pub(crate) const HOLIDAY_STARTS: &[&str] =
+    &["عيد", "راس", "المولد", "الكريسماس", "كريسماس", "ليله"];
+
+/// Weekday names (normalized) and their number, Monday = 0.
+const WEEKDAYS: &[(&str, i64)] = &[
+    ("الاثنين", 0),
+    ("اثنين", 0),
+    ("الثلاثاء", 1),
+    ("ثلاثاء", 1),
+    ("الثلاثا", 1),
+    ("الاربعاء", 2),
+    ("اربعاء", 2),
+    ("الاربعا", 2),
+    ("الخميس", 3),
+    ("خميس", 3),
+    ("الجمعه", 4),
+    ("جمعه", 4),
+    ("السبت", 5),
+    ("سبت", 5),
+    ("الاحد", 6),
+    ("احد", 6),
+];
+
+/// The weekday named at `i` (Monday = 0); not أحد/اثنين in a number (الأحد عشر).
+pub(crate) fn weekday_at(t: &Tokens, i: usize) -> Option<i64> {
+    let w = t.norm(i);
+    if t.joined(i + 1) && matches!(t.norm(i + 1), "عشر" | "عشره") {
+        return None;
+    }
+    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
+}
+
+/// The stem of word `i` after a ب/ل/ف/و clitic (بالأمس → الامس), or "" past the line.
+pub(crate) fn stem_at<'a>(t: &'a Tokens, i: usize) -> &'a str {
+    if i > 0 && !t.joined(i) || t.kind(i) != Some(Kind::Word) {
+        return "";
+    }
+    let w = t.norm(i);
+    for p in ["و", "ف", "ب", "ل"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.starts_with("ال") || matches!(rest, "امس" | "غد" | "عام" | "سنه") {
+                return rest;
+            }
+        }
+    }
+    w
+}
 
 /// The grammatical class of a number word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -263,7 +370,8 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').collect())
 }
 
-fn parse_lexicon() -> Lexicon {
+/// The number words of `words.tsv` by normalized form, each with its readings.
+fn load_words() -> HashMap<String, Vec<Word>> {
     let mut words: HashMap<String, Vec<Word>> = HashMap::default();
     for r in rows(include_str!("../../data/numbers/words.tsv")) {
         let class = match r[1] {
@@ -287,6 +395,11 @@ fn parse_lexicon() -> Lexicon {
             single: flag == "single",
         });
     }
+    words
+}
+
+fn parse_lexicon() -> Lexicon {
+    let words = load_words();
     let mut currency_nouns = Phrases::new();
     let mut currency_default = HashMap::default();
     let mut currency_adj = HashMap::default();
@@ -330,16 +443,9 @@ fn parse_lexicon() -> Lexicon {
     triggers.extend(months.by_first.keys().cloned());
     triggers.extend(units.by_first.keys().cloned());
     triggers.extend(CUE_WORDS.iter().map(|w| w.to_string()));
-    triggers.extend(
-        super::ordinals::RELATIVE_STARTS
-            .iter()
-            .map(|w| w.to_string()),
-    );
-    triggers.extend(
-        super::holidays::HOLIDAY_STARTS
-            .iter()
-            .map(|w| w.to_string()),
-    );
+    triggers.extend(RELATIVE_ORDINALS.iter().map(|r| r.0.to_string()));
+    triggers.extend(RELATIVE_CUES.iter().map(|w| w.to_string()));
+    triggers.extend(HOLIDAY_STARTS.iter().map(|w| w.to_string()));
     let mut trigger_tails = Tails::new();
     for key in triggers.iter().filter_map(|t| tail(t)) {
         trigger_tails.insert(key);

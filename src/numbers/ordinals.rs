@@ -3,8 +3,10 @@
 //! list or from the current item (الأخير, قبل الأخير, الثالث من الأخير, التالي, السابق,
 //! الحالي), valued as Recognizers-Text does: "end+0", "end-1", "current+1", "current-1".
 
-use super::lexicon::{Class, LEXICON};
+use super::lexicon::{weekday_at, Class, LEXICON, RELATIVE_ORDINALS};
 use super::tokenize::{Kind, Tokens};
+use super::units::percent_after;
+use super::values::Value;
 
 fn class_value(stem: &str, class: Class) -> Option<(f64, bool)> {
     LEXICON
@@ -96,7 +98,7 @@ pub(crate) fn ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
                 // بالمئة, a percentage.
                 let percent = s.clitics.prep.is_some()
                     || (i > 0 && t.is(i - 1, "في"))
-                    || super::units::percent_after(t, i + 1).is_some();
+                    || percent_after(t, i + 1).is_some();
                 if !percent {
                     return Some((h as i64, start, i + 1));
                 }
@@ -105,63 +107,6 @@ pub(crate) fn ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
     }
     None
 }
-
-/// Adjectives that rank an item relative to the end of a list or to the current one, after
-/// ال (normalized stems, singular, dual and plural, masculine and feminine): the offset, and
-/// whether it counts from the end.
-const RELATIVE: &[(&str, i64, bool)] = &[
-    ("اخير", 0, true),
-    ("اخيره", 0, true),
-    ("اخيرين", 0, true),
-    ("اخيرتين", 0, true),
-    ("اخيرات", 0, true),
-    ("تالي", 1, false),
-    ("تاليه", 1, false),
-    ("تاليين", 1, false),
-    ("تاليتين", 1, false),
-    ("قادم", 1, false),
-    ("قادمه", 1, false),
-    ("قادمين", 1, false),
-    ("قادمتين", 1, false),
-    ("سابق", -1, false),
-    ("سابقه", -1, false),
-    ("سابقين", -1, false),
-    ("سابقتين", -1, false),
-    ("حالي", 0, false),
-    ("حاليه", 0, false),
-    ("حاليين", 0, false),
-];
-
-/// Words that may start a relative ordinal, for the lexicon's trigger set: the adjectives
-/// above, قبل (قبل الأخير), the verbs of preceding (سبقت الأخيرة) and the bare آخر.
-pub(crate) const RELATIVE_STARTS: &[&str] = &[
-    "اخير",
-    "اخيره",
-    "اخيرين",
-    "اخيرتين",
-    "اخيرات",
-    "تالي",
-    "تاليه",
-    "تاليين",
-    "تاليتين",
-    "قادم",
-    "قادمه",
-    "قادمين",
-    "قادمتين",
-    "سابق",
-    "سابقه",
-    "سابقين",
-    "سابقتين",
-    "حالي",
-    "حاليه",
-    "حاليين",
-    "قبل",
-    "سبق",
-    "سبقت",
-    "يسبق",
-    "تسبق",
-    "اخر",
-];
 
 /// Words after which a bare آخر is "another", not "last": particles, prepositions and
 /// pronouns never follow آخر in its sense of "last" (آخر كتاب, آخر الأخبار).
@@ -178,7 +123,7 @@ fn relative_word(t: &Tokens, i: usize) -> Option<(&'static (&'static str, i64, b
         return None;
     }
     t.splits(i).filter(|s| s.clitics.article).find_map(|s| {
-        RELATIVE
+        RELATIVE_ORDINALS
             .iter()
             .find(|r| r.0 == s.stem)
             .map(|r| (r, s.clitics.prep.is_some()))
@@ -270,7 +215,7 @@ fn time_word(t: &Tokens, j: usize) -> bool {
     if t.kind(j) != Some(Kind::Word) {
         return false;
     }
-    if super::dates::weekday_at(t, j).is_some() {
+    if weekday_at(t, j).is_some() {
         return true;
     }
     t.splits(j).any(|s| {
@@ -311,20 +256,15 @@ fn start_without_clitics(t: &Tokens, i: usize) -> usize {
     t.stem_start(i, lead)
 }
 
-/// "end-1", "current+1", "current+0" …
-fn relative_value(offset: i64, from_end: bool) -> String {
-    let base = if from_end { "end" } else { "current" };
-    let sign = if offset < 0 { '-' } else { '+' };
-    format!("{base}{sign}{}", offset.abs())
-}
-
-/// A relative ordinal at token `i`: its value ("end-1"), byte start and the index after it.
+/// A relative ordinal at token `i`: its value (an offset from the end or from the current
+/// item), byte start and the index after it.
 ///
 /// - الأخير, الأخيرة, الأخيرين → end+0; آخر before a noun (آخر كتاب, آخر الأخبار) → end+0;
 /// - قبل الأخير, الواحد قبل الأخير, سبقت الأخيرة → end-1;
 /// - an ordinal counted from the end: الثالث من الأخير, الثانية إلى الأخير → end-2, end-1;
 /// - التالي, القادمة → current+1; السابق, السابقة → current-1; الحالي → current+0.
-pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(String, usize, usize)> {
+pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(Value, usize, usize)> {
+    let relative = |offset: i64, from_end: bool| Value::Relative { offset, from_end };
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }
@@ -350,7 +290,7 @@ pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(String, usize, usize)
         let stem_is = |k: usize, words: &[&str]| t.splits(k).any(|s| words.contains(&s.stem));
         if stem_is(j, &["قبل", "سبق", "سبقت", "يسبق", "تسبق"]) && last_after(j + 1)
         {
-            return Some((relative_value(-1, true), start, j + 2));
+            return Some((relative(-1, true), start, j + 2));
         }
         // الثالث من الأخير
         if let Some((n, _, next)) = ordinal_at(t, i) {
@@ -359,7 +299,7 @@ pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(String, usize, usize)
                 && last_after(next + 1)
                 && n >= 1
             {
-                return Some((relative_value(1 - n, true), start, next + 2));
+                return Some((relative(1 - n, true), start, next + 2));
             }
             return None;
         }
@@ -368,7 +308,7 @@ pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(String, usize, usize)
         if after_time_word(t, i) || (!end && i > 0 && t.joined(i) && title_word(t, i - 1)) {
             return None;
         }
-        return Some((relative_value(off, end), start, i + 1));
+        return Some((relative(off, end), start, i + 1));
     }
     // آخر كتاب: the bare آخر before a noun; after one (كتاب آخر) it is "another".
     let bare_akhir = t.splits(i).any(|s| s.stem == "اخر" && !s.clitics.article);
@@ -381,7 +321,7 @@ pub(crate) fn relative_at(t: &Tokens, i: usize) -> Option<(String, usize, usize)
         // أمراً آخر: an indefinite accusative noun before it
         && !(i > 0 && t.text[t.toks[i - 1].start..t.toks[i - 1].end].ends_with('\u{064B}'))
     {
-        return Some((relative_value(0, true), start, i + 1));
+        return Some((relative(0, true), start, i + 1));
     }
     None
 }
@@ -412,16 +352,27 @@ mod tests {
         assert_eq!(ord("اول من امس"), None);
     }
 
+    /// The value as Recognizers-Text writes it: "end-1", "current+1".
+    fn label(v: Value) -> String {
+        let Value::Relative { offset, from_end } = v else {
+            unreachable!()
+        };
+        crate::numbers::values::relative_label(offset, from_end)
+    }
+
     fn rel(s: &str) -> Option<(String, usize)> {
         let t = Tokens::new(s);
-        relative_at(&t, 0).map(|(v, _, next)| (v, next))
+        relative_at(&t, 0).map(|(v, _, next)| (label(v), next))
     }
 
     #[test]
     fn relative_ordinals_of_time_are_not_ranks() {
         let t = Tokens::new("الأشهر الثلاثة القادمة والصفحة التالية");
         assert_eq!(relative_at(&t, 2), None);
-        assert_eq!(relative_at(&t, 4).map(|r| r.0), Some("current+1".into()));
+        assert_eq!(
+            relative_at(&t, 4).map(|r| label(r.0)),
+            Some("current+1".into())
+        );
         let t = Tokens::new("الأسبوع بعد القادم");
         assert_eq!(relative_at(&t, 2), None);
         let t = Tokens::new("في السابق");

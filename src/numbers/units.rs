@@ -2,7 +2,7 @@
 //! currency, a unit of measure or of time.
 
 use super::grammar::Phrase;
-use super::lexicon::{Unit, LEXICON};
+use super::lexicon::{weekday_at, Unit, LEXICON};
 use super::tokenize::{Kind, Tokens};
 
 /// ISO 4217 codes accepted when written in Latin letters after a number (42 KWD).
@@ -94,7 +94,7 @@ pub(crate) fn unit_after(t: &Tokens, j: usize) -> Option<(&'static Unit, usize)>
     }
     let (u, next) = LEXICON.units.longest(t, j, t.norm(j))?;
     // 2 - صفر يوم السبت: a score, then "on Saturday".
-    let weekday = t.is(j, "يوم") && super::dates::weekday_at(t, next).is_some();
+    let weekday = t.is(j, "يوم") && weekday_at(t, next).is_some();
     (!weekday).then_some((u, next))
 }
 

@@ -1,0 +1,129 @@
+//! What is not an amount although it is digits: web addresses, phone numbers, identifiers,
+//! codes glued to Latin letters (3D), sums such as 2+2, and small numbers that close a
+//! quoted name.
+
+use super::lexicon::LEXICON;
+use super::tokenize::{Kind, Tokens};
+
+/// The index to resume at when nothing starts at `i`: past a web address, a phone number,
+/// or digits glued to letters (a code such as 3D or ١مليون) as a whole, else the next token.
+pub(crate) fn skip(t: &Tokens, i: usize) -> usize {
+    let url = match t.norm(i) {
+        "http" | "https" | "ftp" => t.touching(i + 1) && t.is(i + 1, ":"),
+        "www" => t.touching(i + 1) && t.is(i + 1, "."),
+        _ => false,
+    };
+    if url {
+        let mut j = i + 1;
+        while t.touching(j) {
+            j += 1;
+        }
+        return j;
+    }
+    if t.kind(i) != Some(Kind::Digits) {
+        return i + 1;
+    }
+    if let Some(end) = dotted_id(t, i) {
+        return end;
+    }
+    if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Latin)) {
+        return i + 2;
+    }
+    if t.touching(i + 1)
+        && t.is(i + 1, "+")
+        && t.touching(i + 2)
+        && t.kind(i + 2) == Some(Kind::Digits)
+    {
+        return i + 3;
+    }
+    // Digit groups joined by spaces or dashes.
+    let mut j = i + 1;
+    let mut digits = t.norm(i).len();
+    loop {
+        if t.kind(j) == Some(Kind::Digits) && t.joined(j) {
+            digits += t.norm(j).len();
+            j += 1;
+        } else if t.joined(j)
+            && t.norm(j) == "-"
+            && t.joined(j + 1)
+            && t.kind(j + 1) == Some(Kind::Digits)
+        {
+            digits += t.norm(j + 1).len();
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    if digits >= 8 {
+        j
+    } else {
+        i + 1
+    }
+}
+
+/// The end of a dotted run of digit groups at `i` that is an identifier or a phone number
+/// rather than a decimal (٢٠٢.٥٥٥.٠١٢١, 192.168.100.100): three groups or more, ten digits
+/// or more.
+fn dotted_id(t: &Tokens, i: usize) -> Option<usize> {
+    let (mut j, mut groups, mut digits) = (i + 1, 1, t.norm(i).len());
+    while t.touching(j) && t.is(j, ".") && t.touching(j + 1) && t.kind(j + 1) == Some(Kind::Digits)
+    {
+        digits += t.norm(j + 1).len();
+        groups += 1;
+        j += 2;
+    }
+    (groups >= 3 && digits >= 10).then_some(j)
+}
+
+/// True when the digit groups starting at `i` look like a phone number or an identifier:
+/// eight digits or more in groups that are not thousands (٦٥٠ ٧٠١ ٨٨٨٧, 0100-123-4567),
+/// nine or more in one run (٦٥٠٧٠١٨٨٨٧), or a country code (+١ ٦٥٠٧٠١٨٨٨٧).
+pub(crate) fn phone_at(t: &Tokens, i: usize) -> bool {
+    let plus = i > 0 && t.touching(i) && t.is(i - 1, "+");
+    // A country code: +١ ٦٥٠٧٠١٨٨٨٧, (+20)1001234567.
+    let country_code = plus && t.norm(i).len() <= 3 && {
+        let k = if t.is(i + 1, ")") { i + 2 } else { i + 1 };
+        t.joined(k) && t.kind(k) == Some(Kind::Digits)
+    };
+    if country_code || dotted_id(t, i).is_some() {
+        return true;
+    }
+    let end = skip(t, i);
+    if end == i + 1 {
+        // Nine digits or more with no separator: a phone number or an identifier.
+        return country_code || t.norm(i).len() >= 9 || (plus && t.norm(i).len() >= 8);
+    }
+    let groups: Vec<&str> = (i..end)
+        .filter(|&k| t.kind(k) == Some(Kind::Digits))
+        .map(|k| t.norm(k))
+        .collect();
+    let thousands = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let spaced = (i + 1..end).all(|k| t.kind(k) == Some(Kind::Digits));
+    !(thousands && spaced) && (end - i > 2 || plus || groups.iter().any(|g| g.len() >= 7))
+}
+
+/// True when the digits at `i` are part of a code or a name rather than an amount: glued
+/// to Latin letters (3D, issn%28), joined by + (اجتماع 2+2), between two Latin words (an
+/// address such as "floor 4931 Pierre"), or a small number closing a quoted name
+/// ("حماة الصداقة 2").
+pub(crate) fn code_or_name(t: &Tokens, i: usize) -> bool {
+    use Kind::{Digits, Latin, Punct, Word};
+    let prev = i.checked_sub(1);
+    let prev_kind = prev.and_then(|p| t.kind(p));
+    let glued_latin = t.touching(i) && prev_kind == Some(Latin);
+    let plus = t.touching(i)
+        && prev.is_some_and(|p| {
+            t.is(p, "+") && p > 0 && t.touching(p) && t.kind(p - 1) == Some(Digits)
+        });
+    let latin_context =
+        prev_kind == Some(Latin) && t.joined(i) && t.joined(i + 1) && t.kind(i + 1) == Some(Latin);
+    let quoted_name = prev_kind == Some(Word)
+        && t.joined(i)
+        && !t.touching(i)
+        && t.norm(i).len() <= 2
+        && t.touching(i + 1)
+        && t.kind(i + 1) == Some(Punct)
+        && matches!(t.norm(i + 1), "\"" | "”" | "»")
+        && !LEXICON.starts(t, i - 1);
+    glued_latin || plus || latin_context || quoted_name
+}

@@ -1,0 +1,210 @@
+//! Ranges: in 10-20 دولار, من 13 الى 15 تموز, بين 5 و10 بالمئة, من 8 إلى 10 ملايين, the first
+//! number takes the kind, unit and elided scale of the second; two years make a range of
+//! years, and hours share their half of the day.
+
+use super::grammar::{digit_literal, parse_number};
+use super::mention::NumberKind;
+use super::tokenize::{Kind, Tokens};
+use super::values::{Clock, Found, PartialDate, Value};
+
+/// The scale word that the number at `b` has and a range's first number `a` leaves out
+/// (8 إلى 10 ملايين: 10^6), or 1.
+fn elided_scale(t: &Tokens, b: usize, a: f64) -> f64 {
+    let Some((lead, after, _)) = digit_literal(t, b) else {
+        return 1.0;
+    };
+    let scaled = parse_number(t, b).filter(|p| p.next > after && lead > 0.0);
+    match scaled {
+        Some(p) if p.value / lead >= 1000.0 && a < 1000.0 && a < lead * 10.0 => p.value / lead,
+        _ => 1.0,
+    }
+}
+
+/// True when the mention at token range `ra` and the mention `b` (token range `rb`) are joined as
+/// a range: by a dash or glued, by إلى, حتى, لغاية, or by و after بين.
+fn is_range(t: &Tokens, ra: (usize, usize), b: &Found, rb: (usize, usize)) -> bool {
+    let (a_next, b_first) = (ra.1, rb.0);
+    let glued = a_next == b_first && b.start > t.toks[b_first].start;
+    let between = (a_next..b_first).map(|j| t.norm(j)).collect::<Vec<_>>();
+    // و joins a range only after بين: بين 5 و10 بالمئة.
+    let after_bayna = (ra.0.saturating_sub(1)..ra.1).any(|j| t.is(j, "بين"));
+    let wa = between.as_slice() == ["و"] || (glued && t.norm(b_first).starts_with('و'));
+    let connector = (glued && !wa)
+        || matches!(
+            between.as_slice(),
+            ["-"] | ["الي"] | ["حتي"] | ["وحتي"] | ["لغايه"]
+        )
+        || (wa && after_bayna);
+    connector && t.joined(b_first)
+}
+
+/// In a range (10-20 دولار, من 13 الى 15 تموز, بين 5 و10 بالمئة), the first number takes the
+/// kind and unit of the second. `at` holds the token range of each mention.
+pub(crate) fn share_range_kinds(t: &Tokens, out: &mut [Found], at: &[(usize, usize)]) {
+    for k in 1..out.len() {
+        if !is_range(t, at[k - 1], &out[k], at[k]) {
+            continue;
+        }
+        let (a_first, b_first) = (at[k - 1].0, at[k].0);
+        let (head, tail) = out.split_at_mut(k);
+        let (a, b) = (&mut head[k - 1], &mut tail[0]);
+        let a_value = a.value.amount().unwrap_or(f64::NAN);
+        let shared = match (a.kind, b.kind, b.value) {
+            (
+                NumberKind::Cardinal,
+                NumberKind::Money
+                | NumberKind::Percent
+                | NumberKind::Quantity
+                | NumberKind::Duration,
+                Value::Number(b_value),
+            ) => {
+                let factor = parse_number(t, b_first)
+                    .filter(|p| p.value != 0.0)
+                    .map_or(1.0, |p| b_value / p.value);
+                let scale = elided_scale(t, b_first, a_value);
+                Some((
+                    b.kind,
+                    Value::Number(a_value * scale * factor),
+                    b.unit.clone(),
+                ))
+            }
+            (
+                NumberKind::Cardinal | NumberKind::Ordinal,
+                NumberKind::Date,
+                Value::Date { date, .. },
+            ) if date.has_day() && a_value != 0.0 && a_value.fract() == 0.0 && a_value <= 31.0 => {
+                let day = date.on_day(a_value as u32 as i64);
+                Some((NumberKind::Date, Value::date(day), None))
+            }
+            (NumberKind::Cardinal, NumberKind::Cardinal, Value::Number(y))
+                if is_year_range(t, a, a_first, b, b_first, y) =>
+            {
+                // من 2014 إلى 2018, بين 2014 و2018: a range of years.
+                b.kind = NumberKind::Date;
+                b.value = Value::date(PartialDate::year(y as i64));
+                let first = PartialDate::year(a_value as i64);
+                Some((NumberKind::Date, Value::date(first), None))
+            }
+            (NumberKind::Cardinal, NumberKind::Cardinal, _) => {
+                // بين 3 و5 ملايين: the first number shares the scale.
+                let scale = elided_scale(t, b_first, a_value);
+                (scale != 1.0).then_some((
+                    NumberKind::Cardinal,
+                    Value::Number(a_value * scale),
+                    None,
+                ))
+            }
+            (NumberKind::Time, _, _) | (_, NumberKind::Time, _) => share_hours(a, b),
+            (NumberKind::Date, NumberKind::Cardinal, Value::Number(n)) => {
+                second_in_date(t, a, b, b_first, n);
+                None
+            }
+            _ => None,
+        };
+        if let Some((kind, value, unit)) = shared {
+            if matches!(value, Value::Number(v) if !v.is_finite()) {
+                continue;
+            }
+            a.kind = kind;
+            a.value = value;
+            a.unit = unit;
+        }
+    }
+}
+
+/// Hours in a range share their half of the day: من الساعة 3 الى الساعة 4 بعد العصر (the
+/// first is after noon too), الساعة 1 بعد الظهر إلى 4 (so is the second), من 5 إلى 6 مساء.
+/// Sets `b` itself; returns what `a` becomes.
+fn share_hours(a: &Found, b: &mut Found) -> Option<(NumberKind, Value, Option<String>)> {
+    let a_value = a.value.amount().unwrap_or(f64::NAN);
+    match (a.kind, b.kind, b.value) {
+        (NumberKind::Time, NumberKind::Time, Value::Time(bc)) => {
+            // من الساعة 3 الى الساعة 4 بعد العصر: the first hour is after noon too.
+            let Value::Time(ac) = a.value else {
+                return None;
+            };
+            let pm = ac.hour < 12 && bc.hour >= 12 && ac.hour + 12 <= bc.hour;
+            pm.then(|| (NumberKind::Time, Value::Time(ac.after_noon()), None))
+        }
+        (NumberKind::Time, NumberKind::Cardinal, Value::Number(h))
+            if h.fract() == 0.0 && (1.0..=12.0).contains(&h) =>
+        {
+            // الساعة 1 بعد الظهر إلى 4: the second hour is in the same half of the day.
+            if let Value::Time(ac) = a.value {
+                let pm = ac.hour >= 12 && h + 12.0 > ac.hour as f64 && h < 12.0;
+                let hour = Clock::hour(h as i64);
+                b.kind = NumberKind::Time;
+                b.value = Value::Time(if pm { hour.after_noon() } else { hour });
+            }
+            None
+        }
+        (NumberKind::Cardinal | NumberKind::Ordinal, NumberKind::Time, Value::Time(bc))
+            if a_value.fract() == 0.0 && (1.0..=12.0).contains(&a_value) =>
+        {
+            // من 5 إلى 6 مساء, من الخامسة إلى السادسة مساء: the first hour is in the same
+            // half of the day.
+            let hour = Clock::hour(a_value as i64);
+            let hour = if bc.hour >= 12 {
+                hour.after_noon()
+            } else {
+                hour
+            };
+            Some((NumberKind::Time, Value::Time(hour), None))
+        }
+        _ => None,
+    }
+}
+
+/// The number `b` (value `n`, from token `b_first`) after the date `a` in a range: the
+/// second year of a range of years (من عام 2014 إلى 2018), or a second day in the same month
+/// (يوليو 13-15).
+fn second_in_date(t: &Tokens, a: &Found, b: &mut Found, b_first: usize, n: f64) {
+    let Value::Date { date, .. } = a.value else {
+        return;
+    };
+    if n.fract() != 0.0 || n.abs() >= 9.0e15 {
+        return;
+    }
+    let day = n as i64;
+    let year = date.month.is_none()
+        && t.kind(b_first) == Some(Kind::Digits)
+        && t.norm(b_first).len() == 4
+        && date.year.is_some_and(|a| day > a && day <= a + 100);
+    if year {
+        b.kind = NumberKind::Date;
+        b.value = Value::date(PartialDate::year(day));
+        b.unit = None;
+        return;
+    }
+    if !date.has_day() || !(1..=31).contains(&day) {
+        return;
+    }
+    b.kind = NumberKind::Date;
+    b.value = Value::date(date.on_day(day));
+}
+
+/// True when the cardinals `a` (from token `a_first`) and `b` (value `y`, from `b_first`) of a
+/// range after من or بين are two years: whole numbers from 1800 to 2100, in four digits or
+/// spelled out, the second later by a century at most, and no counted noun after it.
+fn is_year_range(t: &Tokens, a: &Found, a_first: usize, b: &Found, b_first: usize, y: f64) -> bool {
+    let Value::Number(x) = a.value else {
+        return false;
+    };
+    let cued = a_first > 0 && matches!(t.norm(a_first - 1), "من" | "بين");
+    let shape = |m: &Found, k: usize| {
+        if t.kind(k) == Some(Kind::Digits) {
+            t.norm(k).len() == 4 && m.end == t.toks[k].end
+        } else {
+            t.kind(k) == Some(Kind::Word)
+        }
+    };
+    cued && x.fract() == 0.0
+        && y.fract() == 0.0
+        && (1800.0..=2100.0).contains(&x)
+        && y > x
+        && y <= x + 100.0
+        && a.unit.is_none()
+        && b.unit.is_none()
+        && shape(a, a_first)
+        && shape(b, b_first)
+}

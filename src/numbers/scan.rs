@@ -1,0 +1,116 @@
+//! The left-to-right pass over one block of text: at each token, the grammars are tried in
+//! a fixed order, a match moves the reader past it, and a last pass shares kinds in ranges.
+
+use super::amounts::{amount_at, measured};
+use super::calendar::Date;
+use super::codes::skip;
+use super::dates::date_or_time_at;
+use super::lexicon::LEXICON;
+use super::mention::NumberKind;
+use super::ordinals::{ordinal_at, relative_at};
+use super::ranges::share_range_kinds;
+use super::relative::shift_date;
+use super::tokenize::{Kind, Tokens};
+use super::units::cued_duration;
+use super::values::{Found, PartialDate, Value};
+use super::years::year_span;
+
+/// Every mention in `text`, a block of whole lines, with byte offsets into it.
+pub(crate) fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<Found> {
+    let t = Tokens::new(text);
+    let mut out: Vec<Found> = Vec::new();
+    // The token range of each mention, for the passes over neighbours.
+    let mut at: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if quick_skip(&t, i) {
+            i = skip(&t, i);
+            continue;
+        }
+        if let Some((a, b, second, next)) = year_span(&t, i) {
+            // 2014-2018: two years, reported as the two ends of the range.
+            for (k, y) in [(i, a), (second, b)] {
+                let tok = &t.toks[k];
+                out.push(Found {
+                    start: tok.start,
+                    end: tok.end,
+                    kind: NumberKind::Date,
+                    value: Value::date(PartialDate::year(y)),
+                    unit: None,
+                });
+                at.push((k, k + 1));
+            }
+            i = next;
+            continue;
+        }
+        match mention_at(&t, i, reference_date) {
+            Some((mut m, mut next)) if next > i && !m.is_infinite() => {
+                if let (Some(r), true) = (reference_date, i > 0) {
+                    let free = out.last().is_none_or(|p| p.end <= t.toks[i - 1].start);
+                    if free {
+                        next = shift_date(&t, i, next, &mut m, r);
+                    }
+                }
+                out.push(m);
+                at.push((i, next));
+                i = next;
+            }
+            _ => i = skip(&t, i),
+        }
+    }
+    share_range_kinds(&t, &mut out, &at);
+    out
+}
+
+/// True when token `i` cannot start a mention: a word no grammar starts with (one hash
+/// lookup), a Latin word other than US, a symbol that is no currency, sign or percent.
+fn quick_skip(t: &Tokens, i: usize) -> bool {
+    match t.kind(i) {
+        Some(Kind::Word) => !LEXICON.starts(t, i),
+        Some(Kind::Latin) => !t.is(i, "US"),
+        Some(Kind::Punct) => !matches!(
+            t.norm(i),
+            "$" | "€"
+                | "£"
+                | "¥"
+                | "₪"
+                | "¢"
+                | "₺"
+                | "﷼"
+                | "-"
+                | "−"
+                | "+"
+                | "."
+                | "٫"
+                | "%"
+                | "٪"
+        ),
+        _ => false,
+    }
+}
+
+/// The mention that starts at token `i` and the index after it. A relative ordinal
+/// (التالي, قبل الأخير) never starts a date or an amount, and its words are common: it is
+/// read first, so that they skip the other grammars.
+fn mention_at(t: &Tokens, i: usize, reference_date: Option<Date>) -> Option<(Found, usize)> {
+    let found = |start: usize, next: usize, kind: NumberKind, value: Value| Found {
+        start,
+        end: t.toks[next - 1].end,
+        kind,
+        value,
+        unit: None,
+    };
+    if let Some((v, start, next)) = relative_at(t, i) {
+        return Some((found(start, next, NumberKind::Ordinal, v), next));
+    }
+    if let Some((u, start, next)) = cued_duration(t, i) {
+        let (m, _) = measured(t, start, next, u, u.factor);
+        return Some((m, next));
+    }
+    if let Some(m) = date_or_time_at(t, i, reference_date).or_else(|| amount_at(t, i)) {
+        return Some(m);
+    }
+    let (v, start, next) = ordinal_at(t, i)?;
+    let value = Value::Number(v as f64);
+    Some((found(start, next, NumberKind::Ordinal, value), next))
+}
