@@ -105,9 +105,9 @@ def test_unknown_preset() -> None:
 
 def test_unknown_option_is_type_error() -> None:
     with pytest.raises(TypeError, match="unknown option 'diacritic'"):
-        Normalizer(diacritic=True)
+        Normalizer(diacritic=True)  # type: ignore[call-arg]
     with pytest.raises(nuqta.NuqtaTypeError):
-        nuqta.normalize("x", tashkeel=False)
+        nuqta.normalize("x", tashkeel=False)  # type: ignore[call-arg]
 
 
 def test_option_values_must_be_bool() -> None:

@@ -1,6 +1,7 @@
 """A panic in the core reaches Python as a ``NuqtaError``, never as a crash: each public
 entry point is run on the one input the core's fault switch (``_nuqta._panic_on``, for
-tests only) makes it panic on."""
+tests only: built with the ``test-hooks`` cargo feature, skipped without it) makes it
+panic on."""
 
 from __future__ import annotations
 
@@ -12,17 +13,26 @@ import pytest
 import nuqta
 from nuqta import _nuqta
 
+PANIC_ON: Callable[[str | None], None] | None = getattr(_nuqta, "_panic_on", None)
+if PANIC_ON is None:
+    pytest.skip(
+        "a release build: the fault switch needs the test-hooks feature"
+        " (MATURIN_PEP517_ARGS='--features test-hooks' pip install .)",
+        allow_module_level=True,
+    )
+PANIC: Callable[[str | None], None] = PANIC_ON
+
 TRIGGER = "نص يفجر عطلا مقصودا ٣"
 GOOD = "قال الرئيس إن ثلاثة آلاف شخص وصلوا إلى القاهرة."
 
 
 @pytest.fixture
 def armed() -> Iterator[None]:
-    _nuqta._panic_on(TRIGGER)
+    PANIC(TRIGGER)
     try:
         yield
     finally:
-        _nuqta._panic_on(None)
+        PANIC(None)
 
 
 CALLS: dict[str, Callable[[str], Any]] = {
@@ -37,6 +47,7 @@ CALLS: dict[str, Callable[[str], Any]] = {
     "entities_batch": lambda t: nuqta.entities_batch([GOOD, t]),
     "analyze": nuqta.analyze,
     "analyze_batch": lambda t: nuqta.analyze_batch([GOOD, t]),
+    "Cleaner.clean_batch": lambda t: nuqta.Cleaner().clean_batch([GOOD, t]),
 }
 
 
@@ -65,3 +76,20 @@ def test_a_batch_reports_the_page_that_panicked_and_returns_the_rest() -> None:
 def test_the_switch_is_off_by_default() -> None:
     assert nuqta.normalize(TRIGGER) == TRIGGER.replace("٣", "3")
     assert nuqta.analyze(TRIGGER).text == TRIGGER
+
+
+@pytest.mark.usefixtures("armed")
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda ts: nuqta.analyze_batch(ts),
+        lambda ts: nuqta.Cleaner().clean_batch(ts),
+        lambda ts: nuqta.entities_batch(ts),
+        lambda ts: nuqta.Normalizer().normalize_batch(ts),
+    ],
+    ids=["analyze_batch", "clean_batch", "entities_batch", "normalize_batch"],
+)
+def test_a_batch_that_panics_names_the_item(call: Callable[[list[str]], Any]) -> None:
+    texts = [GOOD] * 5 + [TRIGGER] + [GOOD] * 3
+    with pytest.raises(nuqta.NuqtaError, match=r"(pages|texts)\[5\]: internal error"):
+        call(texts)

@@ -104,7 +104,7 @@ def test_analyze_batch_in_order_and_collects_errors() -> None:
     pages = list(PAGES.values())
     docs = nuqta.analyze_batch(pages)
     assert docs == [nuqta.analyze(p) for p in pages]
-    mixed = nuqta.analyze_batch([pages[0], 42, "نص\ud800"], errors="collect")  # type: ignore[list-item]
+    mixed = nuqta.analyze_batch([pages[0], 42, "نص\ud800"], errors="collect")  # type: ignore[call-overload]
     assert isinstance(mixed[0], nuqta.Document)
     assert isinstance(mixed[1], nuqta.AnalyzeError)
     assert mixed[1].index == 1
@@ -114,7 +114,7 @@ def test_analyze_batch_in_order_and_collects_errors() -> None:
     with pytest.raises(nuqta.NuqtaTypeError, match=r"pages\[1\]"):
         nuqta.analyze_batch([pages[0], 42])  # type: ignore[list-item]
     with pytest.raises(nuqta.NuqtaValueError):
-        nuqta.analyze_batch(pages, errors="ignore")  # type: ignore[arg-type]
+        nuqta.analyze_batch(pages, errors="ignore")  # type: ignore[call-overload]
 
 
 def test_results_pickle_and_are_frozen() -> None:
@@ -195,5 +195,5 @@ def test_to_dict_is_what_dataclasses_asdict_gives() -> None:
             assert item.to_dict() == dataclasses.asdict(item)
             kinds.add(type(item).__name__)
     assert kinds == {"EntityGroup", "NumberMention", "Entity", "Line"}
-    error = nuqta.analyze_batch([1], errors="collect")[0]  # type: ignore[list-item]
+    error = nuqta.analyze_batch([1], errors="collect")[0]  # type: ignore[call-overload]
     assert error.to_dict() == dataclasses.asdict(error)

@@ -17,7 +17,8 @@ from nuqta._api import (
     numbers,
 )
 from nuqta._nuqta import Normalizer, normalize, num_threads
-from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
+from nuqta._nuqta import __version__ as __version__
+from nuqta.errors import NuqtaError, NuqtaImportError, NuqtaTypeError, NuqtaValueError
 from nuqta.frames import to_pandas
 from nuqta.results import (
     AnalyzeError,
@@ -41,6 +42,7 @@ __all__ = [
     "Normalizer",
     "NumberMention",
     "NuqtaError",
+    "NuqtaImportError",
     "NuqtaTypeError",
     "NuqtaValueError",
     "analyze",
@@ -54,5 +56,3 @@ __all__ = [
     "sample_pages",
     "to_pandas",
 ]
-
-__version__ = "0.1.0"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from nuqta import _nuqta
 from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
@@ -52,6 +52,32 @@ def _html(value: bool | None) -> bool | None:
     return value
 
 
+def _items(value: Iterable[Any], what: str) -> list[Any]:
+    """The items of a batch argument as a list. A ``str`` or ``bytes`` (one text where a
+    list of texts is expected) or a value that is not iterable raises ``NuqtaTypeError``."""
+    if isinstance(value, (str, bytes, bytearray)):
+        raise NuqtaTypeError(
+            f"{what} must be a list of texts, not a single {type(value).__name__}"
+            f" (wrap one text in a list: [{what[:-1]}])"
+        )
+    try:
+        return list(value)
+    except TypeError:
+        raise NuqtaTypeError(
+            f"{what} must be a list of texts, not {type(value).__name__}"
+        ) from None
+
+
+def _count(name: str, value: int, low: int, high: int) -> int:
+    """An integer option between ``low`` and ``high``, or ``NuqtaTypeError`` /
+    ``NuqtaValueError``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise NuqtaTypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not low <= value <= high:
+        raise NuqtaValueError(f"{name} must be between {low} and {high}, not {value}")
+    return value
+
+
 def _cleaned(row: tuple[Any, ...]) -> Cleaned:
     title, byline, text, lines = row
     return Cleaned._with_pending_lines(lines, title=title, byline=byline, text=text)
@@ -74,7 +100,10 @@ def _document(row: tuple[Any, ...]) -> Document:
 def numbers(text: str, *, reference_date: datetime.date | None = None) -> list[NumberMention]:
     """Every number, amount, percentage, date, time and duration in ``text``, with its value.
 
-    ``reference_date`` resolves dates without a year and relative ones ("yesterday").
+    Options:
+
+    - ``reference_date``: a ``datetime.date`` that resolves dates without a year and
+      relative ones ("yesterday"); ``None`` leaves them unresolved.
     """
     return list(_nuqta._numbers(text, _date(reference_date)))
 
@@ -85,8 +114,11 @@ def entities(text: str) -> list[Entity]:
 
 
 def entities_batch(texts: Iterable[str]) -> list[list[Entity]]:
-    """``entities`` of many texts, on all cores, in order."""
-    texts = list(texts)
+    """``entities`` of many texts, on all cores, in order.
+
+    A failing text raises, naming its index (``texts[3]``).
+    """
+    texts = _items(texts, "texts")
     rows = _nuqta._entities_batch(texts)
     return [list(found) for found in rows]
 
@@ -94,13 +126,27 @@ def entities_batch(texts: Iterable[str]) -> list[list[Entity]]:
 def clean(page: str, *, html: bool | None = None) -> Cleaned:
     """The article in a scraped page: title, byline, text, and a verdict on every line.
 
-    ``html=None`` sniffs whether the page is HTML.
+    Options:
+
+    - ``html``: ``True`` reads the page as HTML, ``False`` as plain text, ``None`` (the
+      default) sniffs which it is.
+
+    Plain-text lines index ``page``; HTML blocks keep their range in the HTML source.
     """
     return _cleaned(_nuqta._clean(page, _html(html)))
 
 
 class Cleaner:
     """Boilerplate removal that also learns a site's template across pages.
+
+    Options:
+
+    - ``html``: as for ``clean`` (``None`` sniffs each page).
+    - ``min_pages`` (3): a line or block is template once it was seen on at least this many
+      of the learned pages (1 or more)...
+    - ``min_share`` (0.1): ...and on at least this share of them (0 to 1).
+    - ``max_hashes`` (1,048,576): at most this many distinct lines and blocks are counted,
+      which bounds the memory a cleaner uses (1 or more).
 
     >>> cleaner = Cleaner()
     >>> cleaner.learn(pages_of_one_site)       # doctest: +SKIP
@@ -115,7 +161,14 @@ class Cleaner:
         min_share: float = 0.1,
         max_hashes: int = 1 << 20,
     ) -> None:
-        self._state = _nuqta._CleanerState(_html(html), min_pages, min_share, max_hashes)
+        if isinstance(min_share, bool) or not isinstance(min_share, (int, float)):
+            raise NuqtaTypeError(f"min_share must be a number, not {type(min_share).__name__}")
+        self._state = _nuqta._CleanerState(
+            _html(html),
+            _count("min_pages", min_pages, 1, 2**32 - 1),
+            min_share,
+            _count("max_hashes", max_hashes, 1, 2**63 - 1),
+        )
 
     @property
     def pages_learned(self) -> int:
@@ -132,7 +185,8 @@ class Cleaner:
         return _cleaned(self._state.clean(page))
 
     def clean_batch(self, pages: Iterable[str]) -> list[Cleaned]:
-        """Cleans many pages on all cores."""
+        """Cleans many pages on all cores, in order; a failing page raises, naming its
+        index (``pages[3]``)."""
         return [_cleaned(row) for row in self._state.clean_batch(pages)]
 
     def __getstate__(self) -> bytes:
@@ -161,8 +215,16 @@ def analyze(
 ) -> Document:
     """The whole job: clean ``page``, then find its entities and numbers.
 
-    Spans index ``page`` (plain text) or ``Document.text`` (HTML). ``entities=False`` or
-    ``numbers=False`` skip a step (entities are the costliest).
+    Options:
+
+    - ``html``: ``True`` reads the page as HTML, ``False`` as plain text, ``None`` (the
+      default) sniffs which it is.
+    - ``reference_date``: a ``datetime.date`` that resolves dates without a year and
+      relative ones ("yesterday"); ``None`` leaves them unresolved.
+    - ``entities`` (True): ``False`` skips finding entities (the costliest step).
+    - ``numbers`` (True): ``False`` skips finding numbers.
+
+    Spans index ``page`` (plain text) or ``Document.text`` (HTML).
     """
     row = _nuqta._analyze(
         page,
@@ -174,6 +236,30 @@ def analyze(
     return _document(row)
 
 
+@overload
+def analyze_batch(
+    pages: Iterable[str],
+    *,
+    errors: Literal["raise"] = "raise",
+    html: bool | None = None,
+    reference_date: datetime.date | None = None,
+    entities: bool = True,
+    numbers: bool = True,
+) -> list[Document]: ...
+
+
+@overload
+def analyze_batch(
+    pages: Iterable[str],
+    *,
+    errors: Literal["collect"],
+    html: bool | None = None,
+    reference_date: datetime.date | None = None,
+    entities: bool = True,
+    numbers: bool = True,
+) -> list[Document | AnalyzeError]: ...
+
+
 def analyze_batch(
     pages: Iterable[str],
     *,
@@ -182,15 +268,19 @@ def analyze_batch(
     reference_date: datetime.date | None = None,
     entities: bool = True,
     numbers: bool = True,
-) -> list[Document | AnalyzeError]:
+) -> list[Document] | list[Document | AnalyzeError]:
     """``analyze`` on many pages, on all cores, in order.
 
-    ``errors="raise"`` raises for the first page that fails, naming its index;
-    ``errors="collect"`` returns an ``AnalyzeError`` in that page's place instead.
+    Options:
+
+    - ``errors``: ``"raise"`` (the default) raises for the first page that fails, naming
+      its index (``pages[3]``); ``"collect"`` returns an ``AnalyzeError`` (index, error,
+      message) in that page's place instead, and the other pages' documents.
+    - ``html``, ``reference_date``, ``entities``, ``numbers``: as for ``analyze``.
     """
     if errors not in ("raise", "collect"):
         raise NuqtaValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
-    pages = list(pages)
+    pages = _items(pages, "pages")
 
     def build(index: int, ok: bool, payload: Any) -> Document | AnalyzeError:
         # Called by the core for each page in order, while it analyzes the later ones.

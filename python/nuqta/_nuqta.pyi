@@ -5,10 +5,13 @@ from typing import Any, TypeVar, final
 
 from nuqta.results import Entity, Line, NumberMention
 
+__version__: str
+
 __all__ = [
     "Normalizer",
     "_CleanerState",
     "_PendingLines",
+    "__version__",
     "_analyze",
     "_analyze_batch",
     "_clean",
@@ -16,7 +19,6 @@ __all__ = [
     "_entities_batch",
     "_normalizer_from_options",
     "_numbers",
-    "_panic_on",
     "_use_result_classes",
     "normalize",
     "num_threads",
@@ -28,12 +30,27 @@ class _PendingLines:
 
 @final
 class Normalizer:
-    """A reusable, immutable Arabic normalizer.
+    """A reusable, immutable, picklable Arabic normalizer. Every rule is a keyword
+    argument (see ``help(nuqta.Normalizer)`` for what each does); unset rules keep their
+    defaults."""
 
-    Every rule is a boolean keyword argument; unset rules keep their defaults.
-    """
-
-    def __new__(cls, **options: bool) -> Normalizer: ...
+    def __new__(
+        cls,
+        *,
+        diacritics: bool = True,
+        quranic_marks: bool = True,
+        tatweel: bool = True,
+        alef: bool = True,
+        alef_maqsura: bool = True,
+        teh_marbuta: bool = False,
+        hamza: bool = False,
+        digits: bool = True,
+        presentation_forms: bool = True,
+        persian: bool = False,
+        invisible: bool = True,
+        whitespace: bool = True,
+        punctuation: bool = False,
+    ) -> Normalizer: ...
     @staticmethod
     def preset(name: str) -> Normalizer: ...
     @property
@@ -45,9 +62,24 @@ class Normalizer:
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[dict[str, bool]]]: ...
 
-def normalize(text: str, **options: bool) -> str: ...
+def normalize(
+    text: str,
+    *,
+    diacritics: bool = True,
+    quranic_marks: bool = True,
+    tatweel: bool = True,
+    alef: bool = True,
+    alef_maqsura: bool = True,
+    teh_marbuta: bool = False,
+    hamza: bool = False,
+    digits: bool = True,
+    presentation_forms: bool = True,
+    persian: bool = False,
+    invisible: bool = True,
+    whitespace: bool = True,
+    punctuation: bool = False,
+) -> str: ...
 def num_threads() -> int: ...
-def _panic_on(text: str | None) -> None: ...
 def _normalizer_from_options(options: dict[str, bool]) -> Normalizer: ...
 
 _Row = tuple[Any, ...]

@@ -25,8 +25,8 @@ from typing import IO, Any
 
 from tqdm import tqdm
 
-from nuqta._api import analyze_batch, clean, entities, numbers
-from nuqta._nuqta import Normalizer
+from nuqta._api import Cleaner, analyze_batch, entities, entities_batch, numbers
+from nuqta._nuqta import Normalizer, __version__
 from nuqta.errors import NuqtaError
 from nuqta.results import AnalyzeError
 
@@ -217,13 +217,34 @@ def _each(fn: Callable[[str], dict[str, Any]]) -> Processor:
     return process
 
 
+def _batched(
+    batch: Callable[[list[str]], list[dict[str, Any]]], one: Callable[[str], dict[str, Any]]
+) -> Processor:
+    """A processor calling the batch function ``batch`` on a chunk (on all cores, or
+    ``--jobs``); when the batch fails, the chunk's texts go one at a time through ``one``,
+    so that the failing record is reported and the others are written."""
+    each = _each(one)
+
+    def process(texts: list[str]) -> list[Outcome]:
+        try:
+            return list(batch(texts))
+        except NuqtaError:
+            return each(texts)
+
+    return process
+
+
 def _processor(args: argparse.Namespace) -> Processor:
-    """What the chosen command does to a chunk of texts."""
+    """What the chosen command does to a chunk of texts; every command runs through a
+    batch call."""
     if args.command == "normalize":
         normalizer = _normalizer(args)
-        return _each(lambda t: {"text": normalizer.normalize(t)})
+        return _batched(
+            lambda ts: [{"text": t} for t in normalizer.normalize_batch(ts)],
+            lambda t: {"text": normalizer.normalize(t)},
+        )
+    html = {"auto": None, "yes": True, "no": False}[getattr(args, "html", "auto")]
     if args.command == "analyze":
-        html = {"auto": None, "yes": True, "no": False}[args.html]
 
         def analyze(texts: list[str]) -> list[Outcome]:
             docs = analyze_batch(texts, errors="collect", html=html)
@@ -233,10 +254,17 @@ def _processor(args: argparse.Namespace) -> Processor:
 
         return analyze
     if args.command == "clean":
-        html = {"auto": None, "yes": True, "no": False}[args.html]
-        return _each(lambda t: clean(t, html=html).to_dict())
+        # A cleaner that learned nothing cleans a page as ``nuqta.clean`` does.
+        cleaner = Cleaner(html=html)
+        return _batched(
+            lambda ts: [c.to_dict() for c in cleaner.clean_batch(ts)],
+            lambda t: cleaner.clean(t).to_dict(),
+        )
     if args.command == "entities":
-        return _each(lambda t: {"entities": [e.to_dict() for e in entities(t)]})
+        return _batched(
+            lambda ts: [{"entities": [e.to_dict() for e in es]} for es in entities_batch(ts)],
+            lambda t: {"entities": [e.to_dict() for e in entities(t)]},
+        )
     return _each(lambda t: {"numbers": [n.to_dict() for n in numbers(t)]})
 
 
@@ -293,6 +321,7 @@ COMMANDS = {
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nuqta", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"nuqta {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, help_text in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text.capitalize() + ".")

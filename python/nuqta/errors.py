@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NuqtaError", "NuqtaTypeError", "NuqtaValueError"]
+__all__ = ["NuqtaError", "NuqtaImportError", "NuqtaTypeError", "NuqtaValueError"]
 
 
 class NuqtaError(Exception):
@@ -16,3 +16,8 @@ class NuqtaTypeError(NuqtaError, TypeError):
 class NuqtaValueError(NuqtaError, ValueError):
     """An argument of the right type with a value nuqta cannot use (for example a
     string holding a lone surrogate, or an unknown preset name)."""
+
+
+class NuqtaImportError(NuqtaError, ImportError):
+    """An optional dependency that a function needs is not installed (for example pandas
+    for ``to_pandas``); the message names the extra that installs it."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from nuqta.errors import NuqtaError
+from nuqta.errors import NuqtaImportError, NuqtaTypeError
 from nuqta.results import AnalyzeError, Document
 
 __all__ = ["to_pandas"]
@@ -20,12 +20,18 @@ def to_pandas(docs: Iterable[Document | AnalyzeError]) -> tuple[Any, Any]:
     try:
         import pandas as pd
     except ImportError as missing:
-        raise NuqtaError("to_pandas needs pandas: pip install 'nuqta[pandas]'") from missing
+        raise NuqtaImportError(
+            "to_pandas needs pandas: pip install 'nuqta[pandas]'", name="pandas"
+        ) from missing
     documents: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
+    if isinstance(docs, (str, bytes)) or not isinstance(docs, Iterable):
+        raise NuqtaTypeError(f"docs must be a list of Document, not {type(docs).__name__}")
     for i, doc in enumerate(docs):
         if isinstance(doc, AnalyzeError):
             continue
+        if not isinstance(doc, Document):
+            raise NuqtaTypeError(f"docs[{i}] must be a Document, not {type(doc).__name__}")
         documents.append(
             {
                 "doc": i,

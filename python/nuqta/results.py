@@ -52,6 +52,18 @@ def _fields(result: Any) -> dict[str, Any]:
     return {name: getattr(result, name) for name in _names(type(result))}
 
 
+_SHORT = 60
+"""How many characters of a text a ``repr`` shows."""
+
+
+def _short(text: str | None, limit: int = _SHORT) -> str:
+    """``repr(text)``, cut to its first ``limit`` characters and an ellipsis when longer:
+    a result's ``repr`` stays short however long its text."""
+    if text is None or len(text) <= limit:
+        return repr(text)
+    return repr(text[:limit] + "…")
+
+
 def _dicts(results: tuple[Any, ...]) -> tuple[dict[str, Any], ...]:
     """``to_dict()`` of each result."""
     return tuple(r.to_dict() for r in results)
@@ -62,7 +74,7 @@ def _dicts(results: tuple[Any, ...]) -> tuple[dict[str, Any], ...]:
 # no weak references.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class NumberMention:
     """A number, amount, percentage, date, time or duration found in a text."""
 
@@ -72,6 +84,12 @@ class NumberMention:
     kind: NumberKind
     value: int | float | str
     unit: str | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"NumberMention(text={_short(self.text)}, start={self.start}, end={self.end},"
+            f" kind={self.kind!r}, value={self.value!r}, unit={self.unit!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The mention as a JSON-ready dict."""
@@ -87,7 +105,7 @@ class NumberMention:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Entity:
     """A person (PER), place (LOC) or organization (ORG) named in a text."""
 
@@ -96,6 +114,12 @@ class Entity:
     end: int
     label: Label
 
+    def __repr__(self) -> str:
+        return (
+            f"Entity(text={_short(self.text)}, start={self.start}, end={self.end},"
+            f" label={self.label!r})"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The entity as a JSON-ready dict."""
         if type(self) is not Entity:
@@ -103,7 +127,7 @@ class Entity:
         return {"text": self.text, "start": self.start, "end": self.end, "label": self.label}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Line:
     """One line (or HTML block) of a page, whether it was kept, and why."""
 
@@ -112,6 +136,12 @@ class Line:
     end: int
     keep: bool
     reason: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Line(text={_short(self.text)}, start={self.start}, end={self.end},"
+            f" keep={self.keep}, reason={self.reason!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The line as a JSON-ready dict."""
@@ -216,7 +246,7 @@ class _LinesWhenRead:
         return self.__dict__
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Cleaned(_LinesWhenRead):
     """A page with its boilerplate removed."""
 
@@ -229,8 +259,14 @@ class Cleaned(_LinesWhenRead):
         """The cleaned page as a JSON-ready dict."""
         return _fields(self) | {"lines": _dicts(self.lines)}
 
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(title={_short(self.title, 40)},"
+            f" byline={_short(self.byline, 30)}, text={_short(self.text)})"
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class EntityGroup:
     """The mentions of one entity (لافروف with سيرغي لافروف)."""
 
@@ -243,8 +279,17 @@ class EntityGroup:
         """The group as a JSON-ready dict."""
         return _fields(self)
 
+    def __repr__(self) -> str:
+        shown = ", ".join(map(str, self.mentions[:8]))
+        more = f", … {len(self.mentions) - 8} more" if len(self.mentions) > 8 else ""
+        comma = "," if len(self.mentions) == 1 else ""
+        return (
+            f"EntityGroup(label={self.label!r}, name={_short(self.name, 40)},"
+            f" mentions=({shown}{comma}{more}))"
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Document(_LinesWhenRead):
     """A page through the whole pipeline.
 
@@ -270,13 +315,19 @@ class Document(_LinesWhenRead):
             "entity_groups": _dicts(self.entity_groups),
         }
 
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(title={_short(self.title, 40)}, text={_short(self.text)},"
+            f" entities={len(self.entities)}, numbers={len(self.numbers)}, html={self.html})"
+        )
+
     def _repr_html_(self) -> str:
         from nuqta.display import document_html
 
         return document_html(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class AnalyzeError:
     """A page that ``analyze_batch(..., errors="collect")`` could not process."""
 
@@ -287,3 +338,9 @@ class AnalyzeError:
     def to_dict(self) -> dict[str, Any]:
         """The error as a JSON-ready dict."""
         return _fields(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"AnalyzeError(index={self.index}, error={self.error!r},"
+            f" message={_short(self.message, 100)})"
+        )

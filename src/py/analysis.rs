@@ -4,7 +4,7 @@
 //! `results`), pages as tuples that `nuqta/_api.py` wraps; every span is in `str` indices.
 
 use super::convert::{collect_items, each_text, text_arg, texts_arg};
-use super::errors::{detach, internal_error, next_round, NuqtaError, NuqtaValueError};
+use super::errors::{detach, item_error, next_round, NuqtaError, NuqtaValueError};
 use super::lines::PendingLines;
 use super::results;
 use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
@@ -89,7 +89,10 @@ pub fn _entities_batch<'py>(
         py,
         &sizes,
         |i| entities::entities(strs[i]),
-        |i, found| results::entities(items[i].cast()?, strs[i], &found),
+        |i, found| {
+            let found = found.map_err(|panic| item_error("texts", i, panic))?;
+            results::entities(items[i].cast()?, strs[i], &found)
+        },
     )
 }
 
@@ -201,24 +204,16 @@ pub fn _analyze_batch<'py>(
     let inputs = each_text(&items, "pages");
     let texts: Vec<Option<&str>> = inputs.iter().map(|r| r.as_ref().ok().copied()).collect();
     let sizes: Vec<usize> = texts.iter().map(|t| t.map_or(0, str::len)).collect();
-    let analyze = |i: usize| {
-        let page = texts[i]?;
-        Some(catch_unwind(AssertUnwindSafe(|| {
-            document::analyze(page, &options)
-        })))
-    };
+    let analyze = |i: usize| texts[i].map(|page| document::analyze(page, &options));
     in_rounds(py, &sizes, analyze, |i, doc| {
         let (ok, payload) = match (&inputs[i], doc) {
-            (Ok(page), Some(Ok(doc))) => (true, document_row(py, &items[i], page, doc)?.into_any()),
+            (Ok(page), Ok(Some(doc))) => (true, document_row(py, &items[i], page, doc)?.into_any()),
             (Err(err), _) => (false, error_row(py, err)?),
-            (Ok(_), failed) => {
-                let panic = failed.and_then(Result::err);
-                let err = panic.map_or_else(
-                    || NuqtaError::new_err("internal error in nuqta: page skipped"),
-                    internal_error,
-                );
+            (Ok(_), Ok(None)) => {
+                let err = NuqtaError::new_err("internal error in nuqta: page skipped");
                 (false, error_row(py, &err)?)
             }
+            (Ok(_), Err(panic)) => (false, error_row(py, &item_error("pages", i, panic))?),
         };
         build.call1((i, ok, payload))
     })
@@ -227,15 +222,21 @@ pub fn _analyze_batch<'py>(
 /// `each(i, work(i))` for every item `i`, in order, on this thread and under the GIL, with
 /// `work` run on the pool in rounds of about [`ROUND_BYTES`] (item `i` weighs `sizes[i]`)
 /// so that building the Python results of one round overlaps with the work on the next.
-/// Python's cyclic GC pauses meanwhile (see [`results::GcPause`]).
+/// A panic in `work(i)` reaches `each` as the `Err` of item `i`, so that its error can name
+/// the item. Python's cyclic GC pauses meanwhile (see [`results::GcPause`]).
 fn in_rounds<'py, R: Send, T>(
     py: Python<'py>,
     sizes: &[usize],
     work: impl Fn(usize) -> R + Sync,
-    mut each: impl FnMut(usize, R) -> PyResult<T>,
+    mut each: impl FnMut(usize, std::thread::Result<R>) -> PyResult<T>,
 ) -> PyResult<Vec<T>> {
     let rounds = parallel::rounds(sizes, ROUND_BYTES, |&size| size);
-    let produce = |round: usize| rounds[round].clone().map(&work).collect::<Vec<_>>();
+    let produce = |round: usize| {
+        rounds[round]
+            .clone()
+            .map(|i| catch_unwind(AssertUnwindSafe(|| work(i))))
+            .collect::<Vec<_>>()
+    };
     parallel::pipeline(rounds.len(), produce, |ordered| {
         let _pause = results::GcPause::new(py);
         let mut out = Vec::with_capacity(sizes.len());
@@ -326,13 +327,16 @@ impl CleanerState {
     ) -> PyResult<Vec<CleanedRow<'py>>> {
         let items = collect_items(pages, "pages")?;
         let pages = texts_arg(&items, "pages")?;
-        let cleaned = detach(py, || self.inner.clean_batch(&pages))?;
-        items
-            .iter()
-            .zip(pages)
-            .zip(cleaned)
-            .map(|((obj, p), c)| cleaned_row(obj, p, self.html_for(p), c))
-            .collect()
+        let sizes: Vec<usize> = pages.iter().map(|p| p.len()).collect();
+        in_rounds(
+            py,
+            &sizes,
+            |i| self.inner.clean(pages[i]),
+            |i, cleaned| {
+                let cleaned = cleaned.map_err(|panic| item_error("pages", i, panic))?;
+                cleaned_row(&items[i], pages[i], self.html_for(pages[i]), cleaned)
+            },
+        )
     }
 
     /// The learned state as bytes (for pickle).

@@ -21,14 +21,22 @@ pub(crate) fn detach<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -
 
 /// The `NuqtaError` for a panic in the core.
 pub(crate) fn internal_error(panic: Box<dyn Any + Send>) -> PyErr {
+    NuqtaError::new_err(internal_message(&panic))
+}
+
+/// The `NuqtaError` for a panic on item `index` of the batch argument `what`, naming it.
+pub(crate) fn item_error(what: &str, index: usize, panic: Box<dyn Any + Send>) -> PyErr {
+    NuqtaError::new_err(format!("{what}[{index}]: {}", internal_message(&panic)))
+}
+
+/// What an internal error says: the panic's message and a request to report it.
+fn internal_message(panic: &Box<dyn Any + Send>) -> String {
     let detail = panic
         .downcast_ref::<&str>()
         .map(|s| (*s).to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown cause".into());
-    NuqtaError::new_err(format!(
-        "internal error in nuqta ({detail}); please report it with the input that caused it"
-    ))
+    format!("internal error in nuqta ({detail}); please report it with the input that caused it")
 }
 
 /// The next round of a [`pipeline`](crate::parallel::pipeline), waited for with the GIL

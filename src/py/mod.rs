@@ -14,6 +14,8 @@ use pyo3::prelude::*;
 /// `nuqta._nuqta`, the native half of the `nuqta` package.
 #[pymodule(gil_used = false)]
 mod _nuqta {
+    use pyo3::prelude::*;
+
     #[pymodule_export]
     use super::normalize::{normalize, Normalizer};
 
@@ -21,7 +23,17 @@ mod _nuqta {
     use super::normalize::_normalizer_from_options;
 
     #[pymodule_export]
-    use super::{_panic_on, num_threads};
+    use super::num_threads;
+
+    /// Sets `__version__`: Cargo.toml's version, which the wheel's metadata also carries.
+    /// A test build (the `test-hooks` feature) also gets `_panic_on`, left out of
+    /// `__all__`: it is no part of the module's interface.
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        #[cfg(feature = "test-hooks")]
+        m.setattr("_panic_on", wrap_pyfunction!(super::_panic_on, m)?)?;
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
 
     #[pymodule_export]
     use super::results::_use_result_classes;
@@ -41,8 +53,9 @@ fn num_threads() -> usize {
     crate::parallel::num_threads()
 }
 
-/// Tests only: makes the core panic on exactly `text` (`None` turns it off), to show that
-/// a panic comes back as a `NuqtaError`.
+/// Tests only (the `test-hooks` feature): makes the core panic on exactly `text` (`None`
+/// turns it off), to show that a panic comes back as a `NuqtaError`.
+#[cfg(feature = "test-hooks")]
 #[pyfunction]
 #[pyo3(signature = (text))]
 fn _panic_on(text: Option<&str>) {

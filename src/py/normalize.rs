@@ -7,7 +7,30 @@ use crate::normalize::{Normalizer as CoreNormalizer, Options, PRESETS};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-/// A reusable, immutable Arabic normalizer; see `nuqta.Normalizer`.
+/// A reusable, immutable, picklable Arabic normalizer. Unset rules keep their defaults;
+/// `Normalizer.preset(name)` starts from a named set instead.
+///
+/// The rules, every one a keyword argument that turns it on (True) or off (False):
+///
+/// - diacritics (on): removes harakat, tanween, shadda, sukun and dagger alef
+///   (U+064B-U+0652, U+0670).
+/// - quranic_marks (on): with diacritics, also removes Quranic annotation marks and the
+///   rarer Arabic combining marks (U+0610-U+061A, U+0653-U+065F, U+06D6-U+06ED,
+///   U+08D3-U+08FF).
+/// - tatweel (on): removes tatweel (U+0640).
+/// - alef (on): أ إ آ ٱ → ا
+/// - alef_maqsura (on): ى → ي
+/// - teh_marbuta (off): ة → ه
+/// - hamza (off): ؤ → و, ئ → ي
+/// - digits (on): Arabic-Indic and Persian digits → ASCII; ٫ → . and ٬ → , between digits.
+/// - presentation_forms (on): presentation forms A and B and ligatures → base letters.
+/// - persian (off): ک → ك, ی → ي, ھ ە ۀ → ه
+/// - invisible (on): removes zero-width characters, bidi controls, ALM, BOM and soft
+///   hyphens (a space stays where a removed separator stood between two words).
+/// - whitespace (on): Unicode spaces → space, runs collapsed, lines trimmed, line breaks kept.
+/// - punctuation (off): ، ؛ ؟ → , ; ?
+///
+/// An unknown name or a value that is not a bool raises NuqtaTypeError.
 #[pyclass(frozen, module = "nuqta._nuqta", name = "Normalizer")]
 pub struct Normalizer {
     inner: CoreNormalizer,
@@ -23,7 +46,7 @@ fn parse_options(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
 #[pymethods]
 impl Normalizer {
     #[new]
-    #[pyo3(signature = (**options))]
+    #[pyo3(signature = (**options), text_signature = "(*, diacritics=True, quranic_marks=True, tatweel=True, alef=True, alef_maqsura=True, teh_marbuta=False, hamza=False, digits=True, presentation_forms=True, persian=False, invisible=True, whitespace=True, punctuation=False)")]
     fn new(options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         Ok(Normalizer {
             inner: CoreNormalizer::new(parse_options(options)?),
@@ -32,7 +55,8 @@ impl Normalizer {
 
     /// A named preset: "default", "search", "display", "camel" or "none".
     #[staticmethod]
-    fn preset(name: &str) -> PyResult<Self> {
+    fn preset(name: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let name = text_arg(name, "name")?;
         let options = Options::preset(name).ok_or_else(|| {
             NuqtaValueError::new_err(format!(
                 "unknown preset '{name}'; the presets are: {}",
@@ -119,9 +143,32 @@ pub fn _normalizer_from_options(options: &Bound<'_, PyDict>) -> PyResult<Normali
     Normalizer::new(Some(options))
 }
 
-/// Normalizes `text` with the given options (the defaults for the rest).
+/// Normalizes `text` with the rules turned on or off by keyword (the defaults for the
+/// rest); `Normalizer(**options).normalize(text)` without keeping the normalizer.
+///
+/// The rules, every one a keyword argument that turns it on (True) or off (False):
+///
+/// - diacritics (on): removes harakat, tanween, shadda, sukun and dagger alef
+///   (U+064B-U+0652, U+0670).
+/// - quranic_marks (on): with diacritics, also removes Quranic annotation marks and the
+///   rarer Arabic combining marks (U+0610-U+061A, U+0653-U+065F, U+06D6-U+06ED,
+///   U+08D3-U+08FF).
+/// - tatweel (on): removes tatweel (U+0640).
+/// - alef (on): أ إ آ ٱ → ا
+/// - alef_maqsura (on): ى → ي
+/// - teh_marbuta (off): ة → ه
+/// - hamza (off): ؤ → و, ئ → ي
+/// - digits (on): Arabic-Indic and Persian digits → ASCII; ٫ → . and ٬ → , between digits.
+/// - presentation_forms (on): presentation forms A and B and ligatures → base letters.
+/// - persian (off): ک → ك, ی → ي, ھ ە ۀ → ه
+/// - invisible (on): removes zero-width characters, bidi controls, ALM, BOM and soft
+///   hyphens (a space stays where a removed separator stood between two words).
+/// - whitespace (on): Unicode spaces → space, runs collapsed, lines trimmed, line breaks kept.
+/// - punctuation (off): ، ؛ ؟ → , ; ?
+///
+/// An unknown name or a value that is not a bool raises NuqtaTypeError.
 #[pyfunction]
-#[pyo3(signature = (text, **options))]
+#[pyo3(signature = (text, **options), text_signature = "(text, *, diacritics=True, quranic_marks=True, tatweel=True, alef=True, alef_maqsura=True, teh_marbuta=False, hamza=False, digits=True, presentation_forms=True, persian=False, invisible=True, whitespace=True, punctuation=False)")]
 pub fn normalize<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,

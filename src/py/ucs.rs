@@ -2,7 +2,7 @@
 //! normalization reads and writes Python strings without a UTF-8 round trip.
 //! This is why nuqta builds per-version wheels rather than an abi3 one.
 
-use super::errors::{detach, next_round, NuqtaValueError};
+use super::errors::{detach, item_error, next_round, NuqtaValueError};
 use crate::normalize::{CodeUnit, Normalizer, UnitsError};
 use crate::parallel;
 use pyo3::ffi;
@@ -11,6 +11,7 @@ use pyo3::types::PyString;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::os::raw::c_void;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// A borrowed view of a Python string's code units.
 #[derive(Clone, Copy)]
@@ -295,13 +296,21 @@ pub(crate) fn normalize_strs<'py>(
     let normalize_round = |round: usize| {
         units[rounds[round].clone()]
             .iter()
-            .map(|&u| normalize(normalizer, u, &mut Spare::default()))
+            .map(|&u| {
+                catch_unwind(AssertUnwindSafe(|| {
+                    normalize(normalizer, u, &mut Spare::default())
+                }))
+            })
             .collect::<Vec<_>>()
     };
     parallel::pipeline(rounds.len(), normalize_round, |ordered| {
         let mut out = Vec::with_capacity(strs.len());
         for range in &rounds {
-            let results = next_round(py, ordered)?;
+            let results = range
+                .clone()
+                .zip(next_round(py, ordered)?)
+                .map(|(i, result)| result.map_err(|panic| item_error(what, i, panic)))
+                .collect::<PyResult<Vec<_>>>()?;
             let mut fills = Vec::new();
             for (i, result) in range.clone().zip(&results) {
                 let name = || format!("{what}[{i}]");
