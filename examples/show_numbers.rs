@@ -9,7 +9,7 @@ fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let t0 = Instant::now();
-        let found = nuqta::numbers::find_numbers(&text, None);
+        let found = nuqta::numbers::find_numbers(&text, &nuqta::numbers::NumberOptions::default());
         elapsed += t0.elapsed().as_secs_f64();
         bytes += text.len();
         for m in found {

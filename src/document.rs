@@ -8,7 +8,7 @@
 use crate::clean::{self, Cleaned};
 use crate::entities::{self, Entity, Label};
 use crate::normalize::{Normalizer, Options};
-use crate::numbers::{self, Date, NumberMention};
+use crate::numbers::{self, Country, Date, NumberMention, NumberOptions};
 use crate::text::offsets::trimmed_range;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -20,6 +20,8 @@ pub struct AnalyzeOptions {
     pub html: Option<bool>,
     /// The date relative dates are resolved against ("yesterday", a weekday).
     pub reference_date: Option<Date>,
+    /// The ISO 3166 code whose currency a bare دينار, ريال, جنيه, درهم or ليرة is.
+    pub country: Option<Country>,
     /// Find entities (the costliest step).
     pub entities: bool,
     /// Find numbers.
@@ -31,6 +33,7 @@ impl Default for AnalyzeOptions {
         AnalyzeOptions {
             html: None,
             reference_date: None,
+            country: None,
             entities: true,
             numbers: true,
         }
@@ -79,7 +82,14 @@ pub fn analyze(page: &str, options: &AnalyzeOptions) -> Document {
         Vec::new()
     };
     let mut numbers = if options.numbers {
-        numbers::find_numbers(&text, options.reference_date)
+        numbers::find_numbers(
+            &text,
+            &NumberOptions {
+                reference_date: options.reference_date,
+                relative_ordinals: false,
+                country: options.country,
+            },
+        )
     } else {
         Vec::new()
     };

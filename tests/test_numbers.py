@@ -57,15 +57,17 @@ def test_no_false_positive_from_traps(path: Path, reference: datetime.date | Non
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:3])
-def test_bare_weekdays_are_not_dates_without_a_reference(path: Path) -> None:
+def test_bare_weekdays_are_dates_without_a_value_without_a_reference(path: Path) -> None:
     text = _read(path)
     for m in nuqta.numbers(text):
-        assert not re.fullmatch(r"(?:ال)?(?:اثنين|ثلاثاء|خميس|جمعة|سبت|أحد)", m.text), m
+        if re.fullmatch(r"(?:ال)?(?:اثنين|ثلاثاء|خميس|جمعة|سبت|أحد)", m.text):
+            assert (m.kind, m.value) == ("date", None), m
 
 
 def test_phone_numbers_are_not_cardinals() -> None:
     text = "للاستفسار اتصل على 0123456789 أو +20 2 2345 6789"
-    assert all(m.kind != "cardinal" or abs(float(m.value)) < 1e6 for m in nuqta.numbers(text))
+    for m in nuqta.numbers(text):
+        assert m.kind != "cardinal" or (isinstance(m.value, int | float) and abs(m.value) < 1e6)
 
 
 # Text biased towards digits, number words and the symbols around them.
@@ -142,8 +144,14 @@ def test_any_str_returns_or_raises_a_nuqta_error(text: str) -> None:
 def test_wrong_argument_types_raise_nuqta_errors() -> None:
     with pytest.raises(nuqta.NuqtaError):
         nuqta.numbers(42)  # type: ignore[arg-type]
-    with pytest.raises(nuqta.NuqtaError):
-        nuqta.numbers("3", reference_date="2024-01-01")  # type: ignore[arg-type]
+    with pytest.raises(nuqta.NuqtaTypeError):
+        nuqta.numbers("3", reference_date=20240101)  # type: ignore[arg-type]
+    with pytest.raises(nuqta.NuqtaValueError):
+        nuqta.numbers("3", reference_date="yesterday")
+    with pytest.raises(nuqta.NuqtaValueError):
+        nuqta.numbers("3", country="Algeria")
+    with pytest.raises(nuqta.NuqtaTypeError):
+        nuqta.numbers("3", relative_ordinals=1)  # type: ignore[arg-type]
 
 
 VALUES: list[tuple[str, str, str, int | float | str, str | None]] = [
@@ -182,7 +190,10 @@ def test_values(
 def test_relative_dates_follow_the_reference() -> None:
     [yesterday] = nuqta.numbers("وصل أمس", reference_date=REFERENCE)
     assert (yesterday.kind, yesterday.value) == ("date", "2024-02-29")
-    assert nuqta.numbers("وصل أمس") == []
+    # Without a reference it is still a date, with no value; an ISO string is a reference.
+    [unknown] = nuqta.numbers("وصل أمس")
+    assert (unknown.kind, unknown.value, unknown.text) == ("date", None, "أمس")
+    assert nuqta.numbers("وصل أمس", reference_date="2024-03-01") == [yesterday]
 
 
 def test_hijri_date_keeps_its_form() -> None:
@@ -193,25 +204,26 @@ def test_hijri_date_keeps_its_form() -> None:
     assert m.unit == "islamic:1445-09-15"
 
 
-# Relative ordinals (issue 3): a rank counted from the end of a list or from the current item,
-# valued as Recognizers-Text values them.
+# Relative ordinals, with relative_ordinals=True: a rank counted from the end of a list or
+# from the current item, as an offset from the unit "end" or "current".
 RELATIVE = [
-    ("احذف الجملة الأخيرة.", "الأخيرة", "end+0"),
-    ("أريد آخر كتاب", "آخر", "end+0"),
-    ("أرني ما قبل الأخير", "قبل الأخير", "end-1"),
-    ("أريني الواحد قبل الاخير.", "الواحد قبل الاخير", "end-1"),
-    ("أرني تلك التي سبقت الأخيرة", "سبقت الأخيرة", "end-1"),
-    ("اختر الثالث من الأخير", "الثالث من الأخير", "end-2"),
-    ("انتقل الى الصفحة السابقة.", "السابقة", "current-1"),
-    ("أعطني البند التالي.", "التالي", "current+1"),
-    ("انظر إلى الصفحة الحالية", "الحالية", "current+0"),
+    ("احذف الجملة الأخيرة.", "الأخيرة", 0, "end"),
+    ("أريد آخر كتاب", "آخر", 0, "end"),
+    ("أرني ما قبل الأخير", "قبل الأخير", -1, "end"),
+    ("أريني الواحد قبل الاخير.", "الواحد قبل الاخير", -1, "end"),
+    ("أرني تلك التي سبقت الأخيرة", "سبقت الأخيرة", -1, "end"),
+    ("اختر الثالث من الأخير", "الثالث من الأخير", -2, "end"),
+    ("انتقل الى الصفحة السابقة.", "السابقة", -1, "current"),
+    ("أعطني البند التالي.", "التالي", 1, "current"),
+    ("انظر إلى الصفحة الحالية", "الحالية", 0, "current"),
 ]
 
 
-@pytest.mark.parametrize(("text", "span", "value"), RELATIVE)
-def test_relative_ordinals(text: str, span: str, value: str) -> None:
-    [m] = nuqta.numbers(text, reference_date=REFERENCE)
-    assert (m.text, m.kind, m.value, m.unit) == (span, "ordinal", value, None)
+@pytest.mark.parametrize(("text", "span", "value", "unit"), RELATIVE)
+def test_relative_ordinals(text: str, span: str, value: int, unit: str) -> None:
+    assert nuqta.numbers(text, reference_date=REFERENCE) == []
+    [m] = nuqta.numbers(text, reference_date=REFERENCE, relative_ordinals=True)
+    assert (m.text, m.kind, m.value, m.unit) == (span, "ordinal", value, unit)
     assert text[m.start : m.end] == m.text
 
 

@@ -29,8 +29,9 @@ def test_numbers_values_units_and_offsets() -> None:
 def test_numbers_reference_date() -> None:
     found = nuqta.numbers("في 5 مايو", reference_date=datetime.date(2024, 1, 1))
     assert [m.value for m in found if m.kind == "date"] == ["2024-05-05"]
+    assert nuqta.numbers("في 5 مايو", reference_date="2024-01-01") == found
     with pytest.raises(nuqta.NuqtaTypeError, match=r"datetime\.date"):
-        nuqta.numbers("5 مايو", reference_date="2024-01-01")  # type: ignore[arg-type]
+        nuqta.numbers("5 مايو", reference_date=20240101)  # type: ignore[arg-type]
 
 
 def test_entities_leave_out_clitics() -> None:

@@ -42,7 +42,7 @@ def test_every_kind_of_value_is_covered() -> None:
     kinds = {type(i) for i in ITEMS}
     assert kinds == {Line, Entity, NumberMention}
     values = {type(n.value) for n in ITEMS if isinstance(n, NumberMention)}
-    assert values == {int, float, str}
+    assert values == {int, float, str, type(None)}
     units = {n.unit is None for n in ITEMS if isinstance(n, NumberMention)}
     assert units == {True, False}
     assert {line.keep for line in ITEMS if isinstance(line, Line)} == {True, False}

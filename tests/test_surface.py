@@ -79,7 +79,9 @@ WRONG_CALLS: dict[str, Callable[[], Any]] = {
     "Normalizer.preset(nope)": lambda: nuqta.Normalizer.preset("nope"),
     "clean(None)": lambda: nuqta.clean(None),  # type: ignore[arg-type]
     "numbers(1.5)": lambda: nuqta.numbers(1.5),  # type: ignore[arg-type]
-    "numbers(date str)": lambda: nuqta.numbers("x", reference_date="2024"),  # type: ignore[arg-type]
+    "numbers(date str)": lambda: nuqta.numbers("x", reference_date="2024-13-01"),
+    "numbers(country)": lambda: nuqta.numbers("x", country="Algeria"),
+    "numbers_batch(str)": lambda: nuqta.numbers_batch("x"),
     "entities([])": lambda: nuqta.entities([]),  # type: ignore[arg-type]
     "analyze(entities=1)": lambda: nuqta.analyze("x", entities=1),  # type: ignore[arg-type]
     "analyze_batch(errors)": lambda: nuqta.analyze_batch([], errors="ignore"),  # type: ignore[call-overload]

@@ -15,6 +15,7 @@ from nuqta._api import (
     entities,
     entities_batch,
     numbers,
+    numbers_batch,
 )
 from nuqta._nuqta import Normalizer, normalize, num_threads
 from nuqta._nuqta import __version__ as __version__
@@ -53,6 +54,7 @@ __all__ = [
     "normalize",
     "num_threads",
     "numbers",
+    "numbers_batch",
     "sample_pages",
     "to_pandas",
 ]

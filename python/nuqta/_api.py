@@ -27,6 +27,7 @@ __all__ = [
     "entities",
     "entities_batch",
     "numbers",
+    "numbers_batch",
 ]
 
 
@@ -38,12 +39,27 @@ _ERRORS: dict[str, type[NuqtaError]] = {
 }
 
 
-def _date(value: datetime.date | None) -> tuple[int, int, int] | None:
+def _date(value: datetime.date | str | None) -> tuple[int, int, int] | None:
     if value is None:
         return None
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise NuqtaValueError(
+                f"reference_date must be an ISO date such as '2024-03-11', not {value!r}"
+            ) from None
     if not isinstance(value, datetime.date):
-        raise NuqtaTypeError(f"reference_date must be a datetime.date, not {type(value).__name__}")
+        raise NuqtaTypeError(
+            f"reference_date must be a datetime.date or an ISO string, not {type(value).__name__}"
+        )
     return (value.year, value.month, value.day)
+
+
+def _country(value: str | None) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise NuqtaTypeError(f"country must be a str such as 'DZ', not {type(value).__name__}")
+    return value
 
 
 def _html(value: bool | None) -> bool | None:
@@ -97,15 +113,55 @@ def _document(row: tuple[Any, ...]) -> Document:
     )
 
 
-def numbers(text: str, *, reference_date: datetime.date | None = None) -> list[NumberMention]:
-    """Every number, amount, percentage, date, time and duration in ``text``, with its value.
+def numbers(
+    text: str,
+    *,
+    reference_date: datetime.date | str | None = None,
+    relative_ordinals: bool = False,
+    country: str | None = None,
+) -> list[NumberMention]:
+    """Every number, amount, percentage, date, time, duration and age in ``text``.
 
     Options:
 
-    - ``reference_date``: a ``datetime.date`` that resolves dates without a year and
-      relative ones ("yesterday"); ``None`` leaves them unresolved.
+    - ``reference_date``: a ``datetime.date`` or an ISO string (``"2024-03-11"``) that
+      resolves dates without a year and relative ones ("yesterday"); without it they come
+      with ``value=None`` (``XXXX`` for a missing year).
+    - ``relative_ordinals`` (False): ``True`` also reports ranks such as التالي (next) and
+      الأخير (last), as an offset (``value``) from the ``unit`` "current" or "end".
+    - ``country``: an ISO 3166 code (``"DZ"``) that picks the currency of a bare دينار,
+      ريال, جنيه, درهم or ليرة; ``None`` keeps the documented defaults.
     """
-    return list(_nuqta._numbers(text, _date(reference_date)))
+    return list(
+        _nuqta._numbers(
+            text,
+            _date(reference_date),
+            _flag("relative_ordinals", relative_ordinals),
+            _country(country),
+        )
+    )
+
+
+def numbers_batch(
+    texts: Iterable[str],
+    *,
+    reference_date: datetime.date | str | None = None,
+    relative_ordinals: bool = False,
+    country: str | None = None,
+) -> list[list[NumberMention]]:
+    """``numbers`` of many texts, on all cores, in order.
+
+    A failing text raises, naming its index (``texts[3]``). Options:
+
+    - ``reference_date``, ``relative_ordinals``, ``country``: as for ``numbers``.
+    """
+    rows = _nuqta._numbers_batch(
+        _items(texts, "texts"),
+        _date(reference_date),
+        _flag("relative_ordinals", relative_ordinals),
+        _country(country),
+    )
+    return [list(found) for found in rows]
 
 
 def entities(text: str) -> list[Entity]:
@@ -209,9 +265,10 @@ def analyze(
     page: str,
     *,
     html: bool | None = None,
-    reference_date: datetime.date | None = None,
+    reference_date: datetime.date | str | None = None,
     entities: bool = True,
     numbers: bool = True,
+    country: str | None = None,
 ) -> Document:
     """The whole job: clean ``page``, then find its entities and numbers.
 
@@ -219,10 +276,12 @@ def analyze(
 
     - ``html``: ``True`` reads the page as HTML, ``False`` as plain text, ``None`` (the
       default) sniffs which it is.
-    - ``reference_date``: a ``datetime.date`` that resolves dates without a year and
-      relative ones ("yesterday"); ``None`` leaves them unresolved.
+    - ``reference_date``: a ``datetime.date`` or an ISO string that resolves dates without
+      a year and relative ones ("yesterday"); without it they come with ``value=None``.
     - ``entities`` (True): ``False`` skips finding entities (the costliest step).
     - ``numbers`` (True): ``False`` skips finding numbers.
+    - ``country``: an ISO 3166 code (``"DZ"``) that picks the currency of a bare دينار,
+      ريال, جنيه, درهم or ليرة in the numbers.
 
     Spans index ``page`` (plain text) or ``Document.text`` (HTML).
     """
@@ -232,6 +291,7 @@ def analyze(
         _date(reference_date),
         _flag("entities", entities),
         _flag("numbers", numbers),
+        _country(country),
     )
     return _document(row)
 
@@ -242,9 +302,10 @@ def analyze_batch(
     *,
     errors: Literal["raise"] = "raise",
     html: bool | None = None,
-    reference_date: datetime.date | None = None,
+    reference_date: datetime.date | str | None = None,
     entities: bool = True,
     numbers: bool = True,
+    country: str | None = None,
 ) -> list[Document]: ...
 
 
@@ -254,9 +315,10 @@ def analyze_batch(
     *,
     errors: Literal["collect"],
     html: bool | None = None,
-    reference_date: datetime.date | None = None,
+    reference_date: datetime.date | str | None = None,
     entities: bool = True,
     numbers: bool = True,
+    country: str | None = None,
 ) -> list[Document | AnalyzeError]: ...
 
 
@@ -265,9 +327,10 @@ def analyze_batch(
     *,
     errors: Literal["raise", "collect"] = "raise",
     html: bool | None = None,
-    reference_date: datetime.date | None = None,
+    reference_date: datetime.date | str | None = None,
     entities: bool = True,
     numbers: bool = True,
+    country: str | None = None,
 ) -> list[Document] | list[Document | AnalyzeError]:
     """``analyze`` on many pages, on all cores, in order.
 
@@ -276,7 +339,8 @@ def analyze_batch(
     - ``errors``: ``"raise"`` (the default) raises for the first page that fails, naming
       its index (``pages[3]``); ``"collect"`` returns an ``AnalyzeError`` (index, error,
       message) in that page's place instead, and the other pages' documents.
-    - ``html``, ``reference_date``, ``entities``, ``numbers``: as for ``analyze``.
+    - ``html``, ``reference_date``, ``entities``, ``numbers``, ``country``: as for
+      ``analyze``.
     """
     if errors not in ("raise", "collect"):
         raise NuqtaValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
@@ -298,4 +362,5 @@ def analyze_batch(
         _date(reference_date),
         _flag("entities", entities),
         _flag("numbers", numbers),
+        _country(country),
     )

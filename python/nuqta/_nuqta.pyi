@@ -19,6 +19,7 @@ __all__ = [
     "_entities_batch",
     "_normalizer_from_options",
     "_numbers",
+    "_numbers_batch",
     "_use_result_classes",
     "normalize",
     "num_threads",
@@ -89,8 +90,17 @@ def _use_result_classes(
     line: type[Line], number: type[NumberMention], entity: type[Entity]
 ) -> None: ...
 def _numbers(
-    text: str, reference_date: tuple[int, int, int] | None = None
+    text: str,
+    reference_date: tuple[int, int, int] | None = None,
+    relative_ordinals: bool = False,
+    country: str | None = None,
 ) -> tuple[NumberMention, ...]: ...
+def _numbers_batch(
+    texts: Iterable[str],
+    reference_date: tuple[int, int, int] | None = None,
+    relative_ordinals: bool = False,
+    country: str | None = None,
+) -> list[tuple[NumberMention, ...]]: ...
 def _entities(text: str) -> tuple[Entity, ...]: ...
 def _entities_batch(texts: Iterable[str]) -> list[tuple[Entity, ...]]: ...
 def _clean(page: str, html: bool | None = None) -> _Row: ...
@@ -100,6 +110,7 @@ def _analyze(
     reference_date: tuple[int, int, int] | None = None,
     entities: bool = True,
     numbers: bool = True,
+    country: str | None = None,
 ) -> _Row: ...
 def _analyze_batch(
     pages: Iterable[str],
@@ -108,6 +119,7 @@ def _analyze_batch(
     reference_date: tuple[int, int, int] | None = None,
     entities: bool = True,
     numbers: bool = True,
+    country: str | None = None,
 ) -> list[_T]: ...
 
 @final

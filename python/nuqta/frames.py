@@ -16,7 +16,11 @@ __all__ = ["to_pandas"]
 
 def to_pandas(docs: Iterable[Document | AnalyzeError]) -> tuple[Any, Any]:
     """Two DataFrames: one row per document, and one row per entity or number mention
-    (``doc`` is the document's position in ``docs``). Failed pages are left out."""
+    (``doc`` is the document's position in ``docs``). Failed pages are left out.
+
+    In the mentions frame ``value`` and ``high`` are floats (NaN where there is none:
+    entities, dates, times), ``date`` and ``time`` hold the ISO strings of dates and times,
+    and ``qualifier`` the word that bounds an amount."""
     try:
         import pandas as pd
     except ImportError as missing:
@@ -54,6 +58,10 @@ def to_pandas(docs: Iterable[Document | AnalyzeError]) -> tuple[Any, Any]:
                     "start": e.start,
                     "end": e.end,
                     "value": None,
+                    "high": None,
+                    "qualifier": None,
+                    "date": None,
+                    "time": None,
                     "unit": None,
                     "entity": group_of.get(j, e.text),
                 }
@@ -67,10 +75,31 @@ def to_pandas(docs: Iterable[Document | AnalyzeError]) -> tuple[Any, Any]:
                     "text": n.text,
                     "start": n.start,
                     "end": n.end,
-                    "value": n.value,
+                    "value": n.value if isinstance(n.value, int | float) else None,
+                    "high": n.high,
+                    "qualifier": n.qualifier,
+                    "date": n.value if n.kind == "date" else None,
+                    "time": n.value if n.kind == "time" else None,
                     "unit": n.unit,
                     "entity": None,
                 }
             )
-    columns = ["doc", "mention", "type", "text", "start", "end", "value", "unit", "entity"]
-    return pd.DataFrame(documents), pd.DataFrame(mentions, columns=columns)
+    columns = [
+        "doc",
+        "mention",
+        "type",
+        "text",
+        "start",
+        "end",
+        "value",
+        "high",
+        "qualifier",
+        "date",
+        "time",
+        "unit",
+        "entity",
+    ]
+    frame = pd.DataFrame(mentions, columns=columns)
+    for numeric in ("value", "high"):
+        frame[numeric] = pd.to_numeric(frame[numeric], errors="coerce").astype("float64")
+    return pd.DataFrame(documents), frame

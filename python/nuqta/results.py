@@ -24,8 +24,18 @@ __all__ = [
 ]
 
 NumberKind = Literal[
-    "cardinal", "ordinal", "fraction", "percent", "money", "quantity", "duration", "date", "time"
+    "cardinal",
+    "ordinal",
+    "fraction",
+    "percent",
+    "money",
+    "quantity",
+    "duration",
+    "age",
+    "date",
+    "time",
 ]
+Qualifier = Literal["approx", "more_than", "less_than", "at_least", "at_most"]
 Label = Literal["PER", "LOC", "ORG"]
 
 
@@ -76,14 +86,23 @@ def _dicts(results: tuple[Any, ...]) -> tuple[dict[str, Any], ...]:
 
 @dataclass(frozen=True, slots=True, repr=False)
 class NumberMention:
-    """A number, amount, percentage, date, time or duration found in a text."""
+    """A number, amount, percentage, date, time, duration or age found in a text.
+
+    ``value`` is an int or a float for every kind but ``date`` and ``time`` (ISO 8601
+    strings; a relative date read without a reference date has ``None``). ``qualifier`` is
+    a word that bounds or blurs the amount (``"approx"``, ``"more_than"``, ``"less_than"``,
+    ``"at_least"``, ``"at_most"``); ``high`` is the upper end of a range (``value`` the
+    lower); the span covers both.
+    """
 
     text: str
     start: int
     end: int
     kind: NumberKind
-    value: int | float | str
+    value: int | float | str | None
     unit: str | None = None
+    qualifier: Qualifier | None = None
+    high: int | float | None = None
 
     def __repr__(self) -> str:
         return (
@@ -102,6 +121,8 @@ class NumberMention:
             "kind": self.kind,
             "value": self.value,
             "unit": self.unit,
+            "qualifier": self.qualifier,
+            "high": self.high,
         }
 
 
@@ -184,8 +205,12 @@ def _setstate(result: Any, state: Any) -> None:
     made before these classes had slots holds (which the dataclass's own ``__setstate__``
     would read as the list of the field names), or the list of the field values that the
     dataclass's own ``__getstate__`` returns."""
+    names = _names(type(result))
     if not isinstance(state, dict):
-        state = dict(zip(_names(type(result)), state, strict=True))
+        state = dict(zip(names[: len(state)], state, strict=True))
+    # Fields added since the pickle was made take their defaults.
+    missing = [f for f in fields(type(result)) if f.name not in state]
+    state = {**{f.name: f.default for f in missing}, **state}
     for name, value in state.items():
         object.__setattr__(result, name, value)
 

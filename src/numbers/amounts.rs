@@ -4,7 +4,7 @@
 
 use super::codes::{code_or_name, phone_at};
 use super::grammar::{digit_literal, parse_number, Phrase};
-use super::lexicon::{self, Unit, LEXICON};
+use super::lexicon::{self, stem_at, Unit, LEXICON};
 use super::mention::NumberKind;
 use super::tokenize::{Kind, Tokens};
 use super::units;
@@ -19,13 +19,7 @@ fn amount(
     v: f64,
     unit: Option<String>,
 ) -> (Found, usize) {
-    let found = Found {
-        start,
-        end: t.toks[next - 1].end,
-        kind,
-        value: Value::Number(v),
-        unit,
-    };
+    let found = Found::new(start, t.toks[next - 1].end, kind, Value::Number(v), unit);
     (found, next)
 }
 
@@ -65,9 +59,45 @@ pub(crate) fn amount_at(t: &Tokens, i: usize) -> Option<(Found, usize)> {
         return glued_amount(t, &p);
     }
     if let Some(found) = marked_after(t, &p) {
-        return Some(found);
+        return Some(as_age(t, i, found));
     }
     bare_number(t, i, &p)
+}
+
+/// A length in years after a word of age (البالغ من العمر 27 عاما, عمره 40 سنة, بعمر 5
+/// سنوات, في سن 18 عاما) or alone in brackets after a name (محمد (27 عاما)) is an age, in
+/// years: `found` starts at token `i`.
+fn as_age(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
+    const YEAR: f64 = 31_536_000.0;
+    let (mut m, next) = found;
+    let years = match m.value {
+        Value::Number(v) if m.kind == NumberKind::Duration && v % YEAR == 0.0 => v / YEAR,
+        _ => return (m, next),
+    };
+    let cue = i > 0
+        && t.joined(i)
+        && matches!(
+            stem_at(t, i - 1),
+            "العمر"
+                | "عمر"
+                | "عمره"
+                | "عمرها"
+                | "عمرهم"
+                | "عمرهما"
+                | "بعمر"
+                | "ناهز"
+                | "يناهز"
+                | "تناهز"
+                | "سن"
+                | "السن"
+        );
+    let bracketed = i > 0 && t.is(i - 1, "(") && t.touching(i) && t.is(next, ")");
+    if cue || bracketed {
+        m.kind = NumberKind::Age;
+        m.value = Value::Number(years);
+        m.unit = Some("year".to_string());
+    }
+    (m, next)
 }
 
 /// A phrase of value one from token `i` up to `next` (a unit word with no number).
@@ -115,10 +145,12 @@ fn glued_amount(t: &Tokens, p: &Phrase) -> Option<(Found, usize)> {
 
 /// The phrase `p` with a currency after it (and its cents: 20 دولار و43 سنت).
 fn money_after(t: &Tokens, p: &Phrase) -> Option<(Found, usize)> {
-    let (code, factor, next) = units::currency_after(t, p.next)?;
-    let (cents, next) = cents_after(t, next, &code, factor).unwrap_or((0.0, next));
-    let v = p.value * factor + cents;
-    Some(amount(t, p.start, next, NumberKind::Money, v, Some(code)))
+    let c = units::currency_after(t, p.next)?;
+    let (cents, next) = cents_after(t, c.next, &c.code, c.factor).unwrap_or((0.0, c.next));
+    let v = p.value * c.factor + cents;
+    let (mut found, next) = amount(t, p.start, next, NumberKind::Money, v, Some(c.code));
+    found.family = c.family;
+    Some((found, next))
 }
 
 /// The phrase `p` with a percent mark, a currency or a unit after it.
@@ -232,8 +264,8 @@ fn cents_after(t: &Tokens, j: usize, code: &str, factor: f64) -> Option<(f64, us
     }
     let k = if t.is(j, "و") { j + 1 } else { j };
     let c = parse_number(t, k).filter(|_| t.joined(k))?;
-    let (c_code, c_factor, next) = units::currency_after(t, c.next)?;
-    (c_code == code && c_factor == 0.01).then_some((c.value * c_factor, next))
+    let cur = units::currency_after(t, c.next)?;
+    (cur.code == code && cur.factor == 0.01).then_some((c.value * cur.factor, cur.next))
 }
 
 /// A power written with a caret after the number `p`: 1.1^23, 2.5^-1, ١,١^+٢٣. Returns the

@@ -116,13 +116,13 @@ fn dated(
     hijri: Option<PartialDate>,
     next: usize,
 ) -> (Found, usize) {
-    let found = Found {
+    let found = Found::new(
         start,
-        end: t.toks[next - 1].end,
-        kind: NumberKind::Date,
-        value: Value::Date { date, hijri },
-        unit: None,
-    };
+        t.toks[next - 1].end,
+        NumberKind::Date,
+        Value::Date { date, hijri },
+        None,
+    );
     (found, next)
 }
 
@@ -134,13 +134,13 @@ pub(crate) fn date_or_time_at(
 ) -> Option<(Found, usize)> {
     let start = t.toks[i].start;
     if let Some((start, v, next)) = time_at(t, i) {
-        let found = Found {
+        let found = Found::new(
             start,
-            end: t.toks[next - 1].end,
-            kind: NumberKind::Time,
-            value: Value::Time(v),
-            unit: None,
-        };
+            t.toks[next - 1].end,
+            NumberKind::Time,
+            Value::Time(v),
+            None,
+        );
         return Some((found, next));
     }
     let numeric = numeric_date(t, i, reference)
@@ -238,9 +238,24 @@ fn named_date(t: &Tokens, i: usize, reference: Option<Date>) -> Option<(Found, u
     if let Some((y, next)) = cued_year(t, i) {
         return Some(dated(t, start, PartialDate::year(y), None, next));
     }
-    let r = reference?;
-    let (v, next) = cued_day(t, i, r).or_else(|| relative_day(t, i, r))?;
-    Some(dated(t, start, v, None, next))
+    if let Some((v, next)) = reference.and_then(|r| cued_day(t, i, r)) {
+        return Some(dated(t, start, v, None, next));
+    }
+    // Without a reference a relative date has no value; its span is the same whatever the
+    // reference.
+    let any = Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    };
+    let (v, next) = relative_day(t, i, reference.unwrap_or(any))?;
+    let value = if reference.is_some() {
+        Value::date(v)
+    } else {
+        Value::Unresolved
+    };
+    let end = t.toks[next - 1].end;
+    Some((Found::new(start, end, NumberKind::Date, value, None), next))
 }
 
 #[cfg(test)]
@@ -254,9 +269,10 @@ mod tests {
         (0..t.len())
             .find_map(|i| date_or_time_at(&t, i, r))
             .map(|(m, _)| {
-                let m = m.into_mention(0);
-                let NumberValue::Text(v) = m.value else {
-                    unreachable!()
+                let m = m.into_mention(0, None);
+                let v = match m.value {
+                    NumberValue::Text(v) => v,
+                    v => format!("{v:?}"),
                 };
                 (text[m.start..m.end].to_string(), v)
             })
@@ -315,7 +331,7 @@ mod tests {
             assert_eq!(first(text, r).unwrap(), (span.to_string(), day.to_string()));
         }
         assert_eq!(first("الاثنين الماضي", r).unwrap().1, "2013-02-11");
-        assert!(first("الاثنين", None).is_none());
+        assert_eq!(first("الاثنين", None).unwrap().1, "Unknown");
         let may = Some(Date {
             year: 2024,
             month: 3,
@@ -378,14 +394,14 @@ mod tests {
         assert_eq!(t("الثالثة إلا 20 دقيقة مساء"), ["14:40"]);
         assert_eq!(t("الثالثة إلا 20 دقيقة"), ["02:40"]);
         assert_eq!(t("سأعود في الحادية عشرة."), ["11:00"]);
-        assert_eq!(t("نلتقي عند الثامنة غدا"), ["08:00"]);
+        assert_eq!(t("نلتقي عند الثامنة غدا"), ["08:00", "Unknown"]);
         assert_eq!(t("حل في الثالثة عالميا"), ["Int(3)"]);
         assert_eq!(t("من اثنين إلى خمسة مساء"), ["14:00", "17:00"]);
         assert_eq!(t("قتل خمسة أشخاص"), ["Int(5)"]);
     }
 
     fn find_numbers_values(text: &str) -> Vec<String> {
-        crate::numbers::find_numbers(text, None)
+        crate::numbers::find_numbers(text, &Default::default())
             .into_iter()
             .map(|m| match m.value {
                 NumberValue::Text(v) => v,

@@ -5,6 +5,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::calendar::HolidayRule;
+use super::mention::Qualifier;
 use super::tokenize::{normalize, Kind, Tokens};
 
 /// FNV-1a: the lexicon keys are short words, where it is several times faster than SipHash.
@@ -216,6 +217,70 @@ pub(crate) fn stem_at<'a>(t: &'a Tokens, i: usize) -> &'a str {
     w
 }
 
+/// Words that bound or blur the amount after them (normalized), longest first where one
+/// phrase starts another.
+pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
+    (&["ما", "لا", "يقل", "عن"], Qualifier::AtLeast),
+    (&["ما", "لا", "تقل", "عن"], Qualifier::AtLeast),
+    (&["ما", "لا", "يزيد", "عن"], Qualifier::AtMost),
+    (&["ما", "لا", "يزيد", "علي"], Qualifier::AtMost),
+    (&["ما", "لا", "تزيد", "عن"], Qualifier::AtMost),
+    (&["ما", "لا", "تزيد", "علي"], Qualifier::AtMost),
+    (&["اكثر", "من", "او", "يساوي"], Qualifier::AtLeast),
+    (&["اكبر", "من", "او", "يساوي"], Qualifier::AtLeast),
+    (&["اقل", "من", "او", "يساوي"], Qualifier::AtMost),
+    (&["اصغر", "من", "او", "يساوي"], Qualifier::AtMost),
+    (&["لا", "يقل", "عن"], Qualifier::AtLeast),
+    (&["لا", "تقل", "عن"], Qualifier::AtLeast),
+    (&["لا", "يزيد", "عن"], Qualifier::AtMost),
+    (&["لا", "يزيد", "علي"], Qualifier::AtMost),
+    (&["لا", "تزيد", "عن"], Qualifier::AtMost),
+    (&["لا", "تزيد", "علي"], Qualifier::AtMost),
+    (&["ما", "يزيد", "علي"], Qualifier::MoreThan),
+    (&["ما", "يزيد", "عن"], Qualifier::MoreThan),
+    (&["ما", "يربو", "علي"], Qualifier::MoreThan),
+    (&["ما", "يقرب", "من"], Qualifier::Approx),
+    (&["ما", "يقارب"], Qualifier::Approx),
+    (&["ما", "دون"], Qualifier::LessThan),
+    (&["علي", "الاقل"], Qualifier::AtLeast),
+    (&["علي", "الاكثر"], Qualifier::AtMost),
+    (&["في", "حدود"], Qualifier::Approx),
+    (&["اكثر", "من"], Qualifier::MoreThan),
+    (&["ازيد", "من"], Qualifier::MoreThan),
+    (&["اكبر", "من"], Qualifier::MoreThan),
+    (&["اعلي", "من"], Qualifier::MoreThan),
+    (&["يزيد", "علي"], Qualifier::MoreThan),
+    (&["يزيد", "عن"], Qualifier::MoreThan),
+    (&["اقل", "من"], Qualifier::LessThan),
+    (&["اصغر", "من"], Qualifier::LessThan),
+    (&["ادني", "من"], Qualifier::LessThan),
+    (&["يتجاوز"], Qualifier::MoreThan),
+    (&["تتجاوز"], Qualifier::MoreThan),
+    (&["يفوق"], Qualifier::MoreThan),
+    (&["تفوق"], Qualifier::MoreThan),
+    (&["فوق"], Qualifier::MoreThan),
+    (&["دون"], Qualifier::LessThan),
+    (&["تحت"], Qualifier::LessThan),
+    (&["نحو"], Qualifier::Approx),
+    (&["حوالي"], Qualifier::Approx),
+    (&["قرابه"], Qualifier::Approx),
+    (&["زهاء"], Qualifier::Approx),
+    (&["يقارب"], Qualifier::Approx),
+    (&["تقريبا"], Qualifier::Approx),
+];
+
+/// Words after an amount that bound or blur it (normalized).
+pub(crate) const QUALIFIERS_AFTER: &[(&[&str], Qualifier)] = &[
+    (&["او", "اكثر"], Qualifier::AtLeast),
+    (&["او", "اقل"], Qualifier::AtMost),
+    (&["علي", "الاقل"], Qualifier::AtLeast),
+    (&["علي", "الاكثر"], Qualifier::AtMost),
+    (&["واكثر"], Qualifier::AtLeast),
+    (&["فاكثر"], Qualifier::AtLeast),
+    (&["فاقل"], Qualifier::AtMost),
+    (&["تقريبا"], Qualifier::Approx),
+];
+
 /// The grammatical class of a number word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -318,6 +383,8 @@ pub(crate) struct Lexicon {
     pub words: HashMap<String, Vec<Word>>,
     pub currency_nouns: Phrases<String>,
     pub currency_default: HashMap<String, String>,
+    /// (family, ISO 3166 code) → the currency of a bare family noun in that country.
+    pub currency_country: HashMap<(String, String), String>,
     pub currency_adj: HashMap<(String, String), String>,
     pub currency_symbols: Phrases<String>,
     pub units: Phrases<Unit>,
@@ -402,6 +469,7 @@ fn parse_lexicon() -> Lexicon {
     let words = load_words();
     let mut currency_nouns = Phrases::new();
     let mut currency_default = HashMap::default();
+    let mut currency_country = HashMap::default();
     let mut currency_adj = HashMap::default();
     let mut currency_symbols = Phrases::new();
     for r in rows(include_str!("../../data/numbers/currencies.tsv")) {
@@ -409,6 +477,9 @@ fn parse_lexicon() -> Lexicon {
             "noun" => currency_nouns.insert(r[1], r[2].to_string()),
             "default" => {
                 currency_default.insert(r[2].to_string(), r[3].to_string());
+            }
+            "country" => {
+                currency_country.insert((r[2].to_string(), r[1].to_string()), r[3].to_string());
             }
             "adj" => {
                 currency_adj.insert((r[2].to_string(), normalize(r[1])), r[3].to_string());
@@ -456,11 +527,21 @@ fn parse_lexicon() -> Lexicon {
         words,
         currency_nouns,
         currency_default,
+        currency_country,
         currency_adj,
         currency_symbols,
         units,
         months,
     }
+}
+
+/// The currency of a bare noun of `family` (دينار: "dinar") in `country` (ISO 3166, upper
+/// case), if the lexicon knows one.
+pub(crate) fn currency_of_country(family: &str, country: &str) -> Option<&'static str> {
+    LEXICON
+        .currency_country
+        .get(&(family.to_string(), country.to_string()))
+        .map(String::as_str)
 }
 
 /// The lexicons, parsed on first use.

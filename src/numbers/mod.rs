@@ -58,6 +58,7 @@ mod lexicon;
 mod mention;
 mod months;
 mod ordinals;
+mod qualifiers;
 mod ranges;
 mod relative;
 mod scan;
@@ -68,15 +69,15 @@ mod weeks;
 mod years;
 
 pub use calendar::Date;
-pub use mention::{NumberKind, NumberMention, NumberValue};
+pub use mention::{Country, NumberKind, NumberMention, NumberOptions, NumberValue, Qualifier};
 
-/// Finds every number in `text`. Relative dates (أمس, غدا, الاثنين الماضي) are resolved
-/// against `reference_date` and skipped without one; a day and month with no year get the
-/// reference year, or "XXXX" without a reference.
+/// Finds every number in `text`. Relative dates (أمس, غدا, الاثنين الماضي, قبل يومين) are
+/// resolved against `options.reference_date`, and reported with no value without one; a
+/// day and month with no year get the reference year, or "XXXX" without a reference.
 ///
 /// Mentions are sorted, never overlap, and never include a proclitic (و ف ب ل ك) glued to
 /// the number or the spaces around it. Runs in time linear in the length of `text`.
-pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMention> {
+pub fn find_numbers(text: &str, options: &NumberOptions) -> Vec<NumberMention> {
     crate::fault::check_str(text);
     // No mention crosses a line break, so a long text is read in blocks of whole lines: the
     // tokens of one block stay in cache, and memory does not grow with the text.
@@ -89,9 +90,9 @@ pub fn find_numbers(text: &str, reference_date: Option<Date>) -> Vec<NumberMenti
             .position(|&b| b == b'\n')
             .map_or(text.len(), |k| cut + k + 1);
         out.extend(
-            scan::find_in_block(&text[start..end], reference_date)
+            scan::find_in_block(&text[start..end], options)
                 .into_iter()
-                .map(|m| m.into_mention(start)),
+                .map(|m| m.into_mention(start, options.country)),
         );
         start = end;
     }
@@ -105,8 +106,16 @@ const BLOCK_BYTES: usize = 1 << 16;
 mod tests {
     use super::*;
 
+    /// The options with `reference` as the reference date.
+    fn on(reference: Option<Date>) -> NumberOptions {
+        NumberOptions {
+            reference_date: reference,
+            ..NumberOptions::default()
+        }
+    }
+
     fn found(text: &str) -> Vec<(String, &'static str, NumberValue, Option<String>)> {
-        find_numbers(text, None)
+        find_numbers(text, &NumberOptions::default())
             .into_iter()
             .map(|m| {
                 (
@@ -123,11 +132,12 @@ mod tests {
     fn blocks_read_like_one_text() {
         let page = "في 27 مايو/آيار 2017 قتل 12 شخصا و24 جريحا\nبلغت 2.5 مليار دولار بنسبة 15.5%\n";
         let text = page.repeat(2 * BLOCK_BYTES / page.len() + 3);
-        let whole: Vec<NumberMention> = scan::find_in_block(&text, None)
+        let options = NumberOptions::default();
+        let whole: Vec<NumberMention> = scan::find_in_block(&text, &options)
             .into_iter()
-            .map(|m| m.into_mention(0))
+            .map(|m| m.into_mention(0, None))
             .collect();
-        assert_eq!(find_numbers(&text, None), whole);
+        assert_eq!(find_numbers(&text, &NumberOptions::default()), whole);
         assert!(whole.len() > 1000);
     }
 
@@ -143,9 +153,15 @@ mod tests {
             [NumberValue::Int(1), NumberValue::Int(3)]
         );
         assert_eq!(v("فاز 3 على 1"), [NumberValue::Int(3), NumberValue::Int(1)]);
+        let range = find_numbers("حوالي 10$-20$", &NumberOptions::default());
+        assert_eq!(range.len(), 1);
         assert_eq!(
-            v("حوالي 10$-20$"),
-            [NumberValue::Int(10), NumberValue::Int(20)]
+            (&range[0].value, &range[0].high, range[0].qualifier),
+            (
+                &NumberValue::Int(10),
+                &Some(NumberValue::Int(20)),
+                Some(Qualifier::Approx)
+            )
         );
         assert_eq!(v("5 تحت الصفر"), [NumberValue::Int(-5)]);
         assert_eq!(v("20$ و 43c"), [NumberValue::Float(20.43)]);
@@ -196,8 +212,11 @@ mod tests {
     #[test]
     fn ranges_share_units() {
         let f = found("بين 10-20 دولار ومن 13 الى 15 تموز 2013");
-        assert_eq!((f[0].1, f[0].3.as_deref()), ("money", Some("USD")));
-        assert_eq!(f[2].2, NumberValue::Text("2013-07-13".into()));
+        assert_eq!((f[0].0.as_str(), f[0].1), ("بين 10-20 دولار", "money"));
+        assert_eq!(f[0].3.as_deref(), Some("USD"));
+        // Dates stay two mentions.
+        assert_eq!(f[1].2, NumberValue::Text("2013-07-13".into()));
+        assert_eq!(f[2].2, NumberValue::Text("2013-07-15".into()));
         let f = found("من 8 إلى 10 ملايين برميل");
         assert_eq!(
             (f[0].2.clone(), f[0].3.as_deref()),
@@ -212,7 +231,7 @@ mod tests {
             month: 2,
             day: 12,
         });
-        let m = find_numbers("وصل قبل يومين", r);
+        let m = find_numbers("وصل قبل يومين", &on(r));
         assert_eq!(m[0].value, NumberValue::Text("2013-02-10".into()));
         assert_eq!(m[0].kind, NumberKind::Date);
     }
@@ -226,11 +245,12 @@ mod tests {
 
     #[test]
     fn traps() {
+        // A weekday is a date (with no value without a reference), never a number.
+        for text in ["الاثنين", "الثلاثاء", "الخميس", "الأحد"] {
+            let f = found(text);
+            assert!(f.iter().all(|m| m.1 == "date"), "{text}: {f:?}");
+        }
         for text in [
-            "الاثنين",
-            "الثلاثاء",
-            "الخميس",
-            "الأحد",
             "الفريق",
             "الفتاح",
             "ستنال",
@@ -242,7 +262,7 @@ mod tests {
             "(+١)٦٥٠٧٠١٨٨٨٧",
         ] {
             assert!(
-                find_numbers(text, None).is_empty(),
+                find_numbers(text, &NumberOptions::default()).is_empty(),
                 "{text}: {:?}",
                 found(text)
             );
@@ -269,10 +289,14 @@ mod tests {
             "الأحد",
         ];
         for page in pages {
-            let found = find_numbers(page, None);
+            let found = find_numbers(page, &NumberOptions::default());
             for m in &found {
                 let s = &page[m.start..m.end];
-                assert!(!weekdays.contains(&s), "weekday read as a number: {s}");
+                let date = m.kind == NumberKind::Date;
+                assert!(
+                    date || !weekdays.contains(&s),
+                    "weekday read as a number: {s}"
+                );
                 if let NumberValue::Int(v) = m.value {
                     assert!(v.abs() < 100_000_000_000_000, "huge number {s}");
                 }
@@ -290,7 +314,10 @@ mod tests {
                 let mut from = 0;
                 while let Some(k) = page[from..].find(trap) {
                     let (a, b) = (from + k, from + k + trap.len());
-                    let hit = found.iter().find(|m| m.start < b && a < m.end);
+                    // أول من أمس is a date (the day before yesterday), not a rank.
+                    let hit = found
+                        .iter()
+                        .find(|m| m.start < b && a < m.end && m.kind != NumberKind::Date);
                     assert!(hit.is_none(), "trap {trap} read as {:?}", hit);
                     from = b;
                 }
@@ -326,7 +353,7 @@ mod tests {
                     s.push(' ');
                 }
             }
-            let ms = find_numbers(&s, reference);
+            let ms = find_numbers(&s, &on(reference));
             let mut last = 0;
             for m in &ms {
                 assert!(m.start >= last && m.start < m.end, "{m:?}");
@@ -340,7 +367,7 @@ mod tests {
     #[test]
     fn values_stay_finite() {
         let huge = "تريليون ".repeat(40) + "سنة";
-        for m in find_numbers(&huge, None) {
+        for m in find_numbers(&huge, &NumberOptions::default()) {
             if let NumberValue::Float(v) = m.value {
                 assert!(v.is_finite());
             }
@@ -350,11 +377,11 @@ mod tests {
     #[test]
     fn linear_and_never_panics() {
         let digits = "7".repeat(1 << 20);
-        assert!(find_numbers(&digits, None).is_empty());
+        assert!(find_numbers(&digits, &NumberOptions::default()).is_empty());
         let letter = "ا".repeat(1 << 19);
-        assert!(find_numbers(&letter, None).is_empty());
+        assert!(find_numbers(&letter, &NumberOptions::default()).is_empty());
         let words = "ثلاثة و".repeat(1 << 16);
-        let m = find_numbers(&words, None);
+        let m = find_numbers(&words, &NumberOptions::default());
         assert!(!m.is_empty());
         let mut seed = 0x2545F4914F6CDD1Du64;
         let mut s = String::new();
@@ -372,7 +399,7 @@ mod tests {
             };
             s.push(c);
         }
-        let ms = find_numbers(&s, None);
+        let ms = find_numbers(&s, &NumberOptions::default());
         let mut last = 0;
         for m in &ms {
             assert!(

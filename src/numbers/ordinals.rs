@@ -357,7 +357,12 @@ mod tests {
         let Value::Relative { offset, from_end } = v else {
             unreachable!()
         };
-        crate::numbers::values::relative_label(offset, from_end)
+        let base = if from_end { "end" } else { "current" };
+        format!(
+            "{base}{}{}",
+            if offset < 0 { '-' } else { '+' },
+            offset.abs()
+        )
     }
 
     fn rel(s: &str) -> Option<(String, usize)> {

@@ -27,7 +27,10 @@ fn is_range(t: &Tokens, ra: (usize, usize), b: &Found, rb: (usize, usize)) -> bo
     let glued = a_next == b_first && b.start > t.toks[b_first].start;
     let between = (a_next..b_first).map(|j| t.norm(j)).collect::<Vec<_>>();
     // و joins a range only after بين: بين 5 و10 بالمئة.
-    let after_bayna = (ra.0.saturating_sub(1)..ra.1).any(|j| t.is(j, "بين"));
+    let after_bayna = (ra.0.saturating_sub(1)..ra.1).any(|j| {
+        t.splits(j)
+            .any(|s| s.stem == "بين" && s.clitics.prep.is_none())
+    });
     let wa = between.as_slice() == ["و"] || (glued && t.norm(b_first).starts_with('و'));
     let connector = (glued && !wa)
         || matches!(
@@ -207,4 +210,46 @@ fn is_year_range(t: &Tokens, a: &Found, a_first: usize, b: &Found, b_first: usiz
         && b.unit.is_none()
         && shape(a, a_first)
         && shape(b, b_first)
+}
+
+/// Makes each range of amounts one mention: بين 10 و20, من 5 إلى 7 آلاف, 10-20 دولار (after
+/// [`share_range_kinds`]) have the value of the first end and the `high` of the second, and
+/// the span covers بين or من before them. Only ends of one kind and unit whose second is
+/// larger are joined (a score such as 3-1 stays two numbers); dates and times stay two.
+pub(crate) fn merge_ranges(t: &Tokens, found: Vec<Found>, at: &[(usize, usize)]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut last: Option<(usize, usize)> = None;
+    for (m, &span) in found.into_iter().zip(at) {
+        if let (Some(a), Some(ra)) = (out.last_mut(), last) {
+            let ends = (a.value.amount(), m.value.amount());
+            let joined = a.kind == m.kind
+                && a.kind.is_amount()
+                && a.unit == m.unit
+                && a.high.is_none()
+                && m.qualifier.is_none()
+                && matches!(ends, (Some(x), Some(y)) if x < y)
+                && is_range(t, ra, &m, span);
+            if joined {
+                a.high = Some(m.value);
+                a.end = m.end;
+                if let Some(start) = range_word_before(t, ra.0).filter(|_| a.qualifier.is_none()) {
+                    a.start = start;
+                }
+                last = Some((ra.0, span.1));
+                continue;
+            }
+        }
+        out.push(m);
+        last = Some(span);
+    }
+    out
+}
+
+/// The byte start of بين or من (after a و) right before token `i`, which opens a range.
+fn range_word_before(t: &Tokens, i: usize) -> Option<usize> {
+    let k = i.checked_sub(1).filter(|_| t.joined(i))?;
+    let s = t.splits(k).find(|s| {
+        matches!(s.stem, "بين" | "من") && s.clitics.prep.is_none() && !s.clitics.article
+    })?;
+    Some(t.stem_start(k, s.clitics.lead()))
 }

@@ -203,8 +203,15 @@ fn weekday_date(t: &Tokens, i: usize, r: Date) -> Option<(PartialDate, usize)> {
 }
 
 /// Turns a duration after قبل / بعد (قبل يومين, بعد 3 أسابيع من الآن) into the date it
-/// points to from the reference. Returns the index after the mention, which may grow.
-pub(crate) fn shift_date(t: &Tokens, i: usize, next: usize, m: &mut Found, r: Date) -> usize {
+/// points to from the reference (with no value without one). Returns the index after the
+/// mention, which may grow.
+pub(crate) fn shift_date(
+    t: &Tokens,
+    i: usize,
+    next: usize,
+    m: &mut Found,
+    r: Option<Date>,
+) -> usize {
     let sign = match stem_at(t, i - 1) {
         "قبل" => -1,
         "بعد" => 1,
@@ -218,16 +225,31 @@ pub(crate) fn shift_date(t: &Tokens, i: usize, next: usize, m: &mut Found, r: Da
         }
         _ => return next,
     };
-    let value = if secs % 31_536_000 == 0 {
-        PartialDate::year(i64::from(r.year) + sign * secs / 31_536_000)
-    } else if secs % 2_592_000 == 0 {
-        let (y, m) = month_after(r, sign * secs / 2_592_000);
-        PartialDate::month(Some(y), m)
-    } else if secs % 86_400 == 0 {
-        PartialDate::of_days(r.days() + sign * secs / 86_400)
-    } else {
-        return next;
+    let date = |r: Date| {
+        if secs % 31_536_000 == 0 {
+            Some(PartialDate::year(
+                i64::from(r.year) + sign * secs / 31_536_000,
+            ))
+        } else if secs % 2_592_000 == 0 {
+            let (y, m) = month_after(r, sign * secs / 2_592_000);
+            Some(PartialDate::month(Some(y), m))
+        } else if secs % 86_400 == 0 {
+            Some(PartialDate::of_days(r.days() + sign * secs / 86_400))
+        } else {
+            None
+        }
     };
+    // The span does not depend on the reference: any date tells whether the length is one
+    // that names a date.
+    let any = Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    };
+    if date(any).is_none() {
+        return next;
+    }
+    let value = r.and_then(date).map_or(Value::Unresolved, Value::date);
     let next = if stem_at(t, next) == "من" && matches!(stem_at(t, next + 1), "الان" | "الان.")
     {
         next + 2
@@ -237,7 +259,7 @@ pub(crate) fn shift_date(t: &Tokens, i: usize, next: usize, m: &mut Found, r: Da
     m.start = t.toks[i - 1].start;
     m.end = t.toks[next - 1].end;
     m.kind = NumberKind::Date;
-    m.value = Value::date(value);
+    m.value = value;
     m.unit = None;
     next
 }

@@ -2,13 +2,13 @@
 //! a fixed order, a match moves the reader past it, and a last pass shares kinds in ranges.
 
 use super::amounts::{amount_at, measured};
-use super::calendar::Date;
 use super::codes::skip;
 use super::dates::date_or_time_at;
 use super::lexicon::LEXICON;
-use super::mention::NumberKind;
+use super::mention::{NumberKind, NumberOptions};
 use super::ordinals::{ordinal_at, relative_at};
-use super::ranges::share_range_kinds;
+use super::qualifiers::{qualifier_after, qualifier_before};
+use super::ranges::{merge_ranges, share_range_kinds};
 use super::relative::shift_date;
 use super::tokenize::{Kind, Tokens};
 use super::units::cued_duration;
@@ -16,7 +16,7 @@ use super::values::{Found, PartialDate, Value};
 use super::years::year_span;
 
 /// Every mention in `text`, a block of whole lines, with byte offsets into it.
-pub(crate) fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<Found> {
+pub(crate) fn find_in_block(text: &str, options: &NumberOptions) -> Vec<Found> {
     let t = Tokens::new(text);
     let mut out: Vec<Found> = Vec::new();
     // The token range of each mention, for the passes over neighbours.
@@ -31,35 +31,49 @@ pub(crate) fn find_in_block(text: &str, reference_date: Option<Date>) -> Vec<Fou
             // 2014-2018: two years, reported as the two ends of the range.
             for (k, y) in [(i, a), (second, b)] {
                 let tok = &t.toks[k];
-                out.push(Found {
-                    start: tok.start,
-                    end: tok.end,
-                    kind: NumberKind::Date,
-                    value: Value::date(PartialDate::year(y)),
-                    unit: None,
-                });
+                out.push(Found::new(
+                    tok.start,
+                    tok.end,
+                    NumberKind::Date,
+                    Value::date(PartialDate::year(y)),
+                    None,
+                ));
                 at.push((k, k + 1));
             }
             i = next;
             continue;
         }
-        match mention_at(&t, i, reference_date) {
+        match mention_at(&t, i, options) {
             Some((mut m, mut next)) if next > i && !m.is_infinite() => {
-                if let (Some(r), true) = (reference_date, i > 0) {
-                    let free = out.last().is_none_or(|p| p.end <= t.toks[i - 1].start);
-                    if free {
-                        next = shift_date(&t, i, next, &mut m, r);
+                let free = |out: &[Found], k: usize| {
+                    out.last().is_none_or(|p: &Found| p.end <= t.toks[k].start)
+                };
+                if i > 0 && free(&out, i - 1) {
+                    next = shift_date(&t, i, next, &mut m, options.reference_date);
+                }
+                let mut first = i;
+                if m.kind.is_amount() {
+                    if let Some((q, start, k)) = qualifier_before(&t, i).filter(|q| free(&out, q.2))
+                    {
+                        (m.qualifier, m.start, first) = (Some(q), start, k);
+                    } else if let Some((q, after)) = qualifier_after(&t, next) {
+                        (m.qualifier, m.end, next) = (Some(q), t.toks[after - 1].end, after);
                     }
                 }
-                out.push(m);
-                at.push((i, next));
+                if m.kind != NumberKind::Ordinal
+                    || !matches!(m.value, Value::Relative { .. })
+                    || options.relative_ordinals
+                {
+                    out.push(m);
+                    at.push((first, next));
+                }
                 i = next;
             }
             _ => i = skip(&t, i),
         }
     }
     share_range_kinds(&t, &mut out, &at);
-    out
+    merge_ranges(&t, out, &at)
 }
 
 /// True when token `i` cannot start a mention: a word no grammar starts with (one hash
@@ -92,13 +106,9 @@ fn quick_skip(t: &Tokens, i: usize) -> bool {
 /// The mention that starts at token `i` and the index after it. A relative ordinal
 /// (التالي, قبل الأخير) never starts a date or an amount, and its words are common: it is
 /// read first, so that they skip the other grammars.
-fn mention_at(t: &Tokens, i: usize, reference_date: Option<Date>) -> Option<(Found, usize)> {
-    let found = |start: usize, next: usize, kind: NumberKind, value: Value| Found {
-        start,
-        end: t.toks[next - 1].end,
-        kind,
-        value,
-        unit: None,
+fn mention_at(t: &Tokens, i: usize, options: &NumberOptions) -> Option<(Found, usize)> {
+    let found = |start: usize, next: usize, kind: NumberKind, value: Value| {
+        Found::new(start, t.toks[next - 1].end, kind, value, None)
     };
     if let Some((v, start, next)) = relative_at(t, i) {
         return Some((found(start, next, NumberKind::Ordinal, v), next));
@@ -107,7 +117,7 @@ fn mention_at(t: &Tokens, i: usize, reference_date: Option<Date>) -> Option<(Fou
         let (m, _) = measured(t, start, next, u, u.factor);
         return Some((m, next));
     }
-    if let Some(m) = date_or_time_at(t, i, reference_date).or_else(|| amount_at(t, i)) {
+    if let Some(m) = date_or_time_at(t, i, options.reference_date).or_else(|| amount_at(t, i)) {
         return Some(m);
     }
     let (v, start, next) = ordinal_at(t, i)?;

@@ -41,28 +41,52 @@ pub(crate) fn percent_word(t: &Tokens, i: usize) -> bool {
     matches!(t.norm(i), "بالمئه" | "بالمائه")
 }
 
-/// The currency after a number: its ISO code, the factor to apply, and the index after it.
-pub(crate) fn currency_after(t: &Tokens, j: usize) -> Option<(String, f64, usize)> {
+/// A currency written after a number.
+pub(crate) struct Currency {
+    /// The ISO 4217 code.
+    pub code: String,
+    /// The factor from the written unit to the code's (0.01 for cents and piastres).
+    pub factor: f64,
+    /// The index after the currency.
+    pub next: usize,
+    /// The noun's family (دينار: "dinar") when the code is that family's default.
+    pub family: Option<&'static str>,
+}
+
+/// The currency after a number at `j`.
+pub(crate) fn currency_after(t: &Tokens, j: usize) -> Option<Currency> {
+    let (code, factor, next, family) = currency_parts(t, j)?;
+    Some(Currency {
+        code,
+        factor,
+        next,
+        family,
+    })
+}
+
+/// The parts of [`currency_after`]: code, factor, index after, default family.
+fn currency_parts(t: &Tokens, j: usize) -> Option<(String, f64, usize, Option<&'static str>)> {
     if !t.joined(j) {
         return None;
     }
     let lex = &*LEXICON;
     if let Some((code, next)) = lex.currency_symbols.longest(t, j, t.norm(j)) {
         let (c, f) = code_and_factor(code);
-        return Some((c, f, next));
+        return Some((c, f, next, None));
     }
     if t.kind(j) == Some(Kind::Latin) && ISO_CODES.contains(&t.norm(j)) {
-        return Some((t.norm(j).to_string(), 1.0, j + 1));
+        return Some((t.norm(j).to_string(), 1.0, j + 1, None));
     }
     // 43c: a c glued to the digits is cents.
     if t.kind(j) == Some(Kind::Latin) && t.touching(j) && t.norm(j) == "c" {
-        return Some(("USD".to_string(), 0.01, j + 1));
+        return Some(("USD".to_string(), 0.01, j + 1, None));
     }
     if t.kind(j) != Some(Kind::Word) {
         return None;
     }
     let (family, mut next) = lex.currency_nouns.longest(t, j, t.norm(j))?;
     let mut code = lex.currency_default.get(family)?.clone();
+    let mut default_family = Some(family.as_str());
     // An adjective naming the country: جنيه مصري, ليرات لبنانية, دولار أمريكي.
     if t.joined(next) && t.kind(next) == Some(Kind::Word) {
         let a = t.norm(next);
@@ -70,11 +94,12 @@ pub(crate) fn currency_after(t: &Tokens, j: usize) -> Option<(String, f64, usize
         let a = a.strip_suffix('ه').unwrap_or(a);
         if let Some(c) = lex.currency_adj.get(&(family.clone(), a.to_string())) {
             code = c.clone();
+            default_family = None;
             next += 1;
         }
     }
     let (c, f) = code_and_factor(&code);
-    Some((c, f, next))
+    Some((c, f, next, default_family))
 }
 
 /// The currency symbol before a number at token `i` ($, €, £): its code and the index after.

@@ -3,7 +3,8 @@
 //! strings.
 
 use super::calendar::civil_from_days;
-use super::mention::{NumberKind, NumberMention, NumberValue};
+use super::lexicon::currency_of_country;
+use super::mention::{Country, NumberKind, NumberMention, NumberValue, Qualifier};
 
 /// A date as far as the text gives it: a year alone, a month of a year, a day of a month,
 /// with or without the year.
@@ -150,6 +151,8 @@ pub(crate) enum Value {
         date: PartialDate,
         hijri: Option<PartialDate>,
     },
+    /// A relative date read without a reference date: no value.
+    Unresolved,
     /// A time of day.
     Time(Clock),
     /// A rank relative to the end of a list or to the current item: the offset, and
@@ -170,6 +173,23 @@ impl Value {
             _ => None,
         }
     }
+
+    /// The public value, and the unit it implies (a Hijri form, a relative rank's base).
+    fn written(self) -> (NumberValue, Option<String>) {
+        match self {
+            Value::Number(v) => (NumberValue::number(v), None),
+            Value::Date { date, hijri } => (
+                NumberValue::Text(date.iso()),
+                hijri.map(|h| format!("islamic:{}", h.iso())),
+            ),
+            Value::Unresolved => (NumberValue::Unknown, None),
+            Value::Time(c) => (NumberValue::Text(c.iso()), None),
+            Value::Relative { offset, from_end } => (
+                NumberValue::Int(offset),
+                Some(if from_end { "end" } else { "current" }.to_string()),
+            ),
+        }
+    }
 }
 
 /// A mention found in a block of text: its byte span, kind, typed value and unit.
@@ -185,26 +205,51 @@ pub(crate) struct Found {
     pub value: Value,
     /// The currency or unit code of an amount.
     pub unit: Option<String>,
+    /// The currency family (دينار: "dinar") when `unit` is that family's default, which a
+    /// country may change.
+    pub family: Option<&'static str>,
+    /// A word that bounds or blurs the amount.
+    pub qualifier: Option<Qualifier>,
+    /// The upper end of a range.
+    pub high: Option<Value>,
 }
 
 impl Found {
+    /// A mention with no qualifier and no upper end.
+    pub(crate) fn new(
+        start: usize,
+        end: usize,
+        kind: NumberKind,
+        value: Value,
+        unit: Option<String>,
+    ) -> Found {
+        Found {
+            start,
+            end,
+            kind,
+            value,
+            unit,
+            family: None,
+            qualifier: None,
+            high: None,
+        }
+    }
+
     /// True for an amount that overflowed (never reported).
     pub(crate) fn is_infinite(&self) -> bool {
         matches!(self.value, Value::Number(v) if !v.is_finite())
+            || matches!(self.high, Some(Value::Number(v)) if !v.is_finite())
     }
 
-    /// The public mention, its value and unit written out as documented.
-    pub(crate) fn into_mention(self, offset: usize) -> NumberMention {
-        let (value, unit) = match self.value {
-            Value::Number(v) => (NumberValue::number(v), self.unit),
-            Value::Date { date, hijri } => (
-                NumberValue::Text(date.iso()),
-                hijri.map(|h| format!("islamic:{}", h.iso())),
-            ),
-            Value::Time(c) => (NumberValue::Text(c.iso()), None),
-            Value::Relative { offset, from_end } => {
-                (NumberValue::Text(relative_label(offset, from_end)), None)
-            }
+    /// The public mention, `offset` bytes further in the text, its value and unit written
+    /// out as documented; a default currency follows `country` when it has its own.
+    pub(crate) fn into_mention(self, offset: usize, country: Option<Country>) -> NumberMention {
+        let (value, implied) = self.value.written();
+        let unit = match (self.family, country) {
+            (Some(family), Some(country)) => currency_of_country(family, country.as_str())
+                .map(str::to_string)
+                .or(self.unit),
+            _ => implied.or(self.unit),
         };
         NumberMention {
             start: self.start + offset,
@@ -212,13 +257,8 @@ impl Found {
             kind: self.kind,
             value,
             unit,
+            qualifier: self.qualifier,
+            high: self.high.map(|h| h.written().0),
         }
     }
-}
-
-/// A relative rank as Recognizers-Text writes it: "end+0", "end-1", "current+1".
-pub(crate) fn relative_label(offset: i64, from_end: bool) -> String {
-    let base = if from_end { "end" } else { "current" };
-    let sign = if offset < 0 { '-' } else { '+' };
-    format!("{base}{sign}{}", offset.abs())
 }

@@ -10,7 +10,7 @@ use super::results;
 use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
 use crate::document::{self, AnalyzeOptions, Document};
 use crate::entities;
-use crate::numbers::{self, Date};
+use crate::numbers::{self, Country, Date, NumberOptions};
 use crate::parallel;
 use crate::text::offsets::trimmed_range;
 use pyo3::prelude::*;
@@ -54,18 +54,69 @@ fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
     }
 }
 
+fn country(code: Option<&str>) -> PyResult<Option<Country>> {
+    code.map(|c| {
+        Country::new(c).ok_or_else(|| {
+            NuqtaValueError::new_err(format!(
+                "country must be an ISO 3166 two-letter code, not {c:?}"
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// The numbers options from the Python arguments.
+fn number_options(
+    reference_date: Option<(i32, u32, u32)>,
+    relative_ordinals: bool,
+    code: Option<&str>,
+) -> PyResult<NumberOptions> {
+    Ok(NumberOptions {
+        reference_date: reference(reference_date)?,
+        relative_ordinals,
+        country: country(code)?,
+    })
+}
+
 /// The `NumberMention`s in `text`.
 #[pyfunction]
-#[pyo3(signature = (text, reference_date=None))]
+#[pyo3(signature = (text, reference_date=None, relative_ordinals=false, country=None))]
 pub fn _numbers<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     reference_date: Option<(i32, u32, u32)>,
+    relative_ordinals: bool,
+    country: Option<&str>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let text_str = text_arg(text, "text")?;
-    let date = reference(reference_date)?;
-    let found = detach(py, || numbers::find_numbers(text_str, date))?;
+    let options = number_options(reference_date, relative_ordinals, country)?;
+    let found = detach(py, || numbers::find_numbers(text_str, &options))?;
     results::numbers(text.cast()?, text_str, &found)
+}
+
+/// The `NumberMention`s of many texts, on all cores: a tuple per text (see [`in_rounds`]).
+#[pyfunction]
+#[pyo3(signature = (texts, reference_date=None, relative_ordinals=false, country=None))]
+pub fn _numbers_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    reference_date: Option<(i32, u32, u32)>,
+    relative_ordinals: bool,
+    country: Option<&str>,
+) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+    let options = number_options(reference_date, relative_ordinals, country)?;
+    let items = collect_items(texts, "texts")?;
+    let strs = texts_arg(&items, "texts")?;
+    let sizes: Vec<usize> = strs.iter().map(|t| t.len()).collect();
+    in_rounds(
+        py,
+        &sizes,
+        |i| numbers::find_numbers(strs[i], &options),
+        |i, found| {
+            let found = found.map_err(|panic| item_error("texts", i, panic))?;
+            results::numbers(items[i].cast()?, strs[i], &found)
+        },
+    )
 }
 
 /// The `Entity`s in `text`.
@@ -153,10 +204,12 @@ fn analyze_options(
     reference_date: Option<(i32, u32, u32)>,
     entities: bool,
     numbers: bool,
+    code: Option<&str>,
 ) -> PyResult<AnalyzeOptions> {
     Ok(AnalyzeOptions {
         html,
         reference_date: reference(reference_date)?,
+        country: country(code)?,
         entities,
         numbers,
     })
@@ -164,7 +217,7 @@ fn analyze_options(
 
 /// One page through the whole pipeline.
 #[pyfunction]
-#[pyo3(signature = (page, html=None, reference_date=None, entities=true, numbers=true))]
+#[pyo3(signature = (page, html=None, reference_date=None, entities=true, numbers=true, country=None))]
 pub fn _analyze<'py>(
     py: Python<'py>,
     page: &Bound<'py, PyAny>,
@@ -172,8 +225,9 @@ pub fn _analyze<'py>(
     reference_date: Option<(i32, u32, u32)>,
     entities: bool,
     numbers: bool,
+    country: Option<&str>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let options = analyze_options(html, reference_date, entities, numbers)?;
+    let options = analyze_options(html, reference_date, entities, numbers, country)?;
     let page_str = text_arg(page, "page")?;
     let doc = detach(py, || document::analyze(page_str, &options))?;
     document_row(py, page, page_str, doc)
@@ -189,7 +243,8 @@ const ROUND_BYTES: usize = 1 << 16;
 /// `str` or a page whose analysis failed. Returns what `build` returned for each page;
 /// an exception from `build` stops the batch.
 #[pyfunction]
-#[pyo3(signature = (pages, build, html=None, reference_date=None, entities=true, numbers=true))]
+#[pyo3(signature = (pages, build, html=None, reference_date=None, entities=true, numbers=true, country=None))]
+#[allow(clippy::too_many_arguments)] // one per keyword argument of the Python call
 pub fn _analyze_batch<'py>(
     py: Python<'py>,
     pages: &Bound<'py, PyAny>,
@@ -198,8 +253,9 @@ pub fn _analyze_batch<'py>(
     reference_date: Option<(i32, u32, u32)>,
     entities: bool,
     numbers: bool,
+    country: Option<&str>,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    let options = analyze_options(html, reference_date, entities, numbers)?;
+    let options = analyze_options(html, reference_date, entities, numbers, country)?;
     let items = collect_items(pages, "pages")?;
     let inputs = each_text(&items, "pages");
     let texts: Vec<Option<&str>> = inputs.iter().map(|r| r.as_ref().ok().copied()).collect();

@@ -43,7 +43,8 @@ mod _nuqta {
 
     #[pymodule_export]
     use super::analysis::{
-        _analyze, _analyze_batch, _clean, _entities, _entities_batch, _numbers, CleanerState,
+        _analyze, _analyze_batch, _clean, _entities, _entities_batch, _numbers, _numbers_batch,
+        CleanerState,
     };
 }
 

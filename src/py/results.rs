@@ -25,7 +25,16 @@ use pyo3::{ffi, intern, IntoPyObjectExt};
 /// The fields of `Line`, `NumberMention` and `Entity`, in the order their classes declare
 /// them (and the order the builders below give the values in).
 const LINE_FIELDS: [&str; 5] = ["text", "start", "end", "keep", "reason"];
-const NUMBER_FIELDS: [&str; 6] = ["text", "start", "end", "kind", "value", "unit"];
+const NUMBER_FIELDS: [&str; 8] = [
+    "text",
+    "start",
+    "end",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "high",
+];
 const ENTITY_FIELDS: [&str; 4] = ["text", "start", "end", "label"];
 
 /// A result class and the byte offset, in its instances, of the slot of each of its `N`
@@ -265,6 +274,7 @@ fn value<'py>(py: Python<'py>, v: &NumberValue) -> PyResult<Bound<'py, PyAny>> {
         NumberValue::Int(i) => i.into_bound_py_any(py),
         NumberValue::Float(f) => f.into_bound_py_any(py),
         NumberValue::Text(s) => s.into_bound_py_any(py),
+        NumberValue::Unknown => Ok(py.None().into_bound(py)),
     }
 }
 
@@ -322,6 +332,13 @@ pub(crate) fn numbers<'py>(
                 PyString::intern(py, n.kind.as_str()).into_any(),
                 value(py, &n.value)?,
                 n.unit.as_deref().into_bound_py_any(py)?,
+                n.qualifier
+                    .map(|q| PyString::intern(py, q.as_str()))
+                    .into_bound_py_any(py)?,
+                match &n.high {
+                    Some(h) => value(py, h)?,
+                    None => py.None().into_bound(py),
+                },
             ])
         },
     )
