@@ -18,7 +18,8 @@ use std::sync::LazyLock;
 pub struct AnalyzeOptions {
     /// Parse the page as HTML (`Some(true)`), as plain text (`Some(false)`), or sniff it.
     pub html: Option<bool>,
-    /// The date relative dates are resolved against ("yesterday", a weekday).
+    /// The date relative dates are resolved against ("yesterday", a weekday); `None` takes
+    /// the page's publication date ([`Cleaned::date`]) when it has one.
     pub reference_date: Option<Date>,
     /// The ISO 3166 code whose currency a bare دينار, ريال, جنيه, درهم or ليرة is.
     pub country: Option<Country>,
@@ -81,11 +82,15 @@ pub fn analyze(page: &str, options: &AnalyzeOptions) -> Document {
     } else {
         Vec::new()
     };
+    // relative dates (أمس, الخميس الماضي) resolve against the page's own date by default
+    let reference = options
+        .reference_date
+        .or_else(|| cleaned.date.as_deref().and_then(day_of));
     let mut numbers = if options.numbers {
         numbers::find_numbers(
             &text,
             &NumberOptions {
-                reference_date: options.reference_date,
+                reference_date: reference,
                 relative_ordinals: false,
                 country: options.country,
             },
@@ -104,6 +109,22 @@ pub fn analyze(page: &str, options: &AnalyzeOptions) -> Document {
         numbers,
         entity_groups,
     }
+}
+
+/// The day of an ISO 8601 date or date-time (`2020-06-03T03:01:00+04:00` → 2020-06-03).
+fn day_of(iso: &str) -> Option<Date> {
+    let day = iso.get(..10)?;
+    let mut parts = day.split('-').map(str::parse::<u32>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    Some(Date {
+        year: i32::try_from(year).ok()?,
+        month,
+        day,
+    })
 }
 
 /// Maps offsets in the kept text (kept lines joined by "\n") back to the page.
@@ -229,6 +250,46 @@ pub fn group_entities(text: &str, entities: &[Entity]) -> Vec<EntityGroup> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_dates_resolve_against_the_page_date() {
+        let page = "<html><head><meta property=\"article:published_time\" content=\"2020-06-03T03:01+0400\">\
+                    </head><body><h1>الحكومة تعلن خطة جديدة لدعم المزارعين</h1>\
+                    <p>أعلنت الحكومة أمس عن خطة جديدة لدعم المزارعين في جميع المحافظات، وذلك بهدف زيادة الإنتاج الزراعي وتحسين دخل الأسر الريفية.</p></body></html>";
+        let yesterday = |doc: &Document| {
+            doc.numbers
+                .iter()
+                .find(|n| n.kind == numbers::NumberKind::Date)
+                .map(|n| n.value.clone())
+        };
+        let doc = analyze(page, &AnalyzeOptions::default());
+        assert_eq!(
+            doc.cleaned.date.as_deref(),
+            Some("2020-06-03T03:01:00+04:00")
+        );
+        assert_eq!(
+            yesterday(&doc),
+            Some(numbers::NumberValue::Text("2020-06-02".into()))
+        );
+        // the caller's reference wins
+        let given = AnalyzeOptions {
+            reference_date: Some(Date {
+                year: 2024,
+                month: 1,
+                day: 10,
+            }),
+            ..AnalyzeOptions::default()
+        };
+        assert_eq!(
+            yesterday(&analyze(page, &given)),
+            Some(numbers::NumberValue::Text("2024-01-09".into()))
+        );
+        assert_eq!(
+            day_of("2019-10-10T18:00:00+02:00").map(|d| (d.year, d.month, d.day)),
+            Some((2019, 10, 10))
+        );
+        assert_eq!(day_of("2019"), None);
+    }
 
     #[test]
     fn spans_point_into_the_page() {

@@ -95,12 +95,12 @@ def _count(name: str, value: int, low: int, high: int) -> int:
 
 
 def _cleaned(row: tuple[Any, ...]) -> Cleaned:
-    title, byline, text, lines = row
-    return Cleaned._with_pending_lines(lines, title=title, byline=byline, text=text)
+    title, byline, text, lines, meta = row
+    return Cleaned._with_pending_lines(lines, title=title, byline=byline, text=text, **meta)
 
 
 def _document(row: tuple[Any, ...]) -> Document:
-    html, title, byline, text, lines, entities, numbers, groups = row
+    html, title, byline, text, lines, entities, numbers, groups, meta = row
     return Document._with_pending_lines(
         lines,
         title=title,
@@ -110,6 +110,7 @@ def _document(row: tuple[Any, ...]) -> Document:
         numbers=numbers,
         entity_groups=tuple(EntityGroup(lb, name, tuple(m)) for lb, name, m in groups),
         html=html,
+        **meta,
     )
 
 

@@ -279,6 +279,19 @@ class Cleaned(_LinesWhenRead):
     byline: str | None
     text: str
     lines: tuple[Line, ...] = field(repr=False)
+    date: str | None = None
+    """When the article was published, ISO 8601 (``2020-06-03``, with the time and zone
+    when the page gives them)."""
+    modified: str | None = None
+    """When it was last modified, ISO 8601."""
+    authors: tuple[str, ...] = ()
+    site_name: str | None = None
+    description: str | None = field(default=None, repr=False)
+    url: str | None = None
+    """The canonical URL."""
+    language: str | None = None
+    """The language's primary subtag (``"ar"``): the markup's, unless the text's script
+    shows another, else the script's."""
 
     def to_dict(self) -> dict[str, Any]:
         """The cleaned page as a JSON-ready dict."""
@@ -330,6 +343,15 @@ class Document(_LinesWhenRead):
     numbers: tuple[NumberMention, ...]
     entity_groups: tuple[EntityGroup, ...] = field(repr=False)
     html: bool = False
+    date: str | None = None
+    """When the article was published (ISO 8601); relative dates in the text resolve against
+    it unless ``analyze`` is given a ``reference_date``."""
+    modified: str | None = None
+    authors: tuple[str, ...] = ()
+    site_name: str | None = None
+    description: str | None = field(default=None, repr=False)
+    url: str | None = None
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dict."""

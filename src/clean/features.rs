@@ -52,10 +52,14 @@ pub(crate) struct Features {
     pub open_end: bool,
     /// The line ends with a colon (it introduces what follows).
     pub colon_end: bool,
+    /// The line ends with a comma (a salutation, a clause the next line goes on with).
+    pub comma_end: bool,
     /// Parentheses in the line.
     pub parens: bool,
     /// Has a byline or credit word (كتب، بقلم، وكالات، رويترز …) among its first or last two words.
     pub credit: bool,
+    /// The first word is a date word or a number.
+    pub lead_date: bool,
 }
 
 /// Whether a line has `://` or `www.` (a searcher set up per call costs more than the scan on
@@ -206,6 +210,7 @@ impl Features {
             f.full_stop = f.sentence_end && lower_end.ends_with('.');
             f.open_end = line.ends_with(['-', '–', '—', ':', '|']);
             f.colon_end = line.ends_with(':');
+            f.comma_end = line.ends_with(['،', ',']);
         }
         if n > LEXICON_MAX_WORDS {
             // prose by length alone; no phrase or time-stamp rule applies to so long a line
@@ -255,6 +260,7 @@ impl Features {
             }
             if e.is_some_and(|e| e.date) || digits {
                 self.date_words += 1;
+                self.lead_date |= i == 0;
             }
             if e.is_some_and(|e| e.date_strong) || (digits && w.len() == 4) {
                 self.date_anchor = true;
@@ -290,6 +296,23 @@ impl Features {
             && self.folded.text.bytes().any(|b| b.is_ascii_digit())
     }
 
+    /// A dateline: a place, then a comma or a dash, then a date (بروكسل، 9 تشرين الأول 2009):
+    /// a time stamp whose first word is a word of its own.
+    pub fn dateline(&self) -> bool {
+        self.timestamp()
+            && !self.lead_date
+            && !self.clock
+            && self.date_words >= 2
+            && (1..=3).contains(&(self.words - self.date_words))
+            && (self.inner_punct >= 1 || self.dashes >= 1)
+    }
+
+    /// Shaped like a sentence of running text (a furniture phrase in such a line counts only
+    /// outside the article).
+    pub fn sentence(&self) -> bool {
+        self.prose() || (self.sentence_end && self.words >= 6 && self.stop >= 1)
+    }
+
     /// Reads like running prose rather than a headline: long, or a sentence closed by a full stop
     /// (headlines end in ؟ or ! as often as sentences do), or a fairly long line with function
     /// words and inner punctuation.
@@ -319,6 +342,7 @@ impl Features {
             || self.open_end
             || self.dashes >= 1 && self.words <= 5
             || (self.parens && self.words <= 5)
+            || self.dateline()
     }
 }
 
@@ -394,6 +418,26 @@ mod tests {
         assert!(!Features::of("8 طائرات و4 ساعات").timestamp());
         assert!(Features::of("2020/12/25 - 1:59 صباحًا").timestamp());
         assert!(Features::of("10 مارس 2020").timestamp());
+    }
+
+    #[test]
+    fn datelines_are_places_before_dates() {
+        for line in [
+            "بروكسل، 9 تشرين الأول 2009",
+            "القاهرة - 12 مارس 2021",
+            "الرباط، الأحد 3 يناير 2021",
+        ] {
+            let f = Features::of(line);
+            assert!(f.dateline() && f.byline(), "{line}");
+        }
+        for line in [
+            "الثلاثاء 01 اكتوبر 2024",
+            "GMT 14:01 2026 السبت ,10 كانون الثاني / يناير",
+            "آخر تحديث: 10 مارس 2020",
+            "2020/12/25 - 1:59 صباحًا",
+        ] {
+            assert!(!Features::of(line).dateline(), "{line}");
+        }
     }
 
     #[test]

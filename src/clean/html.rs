@@ -11,6 +11,7 @@ mod tokenize;
 mod trim;
 
 use dom::{Data, Dom, Edge, Role};
+pub(super) use tokenize::decode_attribute;
 use tokenize::Mode;
 
 use super::classify::{classify, Unit};
@@ -210,6 +211,12 @@ struct Block {
     heading: u8,
     preset: Option<Reason>,
     byline: bool,
+    /// Inside a table.
+    table: bool,
+    /// An image stands between the previous block and this one.
+    image_before: bool,
+    /// A `<br>` (and nothing else) split it from the previous block.
+    after_br: bool,
     start: Option<usize>,
     end: usize,
 }
@@ -222,6 +229,7 @@ struct Frame {
     heading: u8,
     chrome: Option<Reason>,
     byline: bool,
+    table: bool,
 }
 
 /// Whitespace collapsed to single spaces and trimmed.
@@ -463,6 +471,8 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
     let mut cur = Block::default();
     let mut stack: Vec<Frame> = vec![Frame::default()];
     let mut chrome_seen = 0usize;
+    // an image seen since the last block, and whether a `<br>` alone ended the last block
+    let (mut image, mut br) = (false, false);
     // `cur.text` is a buffer kept across blocks: a block takes a copy of its text, trimmed, of
     // just its size (one allocation, never grown); a block without text leaves `cur` as it is,
     // as the fields but the text change only with it
@@ -506,9 +516,13 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
                     },
                     chrome: top.chrome.or(chrome),
                     byline: top.byline || e.author,
+                    table: top.table || r.table,
                 };
+                image |= r.image;
                 if r.block {
+                    let before = blocks.len();
                     flush(&mut cur, &mut blocks);
+                    br = r.br && (blocks.len() > before || br);
                 }
                 stack.push(frame);
             }
@@ -522,6 +536,10 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
                     return;
                 }
                 let (s, e) = loc.locate(trimmed, *hint);
+                if cur.start.is_none() {
+                    cur.image_before = std::mem::take(&mut image);
+                    cur.after_br = std::mem::take(&mut br);
+                }
                 cur.start.get_or_insert(s);
                 cur.end = cur.end.max(e).max(s);
                 let before = cur.text.len();
@@ -534,13 +552,15 @@ fn blocks(dom: &Dom, page: &str, survey: &Survey) -> Vec<Block> {
                     cur.preset = f.chrome;
                 }
                 cur.byline |= f.byline;
+                cur.table |= f.table;
             }
             _ => {}
         },
         Edge::Close(n) => {
             if let Data::Element(e) = &nodes[n as usize].data {
-                if e.role.block {
+                if e.role.block && !e.role.br && !e.role.image {
                     flush(&mut cur, &mut blocks);
+                    br = false;
                 }
                 stack.pop();
             }
@@ -564,7 +584,8 @@ fn clean_dom(page: &str, dom: Dom, preset: &dyn Fn(&str) -> Option<Reason>) -> C
 
     let units: Vec<Unit> = blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(k, b)| {
             let text = b.text.as_str();
             let feats = Features::of(text);
             let preset = preset(&feats.folded.text).or(b.preset);
@@ -573,27 +594,37 @@ fn clean_dom(page: &str, dom: Dom, preset: &dyn Fn(&str) -> Option<Reason>) -> C
                 heading: b.heading,
                 preset,
                 byline_hint: b.byline,
+                table: b.table,
+                near_image: b.image_before || blocks.get(k + 1).is_some_and(|n| n.image_before),
+                after_br: b.after_br,
                 feats,
             }
         })
         .collect();
     let anchor = title.as_deref().and_then(|t| title_block(&units, t));
     let reasons = classify(&units, anchor);
-    let lines = blocks
-        .into_iter()
-        .zip(reasons)
-        .map(|(b, reason)| {
-            let start = b.start.unwrap_or(0);
-            Line {
-                text: b.text,
-                start,
-                end: b.end.max(start),
-                keep: reason.keeps(),
-                reason,
-            }
-        })
-        .collect();
-    assemble(lines, title)
+    let mut lines: Vec<Line> = Vec::with_capacity(blocks.len());
+    for ((b, unit), reason) in blocks.into_iter().zip(&units).zip(reasons) {
+        let start = b.start.unwrap_or(0);
+        // a headline that a `<br>` splits is one line
+        if let Some(prev) = lines
+            .last_mut()
+            .filter(|p| unit.after_br && reason == Reason::Title && p.reason == Reason::Title)
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&b.text);
+            prev.end = prev.end.max(b.end.max(start));
+            continue;
+        }
+        lines.push(Line {
+            text: b.text,
+            start,
+            end: b.end.max(start),
+            keep: reason.keeps(),
+            reason,
+        });
+    }
+    assemble(lines, title, Some(page))
 }
 
 /// See [`super::html_parsers_disagree`].

@@ -277,7 +277,12 @@ impl Lexicon {
             for p in &e.phrases {
                 let k = p.words.len();
                 if k == 1 {
-                    if (p.anywhere && n <= 40) || n == 1 {
+                    // alone, or with a count beside it (التعليقات (3))
+                    let alone = words
+                        .iter()
+                        .enumerate()
+                        .all(|(j, w)| j == i || w.bytes().all(|b| b.is_ascii_digit()));
+                    if (p.anywhere && n <= 40) || (alone && n <= 3) {
                         return Some(p.reason);
                     }
                     continue;
@@ -367,6 +372,9 @@ mod tests {
         // a one-word phrase inside a headline is not furniture
         assert_eq!(furniture("بحث سبل التعاون العسكري بين مصر وروسيا"), None);
         assert_eq!(furniture("شارك الرئيس في القمة العربية"), None);
+        // a count beside a one-word phrase
+        assert_eq!(furniture("التعليقات (3)"), Some(Reason::CommentForm));
+        assert_eq!(furniture("12 تعليقات"), Some(Reason::CommentForm));
     }
 
     #[test]

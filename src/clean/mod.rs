@@ -14,6 +14,7 @@ mod fold;
 mod fxhash;
 mod html;
 mod lexicon;
+mod meta;
 mod plain;
 mod reason;
 mod template;
@@ -52,6 +53,30 @@ pub struct Cleaned {
     pub text: String,
     /// Every non-empty line or block of the page, kept or not.
     pub lines: Vec<Line>,
+    /// When the article was published, ISO 8601 (`2020-06-03`, or with the time and zone
+    /// when the page gives them): from JSON-LD, `<meta>` tags, `<time>`, the date lines near
+    /// the headline (any month system), or the URL.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// When the article was last modified, ISO 8601.
+    #[serde(default)]
+    pub modified: Option<String>,
+    /// The authors the markup names, else the one the byline names after كتب, بقلم ….
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The site's name (og:site_name, the JSON-LD publisher).
+    #[serde(default)]
+    pub site_name: Option<String>,
+    /// The page's description (og:description, the description meta tag).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The canonical URL (`<link rel=canonical>`, og:url).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The language's primary subtag (`ar`): the markup's, unless the text's script shows
+    /// another (a page marked `en-US` written in Arabic), else the script's.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// Cleans one page. `html`: `Some(true)` parses it as HTML, `Some(false)` as plain text, and
@@ -103,8 +128,8 @@ pub fn looks_like_html(page: &str) -> bool {
 }
 
 /// Builds the result from labelled lines; `title` (HTML metadata) stands in when no line is the
-/// headline.
-fn assemble(lines: Vec<Line>, title: Option<String>) -> Cleaned {
+/// headline; `markup` is the HTML page, whose tags state metadata.
+fn assemble(lines: Vec<Line>, title: Option<String>, markup: Option<&str>) -> Cleaned {
     let text = lines
         .iter()
         .filter(|l| l.keep)
@@ -120,11 +145,19 @@ fn assemble(lines: Vec<Line>, title: Option<String>) -> Cleaned {
         .iter()
         .find(|l| l.reason == Reason::Byline)
         .map(|l| l.text.clone());
+    let m = meta::metadata(markup, &lines, &text);
     Cleaned {
         title,
         byline,
         text,
         lines,
+        date: m.date,
+        modified: m.modified,
+        authors: m.authors,
+        site_name: m.site_name,
+        description: m.description,
+        url: m.url,
+        language: m.language,
     }
 }
 

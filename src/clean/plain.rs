@@ -58,7 +58,7 @@ pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
             }
         })
         .collect();
-    assemble(lines, None)
+    assemble(lines, None, None)
 }
 
 #[cfg(test)]

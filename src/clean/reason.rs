@@ -37,6 +37,9 @@ pub enum Reason {
     Tags,
     /// A postal address or phone line.
     Address,
+    /// Readers' comments: what follows a comments header (التعليقات, أضف تعليق) after the
+    /// article, and the readers' names and dates in it.
+    Comments,
 }
 
 impl Reason {
@@ -59,6 +62,7 @@ impl Reason {
             Reason::Caption => "caption",
             Reason::Tags => "tags",
             Reason::Address => "address",
+            Reason::Comments => "comments",
         }
     }
 
@@ -73,7 +77,7 @@ impl Reason {
     }
 
     /// Every reason, in declaration order.
-    pub const ALL: [Reason; 16] = [
+    pub const ALL: [Reason; 17] = [
         Reason::Title,
         Reason::Byline,
         Reason::Body,
@@ -90,6 +94,7 @@ impl Reason {
         Reason::Caption,
         Reason::Tags,
         Reason::Address,
+        Reason::Comments,
     ];
 }
 

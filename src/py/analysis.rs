@@ -14,16 +14,31 @@ use crate::numbers::{self, Country, Date, NumberOptions};
 use crate::parallel;
 use crate::text::offsets::trimmed_range;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// `(title, byline, text, lines)` of a cleaned page.
+/// `(title, byline, text, lines, metadata)` of a cleaned page; `metadata` holds the other
+/// fields of `Cleaned` by name (date, modified, authors, site_name, description, url, language).
 type CleanedRow<'py> = (
     Option<String>,
     Option<String>,
     Bound<'py, PyString>,
     Bound<'py, PendingLines>,
+    Bound<'py, PyDict>,
 );
+
+/// The metadata fields of a cleaned page, by name.
+fn metadata<'py>(py: Python<'py>, c: &mut Cleaned) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("date", c.date.take())?;
+    d.set_item("modified", c.modified.take())?;
+    d.set_item("authors", PyTuple::new(py, std::mem::take(&mut c.authors))?)?;
+    d.set_item("site_name", c.site_name.take())?;
+    d.set_item("description", c.description.take())?;
+    d.set_item("url", c.url.take())?;
+    d.set_item("language", c.language.take())?;
+    Ok(d)
+}
 
 /// The row of a cleaned page. The lines of plain text are narrowed to their trimmed text,
 /// so that `page[line.start:line.end] == line.text`; HTML blocks keep their source range.
@@ -40,8 +55,15 @@ fn cleaned_row<'py>(
             }
         }
     }
+    let meta = metadata(page_obj.py(), &mut c)?;
     let (text, lines) = PendingLines::new(page_obj.cast()?, page, c.lines)?;
-    Ok((c.title, c.byline, text, Bound::new(page_obj.py(), lines)?))
+    Ok((
+        c.title,
+        c.byline,
+        text,
+        Bound::new(page_obj.py(), lines)?,
+        meta,
+    ))
 }
 
 fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
@@ -147,7 +169,7 @@ pub fn _entities_batch<'py>(
     )
 }
 
-/// A cleaned page: `(title, byline, text, lines)`.
+/// A cleaned page: `(title, byline, text, lines, metadata)`.
 #[pyfunction]
 #[pyo3(signature = (page, html=None))]
 pub fn _clean<'py>(
@@ -162,7 +184,7 @@ pub fn _clean<'py>(
     cleaned_row(page_obj, page, html, cleaned)
 }
 
-/// `(html, title, byline, text, lines, entities, numbers, groups)` of an analyzed page;
+/// `(html, title, byline, text, lines, entities, numbers, groups, metadata)` of an analyzed page;
 /// spans index the page (plain text) or the document text (HTML).
 fn document_row<'py>(
     py: Python<'py>,
@@ -177,7 +199,7 @@ fn document_row<'py>(
         .into_iter()
         .map(|g| (g.label.as_str(), g.name, g.mentions))
         .collect();
-    let (title, byline, text, lines) = cleaned_row(page_obj, page, html, doc.cleaned)?;
+    let (title, byline, text, lines, meta) = cleaned_row(page_obj, page, html, doc.cleaned)?;
     let (base, base_str) = if html {
         (&text, text_utf8.as_str())
     } else {
@@ -194,6 +216,7 @@ fn document_row<'py>(
         entities,
         numbers,
         groups,
+        meta,
     )
         .into_pyobject(py)
 }
@@ -367,7 +390,7 @@ impl CleanerState {
         detach(py, || inner.learn(&pages))
     }
 
-    /// One page, minus the learned template: `(title, byline, text, lines)`.
+    /// One page, minus the learned template: `(title, byline, text, lines, metadata)`.
     fn clean<'py>(&self, py: Python<'py>, page: &Bound<'py, PyAny>) -> PyResult<CleanedRow<'py>> {
         let page_obj = page;
         let page = text_arg(page, "page")?;

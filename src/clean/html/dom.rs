@@ -39,6 +39,12 @@ pub(super) struct Role {
     pub meta: bool,
     /// `<script>` or `<style>`: the tree keeps no text under it.
     pub code: bool,
+    /// A table or one of its rows or cells.
+    pub table: bool,
+    /// An image (`<img>`, `<picture>`, `<video>`).
+    pub image: bool,
+    /// `<br>`.
+    pub br: bool,
 }
 
 impl Role {
@@ -62,9 +68,11 @@ impl Role {
             | local_name!("textarea")
             | local_name!("button")
             | local_name!("head")
-            | local_name!("video")
-            | local_name!("audio")
-            | local_name!("picture") => r.skip = true,
+            | local_name!("audio") => r.skip = true,
+            local_name!("video") | local_name!("picture") => {
+                r.skip = true;
+                r.image = true;
+            }
             local_name!("address")
             | local_name!("article")
             | local_name!("blockquote")
@@ -88,16 +96,8 @@ impl Role {
             | local_name!("pre")
             | local_name!("section")
             | local_name!("summary")
-            | local_name!("table")
-            | local_name!("tbody")
-            | local_name!("td")
             | local_name!("tfoot")
-            | local_name!("th")
-            | local_name!("thead")
-            | local_name!("tr")
             | local_name!("ul")
-            | local_name!("br")
-            | local_name!("img")
             | local_name!("input")
             | local_name!("label")
             | local_name!("legend")
@@ -110,6 +110,23 @@ impl Role {
             local_name!("aside") => r.chrome = Some(Reason::Related),
             local_name!("form") => r.chrome = Some(Reason::CommentForm),
             local_name!("figcaption") => r.chrome = Some(Reason::Caption),
+            local_name!("table")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("tbody")
+            | local_name!("thead") => {
+                r.block = true;
+                r.table = true;
+            }
+            local_name!("br") => {
+                r.block = true;
+                r.br = true;
+            }
+            local_name!("img") => {
+                r.block = true;
+                r.image = true;
+            }
             local_name!("h1") => r.heading = 1,
             local_name!("h2") => r.heading = 2,
             local_name!("h3") => r.heading = 3,

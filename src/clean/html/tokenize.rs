@@ -929,6 +929,44 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
     }
 }
 
+/// A sink that takes every token and does nothing with it.
+struct Nothing;
+
+impl TokenSink for Nothing {
+    type Handle = ();
+
+    fn process_token(&self, _token: Token, _line: u64) -> TokenSinkResult<()> {
+        TokenSinkResult::Continue
+    }
+}
+
+/// An attribute's value as the page spells it (`raw`), its character references read as in
+/// a tag and U+0000 as U+FFFD: for the metadata scan, which reads a few tags on its own.
+pub(in crate::clean) fn decode_attribute(raw: &str) -> String {
+    if memchr::memchr2(b'&', 0, raw.as_bytes()).is_none() {
+        return raw.to_owned();
+    }
+    let text_at = Cell::new(0);
+    let mut t = Tokenizer {
+        s: raw,
+        pos: 0,
+        pending: StrTendril::new(),
+        text: Text::Data,
+        last_start: None,
+        sink: &Nothing,
+        mode: Mode::Standard,
+        depth: 0,
+        seen: Names::default(),
+        text_start: 0,
+        text_at: &text_at,
+        bom: 0,
+        dropped: Vec::new(),
+        source: None,
+    };
+    t.push_decoded(0, raw.len(), true);
+    t.pending.to_string()
+}
+
 /// The character a numeric reference stands for, as the standard maps it.
 fn numeric(n: u32, too_big: bool) -> char {
     match n {
