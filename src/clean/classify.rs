@@ -23,6 +23,8 @@ pub(crate) struct Unit {
     pub byline_hint: bool,
     /// Sits in a table (HTML only).
     pub table: bool,
+    /// An image stands right before it (HTML only): where a caption stands.
+    pub after_image: bool,
     /// An image stands right before or right after it (HTML only).
     pub near_image: bool,
     /// Continues the unit before it across a `<br>` (HTML only).
@@ -218,7 +220,7 @@ fn teaser(units: &[Unit], prose: &[bool], r: Region) -> bool {
 
 /// The regions kept, each with whether it continues the one before: with a known headline at
 /// `anchor`, the first sizeable region after it and the regions that continue it (see
-/// [`joins`]); otherwise every region with a fair share of the prose.
+/// [`joins`]); otherwise every region with a fair share of the prose, up to the comments.
 fn keep_regions(
     units: &[Unit],
     hard: &[Option<Reason>],
@@ -247,6 +249,11 @@ fn keep_regions(
         .into_iter()
         .filter(|r| r.chars * 10 >= best * REGION_SHARE)
     {
+        let after = kept.last().map_or(0, |(p, _)| p.last + 1);
+        // nothing after the comments is the article
+        if !kept.is_empty() && (after..r.first).any(|k| hard[k] == Some(Reason::CommentForm)) {
+            break;
+        }
         let joined = kept
             .last()
             .is_some_and(|(p, _)| joins(units, hard, prose, p.last, r));
@@ -280,7 +287,7 @@ pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
         images,
     };
     let arabic_page = page.arabic;
-    let regions = find_regions(units, &prose)
+    let regions = find_regions(units, &hard, &prose)
         .into_iter()
         .filter_map(|r| trim_soft(units, r))
         .collect();
@@ -370,18 +377,23 @@ fn restore_repeats(
 
 /// Runs of prose lines with at most [`MAX_GAP`] other lines between two of them; a paragraph
 /// right after a linked headline starts a run of its own (a teaser card, or the article going
-/// on after a "read also" link: [`joins`] tells them apart).
-fn find_regions(units: &[Unit], prose: &[bool]) -> Vec<Region> {
+/// on after a "read also" link: [`joins`] tells them apart), and so does one after a comments
+/// header or form.
+fn find_regions(units: &[Unit], hard: &[Option<Reason>], prose: &[bool]) -> Vec<Region> {
     let mut regions: Vec<Region> = Vec::new();
     let mut cur: Option<Region> = None;
+    // a comments header or a comment form between two paragraphs parts them
+    let mut form = false;
     for (i, &p) in prose.iter().enumerate() {
         if !p {
+            form |= hard[i] == Some(Reason::CommentForm);
             continue;
         }
         let chars = units[i].feats.folded.text.len();
         let after_link = i > 0 && linked_headline(&units[i - 1], prose[i - 1]);
+        let parted = after_link || std::mem::take(&mut form);
         match cur.as_mut() {
-            Some(r) if i - r.last - 1 <= MAX_GAP && !after_link => {
+            Some(r) if i - r.last - 1 <= MAX_GAP && !parted => {
                 r.last = i;
                 r.chars += chars;
             }
@@ -425,16 +437,17 @@ fn header(
     let by_image = |k: usize| page.images && units[k].near_image && units[k].heading == 0;
     // an author name is often a link, and a site's agency credit is on every page: navigation by
     // link density and the site template do not rule a byline out
+    // (a credit line is a caption only right under the image)
     let strong = |k: usize| {
         matches!(hard[k], None | Some(Reason::Navigation | Reason::Template))
             && units[k].strong_byline()
-            && !by_image(k)
+            && !(page.images && units[k].after_image)
     };
     let may_be_byline = |k: usize| {
-        ((matches!(hard[k], None | Some(Reason::Timestamp | Reason::Template))
-            && units[k].feats.byline())
-            || strong(k))
-            && !by_image(k)
+        (matches!(hard[k], None | Some(Reason::Timestamp | Reason::Template))
+            && units[k].feats.byline()
+            && !by_image(k))
+            || strong(k)
     };
     let mut byline = None;
     if start > 0 && may_be_byline(start - 1) {
@@ -572,13 +585,14 @@ fn between(
         || (f.sentence_end && f.words >= 4)
         || (f.colon_end && f.words >= 3)
         || (f.comma_end && f.words >= 2);
-    // a line that the next one goes on from (a salutation, a lead-in) is no caption
-    let leads = units
-        .get(k + 1)
-        .is_some_and(|u| u.feats.colon_end || u.feats.comma_end);
+    // a long line that the next one goes on from (a salutation, a lead-in) is no caption
+    let leads = f.words >= 12
+        && units
+            .get(k + 1)
+            .is_some_and(|u| u.feats.colon_end || u.feats.comma_end);
     let subtitle = page.images
         && placed
-        && (!units[k].near_image || leads)
+        && (!units[k].near_image || leads || units[k].heading > 0)
         && f.words >= 4
         && units[k].link_density <= 0.5;
     if (sentence || subtitle) && before_byline {

@@ -595,6 +595,7 @@ fn clean_dom(page: &str, dom: Dom, preset: &dyn Fn(&str) -> Option<Reason>) -> C
                 preset,
                 byline_hint: b.byline,
                 table: b.table,
+                after_image: b.image_before,
                 near_image: b.image_before || blocks.get(k + 1).is_some_and(|n| n.image_before),
                 after_br: b.after_br,
                 feats,

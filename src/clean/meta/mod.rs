@@ -178,14 +178,22 @@ fn near_headline(lines: &[Line], facts: &mut Facts) {
         return;
     };
     let lo = anchor.saturating_sub(DATE_REACH);
-    let hi = (anchor + DATE_REACH + 1).min(lines.len());
+    // down to the line after the article's first, not into its text or what follows it
+    let first_body = (anchor + 1..lines.len())
+        .find(|&k| lines[k].reason == Reason::Body)
+        .unwrap_or(lines.len());
+    let hi = (anchor + DATE_REACH + 1)
+        .min(first_body + 2)
+        .min(lines.len());
     // nearest first: below the headline before above it at the same distance
     let mut order: Vec<usize> = (lo..hi).collect();
     order.sort_by_key(|&k| (k.abs_diff(anchor), k < anchor));
     for k in order {
         let line = &lines[k];
         let t = line.text.as_str();
-        if t.split_whitespace().nth(DATE_LINE_WORDS).is_some() {
+        if matches!(line.reason, Reason::Comments | Reason::Related)
+            || t.split_whitespace().nth(DATE_LINE_WORDS).is_some()
+        {
             continue;
         }
         if line.reason == Reason::Byline {
