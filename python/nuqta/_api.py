@@ -278,7 +278,8 @@ def analyze(
     - ``html``: ``True`` reads the page as HTML, ``False`` as plain text, ``None`` (the
       default) sniffs which it is.
     - ``reference_date``: a ``datetime.date`` or an ISO string that resolves dates without
-      a year and relative ones ("yesterday"); without it they come with ``value=None``.
+      a year and relative ones ("yesterday"); without it the page's publication date
+      (``Document.date``) does, and without that they come with ``value=None``.
     - ``entities`` (True): ``False`` skips finding entities (the costliest step).
     - ``numbers`` (True): ``False`` skips finding numbers.
     - ``country``: an ISO 3166 code (``"DZ"``) that picks the currency of a bare دينار,

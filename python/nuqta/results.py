@@ -286,7 +286,7 @@ class Cleaned(_LinesWhenRead):
     """When it was last modified, ISO 8601."""
     authors: tuple[str, ...] = ()
     site_name: str | None = None
-    description: str | None = field(default=None, repr=False)
+    description: str | None = None
     url: str | None = None
     """The canonical URL."""
     language: str | None = None
@@ -349,7 +349,7 @@ class Document(_LinesWhenRead):
     modified: str | None = None
     authors: tuple[str, ...] = ()
     site_name: str | None = None
-    description: str | None = field(default=None, repr=False)
+    description: str | None = None
     url: str | None = None
     language: str | None = None
 
