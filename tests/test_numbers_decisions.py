@@ -179,3 +179,39 @@ def test_mentions_frame_has_typed_columns() -> None:
     assert by_type.loc["time", "time"] == "10:30"
     assert by_type.loc["money", "high"] == 10.0
     assert by_type.loc["cardinal", "value"] == 12.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("في 15 رمضان 1445 هـ", "2024-03-25", "islamic:1445-09-15"),
+        ("في 1 شوال 1445", "2024-04-10", "islamic:1445-10-01"),
+        ("خلال رمضان 1445", "2024-03", "islamic:1445-09"),
+        ("في عام 1445 هـ", "2023", "islamic:1445"),
+        ("منذ 1400 هجري", "1979", "islamic:1400"),
+        # Outside the Umm al-Qura tables (1343-1500 AH): the tabular calendar.
+        ("في 10 محرم 61 هـ", "0680-10-13", "islamic:0061-01-10"),
+    ],
+)
+def test_hijri_dates_are_marked_and_never_gregorian_years(
+    text: str, value: str, unit: str
+) -> None:
+    m = one(text)
+    assert (m.kind, m.value, m.unit) == ("date", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("قال الوزير الخميس إن المحادثات انتهت", "2024-03-07"),
+        ("أعلنت الشرطة الأحد اعتقال ثلاثة", "2024-03-10"),
+        ("وقع الانفجار الأربعاء", "2024-03-13"),
+        ("سيعقد المجلس اجتماعه الخميس", "2024-03-14"),
+        ("من المقرر أن يصل الأحد", "2024-03-17"),
+        ("الخميس", "2024-03-14"),
+    ],
+)
+def test_a_weekday_follows_the_tense(sentence: str, value: str) -> None:
+    # 2024-03-13 is a Wednesday.
+    found = [m for m in nuqta.numbers(sentence, reference_date="2024-03-13") if m.kind == "date"]
+    assert [m.value for m in found] == [value]

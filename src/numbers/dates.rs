@@ -1,7 +1,7 @@
 //! Dates and times: which grammar reads the date or time that starts at a token, and
 //! numeric dates (2023-03-12, 12/03/2023, 2/2013, 21/09).
 
-use super::calendar::{days_in_month, Date};
+use super::calendar::{days_in_month, hijri_to_gregorian, Date};
 use super::clock::time_at;
 use super::grammar::small_digits;
 use super::holidays::{holiday_at, holiday_day};
@@ -13,7 +13,7 @@ use super::relative::relative_day;
 use super::tokenize::{Kind, Tokens};
 use super::values::{Found, PartialDate, Value};
 use super::weeks::{nth_if_other_day, nth_weekday, week_of_month};
-use super::years::{cued_year, year_after, year_phrase};
+use super::years::{cued_year, hijri_era_before, year_after, year_phrase};
 
 /// True when `d` is a day of month `m` of year `y`.
 fn valid(y: i64, m: i64, d: i64) -> bool {
@@ -233,6 +233,12 @@ fn named_date(t: &Tokens, i: usize, reference: Option<Date>) -> Option<(Found, u
         return Some(dated(t, start, v, hijri, next));
     }
     if let Some((start, y, next)) = year_phrase(t, i) {
+        if hijri_era_before(t, next) {
+            // A Hijri year alone: the Gregorian year it starts in, and its Hijri form.
+            let (gy, _, _) = hijri_to_gregorian(y, 1, 1);
+            let hijri = Some(PartialDate::year(y));
+            return Some(dated(t, start, PartialDate::year(gy), hijri, next));
+        }
         return Some(dated(t, start, PartialDate::year(y), None, next));
     }
     if let Some((y, next)) = cued_year(t, i) {

@@ -172,6 +172,127 @@ pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
 pub(crate) const HOLIDAY_STARTS: &[&str] =
     &["عيد", "راس", "المولد", "الكريسماس", "كريسماس", "ليله"];
 
+/// Past-tense verbs of news reports (normalized, masculine; the feminine adds ت, or puts
+/// ت for a final ي): a bare weekday near one is the last such day (قال الاثنين).
+const PAST_VERBS: &[&str] = &[
+    "قال",
+    "اعلن",
+    "اكد",
+    "ذكر",
+    "افاد",
+    "كان",
+    "جري",
+    "تم",
+    "وقع",
+    "شهد",
+    "اعتقل",
+    "قتل",
+    "اصيب",
+    "عقد",
+    "التقي",
+    "زار",
+    "توفي",
+    "صرح",
+    "اوضح",
+    "اشار",
+    "اضاف",
+    "نفذ",
+    "شن",
+    "استقبل",
+    "بحث",
+    "ناقش",
+    "وصل",
+    "غادر",
+    "انطلق",
+    "اختتم",
+    "افتتح",
+    "نشر",
+    "اصدر",
+    "ادلي",
+    "اعتبر",
+    "طالب",
+    "دعا",
+    "رفض",
+    "نفي",
+    "اعلنت",
+    "قررت",
+    "قرر",
+    "سقط",
+    "انفجر",
+    "هاجم",
+    "اطلق",
+    "اغلق",
+    "فاز",
+    "خسر",
+    "تعادل",
+    "سجل",
+    "بلغ",
+    "ارتفع",
+    "تراجع",
+    "انخفض",
+    "صعد",
+];
+
+/// Words that put a sentence in the future (سوف, يعتزم, من المقرر): a bare weekday near
+/// one is the next such day.
+const FUTURE_CUES: &[&str] = &[
+    "سوف",
+    "يعتزم",
+    "تعتزم",
+    "المقرر",
+    "المنتظر",
+    "المرتقب",
+    "سيعقد",
+    "ستعقد",
+    "سيزور",
+    "ستزور",
+    "سيتم",
+    "ستبدا",
+    "سيبدا",
+    "ستجري",
+    "سيجري",
+    "سيلتقي",
+    "سيصل",
+    "ستصل",
+    "سيكون",
+    "ستكون",
+    "يعقد",
+    "تعقد",
+];
+
+/// True when word `w` (normalized) is a past-tense verb of [`PAST_VERBS`], in either gender.
+fn is_past_verb(w: &str) -> bool {
+    PAST_VERBS.iter().any(|v| {
+        w == *v
+            || w.strip_suffix('ت')
+                .is_some_and(|m| m == *v || v.strip_suffix('ي').is_some_and(|stem| m == stem))
+    })
+}
+
+/// The tense of the sentence around token `i` as its words show it: Some(true) for the
+/// past, Some(false) for the future, None when they do not say. Looks at most six words
+/// each way, within the line and the sentence.
+pub(crate) fn sentence_is_past(t: &Tokens, i: usize) -> Option<bool> {
+    let end_of_sentence = |k: usize| matches!(t.norm(k), "." | "؟" | "?" | "!" | "؛");
+    let mut past = false;
+    let back = (i.saturating_sub(6)..i)
+        .rev()
+        .take_while(|&k| t.joined(k + 1) && !end_of_sentence(k));
+    let ahead = (i + 1..i + 7).take_while(|&k| t.joined(k) && !end_of_sentence(k));
+    for k in back.chain(ahead) {
+        let w = t.norm(k);
+        let w = w
+            .strip_prefix('و')
+            .filter(|r| r.chars().count() > 2)
+            .unwrap_or(w);
+        if FUTURE_CUES.contains(&w) {
+            return Some(false);
+        }
+        past |= is_past_verb(w);
+    }
+    past.then_some(true)
+}
+
 /// Weekday names (normalized) and their number, Monday = 0.
 const WEEKDAYS: &[(&str, i64)] = &[
     ("الاثنين", 0),

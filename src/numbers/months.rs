@@ -251,8 +251,19 @@ pub(crate) fn month_phrase(
     let mm = i64::from(m.month);
     if let Some((y, next)) = year_after(t, j) {
         if m.hijri {
-            let hijri = PartialDate::month(Some(y), mm);
-            return Some((start, PartialDate::year(y), Some(hijri), next));
+            // رمضان 1445: the Gregorian month its first (or named) day falls in.
+            let (gy, gm, gd) = hijri_to_gregorian(y, mm, day.unwrap_or(1));
+            let (date, hijri) = match day {
+                Some(d) => (
+                    PartialDate::ymd(Some(gy), gm, gd),
+                    PartialDate::ymd(Some(y), mm, d),
+                ),
+                None => (
+                    PartialDate::month(Some(gy), gm),
+                    PartialDate::month(Some(y), mm),
+                ),
+            };
+            return Some((start, date, Some(hijri), next));
         }
         return Some((
             start,

@@ -2,7 +2,7 @@
 //! المقبل, العام الحالي, الاثنين الماضي, and a length of time after قبل / بعد (قبل يومين).
 
 use super::calendar::{monday, Date};
-use super::lexicon::{stem_at, weekday_at};
+use super::lexicon::{sentence_is_past, stem_at, weekday_at};
 use super::mention::NumberKind;
 use super::ordinals::ordinal_at;
 use super::tokenize::Tokens;
@@ -195,8 +195,15 @@ fn weekday_date(t: &Tokens, i: usize, r: Date) -> Option<(PartialDate, usize)> {
         }
         n => {
             let fwd = (wd - cur).rem_euclid(7);
-            let used = usize::from(matches!(n, "القادم" | "المقبل" | "التالي"));
-            (if fwd == 0 { 7 } else { fwd }, k + 1 + used)
+            let used = matches!(n, "القادم" | "المقبل" | "التالي");
+            if !used && sentence_is_past(t, k) == Some(true) {
+                // قال الاثنين: in a report of the past, the last such day (today included).
+                return Some((
+                    PartialDate::of_days(today - (cur - wd).rem_euclid(7)),
+                    k + 1,
+                ));
+            }
+            (if fwd == 0 { 7 } else { fwd }, k + 1 + usize::from(used))
         }
     };
     Some((PartialDate::of_days(today + off), next))

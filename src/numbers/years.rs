@@ -36,11 +36,22 @@ pub(crate) fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
     if let Some(y) = year_at(t, k).filter(|_| t.joined(k)) {
         return Some((y, era_marker(t, k + 1)));
     }
+    // 61 هـ: a short year with its era.
+    let short = t.kind(k) == Some(Kind::Digits) && t.norm(k).len() < 4 && t.joined(k);
+    if short && hijri_era_before(t, era_marker(t, k + 1)) {
+        return Some((t.norm(k).parse().ok()?, k + 2));
+    }
     // فبراير ألفين وثمانية عشر: a year spelled out.
     let p = parse_number(t, k).filter(|_| t.joined(k) && t.kind(k) == Some(Kind::Word))?;
     let words = (k..p.next).all(|j| t.kind(j) == Some(Kind::Word));
     (words && !p.fraction && p.value.fract() == 0.0 && (1000.0..=2100.0).contains(&p.value))
         .then(|| (p.value as i64, era_marker(t, p.next)))
+}
+
+/// True when the year that ends before token `next` was marked Hijri (1445 هـ, عام 1445
+/// هجري).
+pub(crate) fn hijri_era_before(t: &Tokens, next: usize) -> bool {
+    next > 0 && matches!(t.norm(next - 1), "ه" | "هجري" | "هجريه")
 }
 
 /// Skips an era marker after a year: م, هـ, ميلادي, هجري.
