@@ -49,6 +49,9 @@ pub(crate) fn amount_at(t: &Tokens, i: usize) -> Option<(Found, usize)> {
         return found;
     }
     let Some(p) = parse_number(t, i) else {
+        if let Some(found) = currency_alone(t, i) {
+            return Some(found);
+        }
         // A dual unit word on its own: ساعتين, يومين.
         let (u, next) = units::dual_unit(t, i)?;
         let one = one_at(t, i, next);
@@ -100,6 +103,28 @@ fn as_age(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
     (m, next)
 }
 
+/// A currency noun standing for its own count: a dual (دولارين, دينارين) is two, a noun
+/// with واحد after it (دينار واحد) one.
+fn currency_alone(t: &Tokens, i: usize) -> Option<(Found, usize)> {
+    if t.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    let c = units::currency_at(t, i).filter(|c| c.factor == 1.0 && c.next == i + 1)?;
+    let w = t.norm(i);
+    let one = t.joined(c.next) && matches!(t.norm(c.next), "واحد" | "واحدا" | "واحده");
+    let (count, next) = if one {
+        (1.0, c.next + 1)
+    } else if (w.ends_with("ين") || w.ends_with("ان")) && w.chars().count() > 4 {
+        (2.0, c.next)
+    } else {
+        return None;
+    };
+    let unit = Some(c.code);
+    let (mut found, next) = amount(t, t.toks[i].start, next, NumberKind::Money, count, unit);
+    found.family = c.family;
+    Some((found, next))
+}
+
 /// A phrase of value one from token `i` up to `next` (a unit word with no number).
 fn one_at(t: &Tokens, i: usize, next: usize) -> Phrase {
     Phrase {
@@ -146,8 +171,16 @@ fn glued_amount(t: &Tokens, p: &Phrase) -> Option<(Found, usize)> {
 /// The phrase `p` with a currency after it (and its cents: 20 دولار و43 سنت).
 fn money_after(t: &Tokens, p: &Phrase) -> Option<(Found, usize)> {
     let c = units::currency_after(t, p.next)?;
-    let (cents, next) = cents_after(t, c.next, &c.code, c.factor).unwrap_or((0.0, c.next));
-    let v = p.value * c.factor + cents;
+    let (cents, next) = cents_after(t, c.next, &c.code, c.factor)
+        .or_else(|| half_after(t, c.next))
+        .unwrap_or((0.0, c.next));
+    // A subunit alone (50 سنتا) is divided, so that the value is exact to the subunit.
+    let whole = if c.factor < 1.0 {
+        p.value / (1.0 / c.factor).round()
+    } else {
+        p.value * c.factor
+    };
+    let v = whole + cents;
     let (mut found, next) = amount(t, p.start, next, NumberKind::Money, v, Some(c.code));
     found.family = c.family;
     Some((found, next))
@@ -207,6 +240,17 @@ fn bare_number(t: &Tokens, i: usize, p: &Phrase) -> Option<(Found, usize)> {
     {
         return Some(amount(t, p.start, next, NumberKind::Cardinal, v, None));
     }
+    // ألف مبروك, ألف شكر: a thousand as a way of speaking.
+    let idiom = p.next == i + 1
+        && t.is(i, "الف")
+        && t.joined(p.next)
+        && matches!(
+            t.norm(p.next),
+            "مبروك" | "شكر" | "سلامه" | "تحيه" | "رحمه" | "مرحبا" | "مبارك" | "الف"
+        );
+    if idiom {
+        return None;
+    }
     // أي واحد, كل واحد منهم, ولا واحدة: one as a pronoun, not a count.
     let one_word = p.next == i + 1
         && t.kind(i) == Some(Kind::Word)
@@ -256,16 +300,40 @@ fn more_duration(t: &Tokens, j: usize) -> Option<(f64, usize)> {
     Some(units::with_unit(t, &one, u, next))
 }
 
-/// Cents after an amount in `code` (20 دولار و43 سنت, 20$ 43c): their value in `code` and
-/// the index after them.
+/// The subunit (cents, piastres, halalas, fils, millimes, centimes) after an amount in
+/// `code` (20 دولار و43 سنت, 10 جنيهات و50 قرشا, 20$ 43c): its value in `code` and the index
+/// after it.
 fn cents_after(t: &Tokens, j: usize, code: &str, factor: f64) -> Option<(f64, usize)> {
     if factor != 1.0 || !t.joined(j) {
         return None;
     }
     let k = if t.is(j, "و") { j + 1 } else { j };
-    let c = parse_number(t, k).filter(|_| t.joined(k))?;
+    let c = parse_number(t, k).filter(|_| t.joined(k) && !c_fraction(t, k))?;
     let cur = units::currency_after(t, c.next)?;
-    (cur.code == code && cur.factor == 0.01).then_some((c.value * cur.factor, cur.next))
+    // A fils is a thousandth of a dinar but a hundredth of a dirham or a riyal.
+    let per_unit = match (cur.family, code) {
+        (Some("fils"), "AED" | "YER" | "QAR" | "MAD") => 100.0,
+        (Some("fils" | "millime"), _) => 1000.0,
+        (Some("cent" | "piastre" | "halala" | "centime"), _) => 100.0,
+        (None, _) if cur.code == code && cur.factor < 1.0 => (1.0 / cur.factor).round(),
+        _ => return None,
+    };
+    (c.value < per_unit).then_some((c.value / per_unit, cur.next))
+}
+
+/// A half after an amount of money (57 دولارا ونصف): its value and the index after it.
+fn half_after(t: &Tokens, j: usize) -> Option<(f64, usize)> {
+    let next = match t.norm(j) {
+        "و" if t.joined(j + 1) && t.is(j + 1, "نصف") => j + 2,
+        "ونصف" => j + 1,
+        _ => return None,
+    };
+    t.joined(j).then_some((0.5, next))
+}
+
+/// True when the number at `k` is a bare fraction word (نصف), which a subunit never counts.
+fn c_fraction(t: &Tokens, k: usize) -> bool {
+    parse_number(t, k).is_some_and(|p| p.fraction)
 }
 
 /// A power written with a caret after the number `p`: 1.1^23, 2.5^-1, ١,١^+٢٣. Returns the

@@ -68,6 +68,9 @@ fn midday_or_midnight(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
 /// (7 مساء, 8 والنصف مساء), or hours and minutes run together before one (1140 صباحا).
 fn digital_time(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
     if let Some(h) = small_digits(t, i, 2) {
+        if let Some(found) = agency_time(t, i, h) {
+            return Some(found);
+        }
         if t.touching(i + 1) && t.is(i + 1, ":") && t.touching(i + 2) && t.norm(i + 2).len() == 2 {
             let m = small_digits(t, i + 2, 2)?;
             let (s, next) = if t.touching(i + 3)
@@ -101,6 +104,25 @@ fn digital_time(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
     Clock::new(h, m, None, Some(pm)).map(|c| (c, next))
 }
 
+/// A time written as news agencies do, with a comma or a point, before a time zone (13,05
+/// بتوقيت غرينتش, 9.30 ت غ): the time and the index after the zone's first word.
+fn agency_time(t: &Tokens, i: usize, h: i64) -> Option<(Clock, usize)> {
+    let sep = matches!(t.norm(i + 1), "," | "." | "،") && t.touching(i + 1) && t.touching(i + 2);
+    let m = small_digits(t, i + 2, 2).filter(|_| sep && t.norm(i + 2).len() == 2)?;
+    let zone = t.joined(i + 3)
+        && matches!(
+            t.norm(i + 3),
+            "بتوقيت"
+                | "بالتوقيت"
+                | "توقيت"
+                | "غرينتش"
+                | "غرينيتش"
+                | "GMT"
+                | "ت"
+        );
+    zone.then(|| Clock::new(h, m, None, None).map(|c| (c, i + 3)))?
+}
+
 /// A time with its hour in words or after الساعة at `i`: الساعة 10 مساء, الساعة العاشرة,
 /// السابعة مساء, الثامنة والنصف, عند الثامنة. Returns the byte start (after a clitic), the
 /// time and the index after it.
@@ -127,7 +149,9 @@ fn spoken_time(t: &Tokens, i: usize) -> Option<(usize, Clock, usize)> {
     let wa = !clock_word && bare_hour.len() < t.norm(k).len() && bare_hour.starts_with("ال");
     let start = if wa { t.stem_start(k, 1) } else { start };
     let (h, m, next) = if let Some(h) = small_digits(t, k, 2).filter(|_| clock_word) {
-        if t.touching(k + 1) && t.is(k + 1, ":") {
+        // الساعة 16:05, and as agencies write it, الساعة 16,05.
+        let sep = matches!(t.norm(k + 1), ":" | "," | ".");
+        if t.touching(k + 1) && sep && t.touching(k + 2) && t.norm(k + 2).len() == 2 {
             let m = small_digits(t, k + 2, 2)?;
             (h, m, k + 3)
         } else {
@@ -273,6 +297,12 @@ fn period_at(t: &Tokens, j: usize) -> Option<(bool, usize)> {
             Some((false, j + 2))
         }
         ("في", "الليل" | "المساء") => Some((true, j + 2)),
+        // من مساء اليوم, من صباح أمس: the day named after it belongs to the time.
+        ("من", "مساء" | "صباح" | "ظهر" | "عصر" | "ليل" | "فجر") => {
+            let pm = !matches!(two, "صباح" | "فجر");
+            let day = t.joined(j + 2) && matches!(t.norm(j + 2), "اليوم" | "امس" | "الغد");
+            Some((pm, j + 2 + usize::from(day)))
+        }
         ("بعد", "الظهر" | "العصر" | "المغرب" | "العشاء")
         | ("قبل", "المغرب")
         | ("هذه", "الليله") => Some((true, j + 2)),

@@ -254,6 +254,7 @@ fn after_wa<'a>(t: &'a Tokens, i: usize) -> Option<(&'a str, usize)> {
                 }
         })
         .map(|s| (s.stem, i))
+        .or_else(|| LEXICON.short_after_wa(t.norm(i)).map(|s| (s, i)))
 }
 
 /// Where the next additive part may go.
@@ -344,12 +345,17 @@ fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
         if stem == "ثمن" {
             return None; // "price" far more often than an eighth
         }
+        // نصف النهائي, ربع النهائي: the semi-final and the quarter-final.
+        if next_plain.is_some_and(|n| matches!(n, "النهائي" | "النهائيه" | "نهائي"))
+        {
+            return None;
+        }
         let mut s = st(f.count as f64 / f.value, Stage::Frac);
         s.fraction_only = true;
         return Some((s, i + 1));
     }
     if let Some(u) = unit {
-        if u.compound_only && !next_is(Class::Teen10) {
+        if u.compound_only && !next_is(Class::Teen10) && !ten_after_wa(t, i + 1) {
             return None;
         }
         // ست الكل, ست البيت: "lady", not six.
@@ -389,6 +395,33 @@ fn first_word(t: &Tokens, i: usize, stem: &str) -> Option<(State, usize)> {
         return Some((s, i + 1));
     }
     None
+}
+
+/// True when word `j` repeats the scale `scale` with ال (نصف المليار, ونصف المليون).
+fn scale_again(t: &Tokens, j: usize, scale: f64) -> bool {
+    let stem = plain(t, j)
+        .filter(|_| t.joined(j))
+        .and_then(|w| w.strip_prefix("ال"));
+    stem.and_then(|w| reading(w, Class::Scale))
+        .is_some_and(|w| w.value == scale && w.count == 1)
+}
+
+/// True when a ten follows after و at `j` (إحدى وعشرين: إحدى may start such a number).
+fn ten_after_wa(t: &Tokens, j: usize) -> bool {
+    after_wa(t, j).is_some_and(|(stem, _)| reading(stem, Class::Ten).is_some())
+}
+
+/// True when the scale word `w` (one or two of it) repeats the last scale of `s`, whose
+/// group still has room: مائة ألف وألف (100 thousand and a thousand), أربعة ملايين
+/// وثمانمائة ألف وألفان. A bare ألف وألف stays two numbers.
+fn repeats_scale(s: &State, w: &Word) -> bool {
+    let count = f64::from(w.count);
+    let group = (s.total % (w.value * 1000.0)) / w.value;
+    matches!(w.count, 1 | 2)
+        && w.value == s.last_scale
+        && s.cur == 0.0
+        && s.total >= 2.0 * w.value
+        && group + count < 1000.0
 }
 
 /// An additive part after و in stage `Open(cap)` or after a unit.
@@ -439,12 +472,19 @@ fn additive(t: &Tokens, s: &mut State, stem: &str, j: usize) -> Option<usize> {
                     Class::Unit
                         if w.value > 0.0 && !w.compound_only
                             || plain(t, j + 1)
-                                .is_some_and(|n| reading(n, Class::Teen10).is_some()) =>
+                                .is_some_and(|n| reading(n, Class::Teen10).is_some())
+                            || ten_after_wa(t, j + 1) =>
                     {
                         (w.value, Stage::Unit)
                     }
                     Class::Teen10 | Class::Teen | Class::Ten => (w.value, Stage::Closed),
                     Class::Hundred => (w.value, Stage::Open(100.0)),
+                    Class::Scale if repeats_scale(s, w) => {
+                        // مائة ألف وألف, ثمانمائة ألف وألفان: the same scale again adds to
+                        // its group.
+                        s.total += w.value * f64::from(w.count.max(1));
+                        return Some(j + 1);
+                    }
                     Class::Scale if w.count == 2 => (w.value * 2.0, Stage::Closed),
                     _ => continue,
                 };
@@ -546,15 +586,18 @@ fn plain_part(t: &Tokens, s: &mut State, j: usize) -> Option<usize> {
                 s.stage = Stage::Frac;
                 return Some(j + 2);
             }
-            if let Some(u) = plain(t, j + 1).and_then(|n| {
-                readings(n)
-                    .iter()
-                    .find(|w| matches!(w.class, Class::Unit | Class::Ten | Class::Teen10))
-            }) {
-                let digits = format!("{}", u.value as u64);
+            // فاصلة أربع عشرة, فاصلة خمسة وثلاثون: the words after it are the decimal digits.
+            let words = parse_number(t, j + 1).filter(|p| {
+                t.kind(j + 1) == Some(Kind::Word)
+                    && !p.fraction
+                    && p.value.fract() == 0.0
+                    && (0.0..1000.0).contains(&p.value)
+            });
+            if let Some(p) = words {
+                let digits = format!("{}", p.value as u64);
                 s.cur += frac_value(&digits);
                 s.stage = Stage::Frac;
-                return Some(j + 2);
+                return Some(p.next);
             }
         }
     }
@@ -595,12 +638,15 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
         };
         (st, next, begin)
     } else {
-        let w = t.splits(i0).find(|sp| {
-            !sp.clitics.article && readings(sp.stem).iter().any(|r| r.class != Class::Ord)
-        })?;
-        let (st, next) = first_word(t, i0, w.stem)?;
-        let letters = w.clitics.letters;
-        (st, next, t.stem_start(i0, letters))
+        let w = t
+            .splits(i0)
+            .find(|sp| {
+                !sp.clitics.article && readings(sp.stem).iter().any(|r| r.class != Class::Ord)
+            })
+            .map(|sp| (sp.stem, sp.clitics.letters))
+            .or_else(|| LEXICON.short_after_wa(t.norm(i0)).map(|s| (s, 1)))?;
+        let (st, next) = first_word(t, i0, w.0)?;
+        (st, next, t.stem_start(i0, w.1))
     };
     // Letters glued after a digit literal: a unit (250مل) or a code (1M, ١٨٠ميلي).
     let glued = !s.words && t.touching(j) && matches!(t.kind(j), Some(Kind::Word | Kind::Latin));
@@ -635,10 +681,20 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
                 }
             }
             if let Some((f, next)) = frac {
-                s.cur += f;
+                if s.cur == 0.0 && s.last_scale.is_finite() && s.total > 0.0 {
+                    // مليار ونصف (المليار), ثلاثة ملايين ونصف المليون: a part of the scale.
+                    s.total += f * s.last_scale;
+                    j = if scale_again(t, next, s.last_scale) {
+                        next + 1
+                    } else {
+                        next
+                    };
+                } else {
+                    s.cur += f;
+                    j = next;
+                }
                 s.stage = Stage::Frac;
                 s.fraction_only = false;
-                j = next;
                 continue;
             }
         }

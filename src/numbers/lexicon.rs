@@ -549,6 +549,14 @@ impl Lexicon {
     pub fn starts(&self, t: &Tokens, i: usize) -> bool {
         tail(t.norm(i)).is_none_or(|key| self.trigger_tails.contains(key))
             && t.splits(i).any(|s| self.triggers.contains(s.stem))
+            || self.short_after_wa(t.norm(i)).is_some()
+    }
+
+    /// A number word of two letters after a glued و (وست), which the clitic splits leave
+    /// out (a stem after a clitic has three letters or more).
+    pub fn short_after_wa<'a>(&self, w: &'a str) -> Option<&'a str> {
+        w.strip_prefix('و')
+            .filter(|r| r.chars().count() == 2 && self.words.contains_key(*r))
     }
 }
 
@@ -556,6 +564,17 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     tsv.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect())
+}
+
+/// The accusative (tanwin alif) form of a singular noun phrase, which follows numbers from
+/// 11 to 99 (20 كيلومترا, 15 مترا, 30 يوما): the last word with ا, unless it already ends in
+/// a long vowel, ة or a plural ending.
+fn accusative(phrase: &str) -> Option<String> {
+    let last = phrase.rsplit(' ').next()?;
+    let plain = !["ا", "ه", "ة", "ي", "ى", "ات", "ين", "ان", "ون"]
+        .iter()
+        .any(|end| last.ends_with(end));
+    (plain && last.chars().count() > 1).then(|| format!("{phrase}ا"))
 }
 
 /// The number words of `words.tsv` by normalized form, each with its readings.
@@ -610,15 +629,16 @@ fn parse_lexicon() -> Lexicon {
     }
     let mut units = Phrases::new();
     for r in rows(include_str!("../../data/numbers/units.tsv")) {
-        units.insert(
-            r[0],
-            Unit {
-                duration: r[1] == "duration",
-                code: r[2].to_string(),
-                factor: r[3].parse().unwrap_or(1.0),
-                count: r[4].parse().unwrap_or(1),
-            },
-        );
+        let unit = Unit {
+            duration: r[1] == "duration",
+            code: r[2].to_string(),
+            factor: r[3].parse().unwrap_or(1.0),
+            count: r[4].parse().unwrap_or(1),
+        };
+        if let Some(accusative) = accusative(r[0]).filter(|_| unit.count == 1) {
+            units.insert(&accusative, unit.clone());
+        }
+        units.insert(r[0], unit);
     }
     let mut months = Phrases::new();
     for r in rows(include_str!("../../data/numbers/months.tsv")) {

@@ -38,6 +38,9 @@ fn ambiguous_month(t: &Tokens, i: usize) -> bool {
             | "شوال"
             | "محرم"
             | "جوان"
+            // A political bloc (فريقا آذار) and a car maker (نيسان) as often as months.
+            | "اذار"
+            | "نيسان"
     )
 }
 
@@ -88,8 +91,15 @@ fn day_at(t: &Tokens, i: usize) -> Option<(i64, usize)> {
         }
         return Some((d, i + 1));
     }
-    let (v, _, next) = ordinal_at(t, i)?;
-    (1..=31).contains(&v).then_some((v, next))
+    if let Some((v, _, next)) = ordinal_at(t, i) {
+        return (1..=31).contains(&v).then_some((v, next));
+    }
+    // سبعة عشر أكتوبر: a day spelled as a cardinal, right before a month.
+    let p = parse_number(t, i)
+        .filter(|p| t.kind(i) == Some(Kind::Word) && !p.fraction && p.value.fract() == 0.0)?;
+    let month_next =
+        month_at(t, p.next).is_some() || t.is(p.next, "من") && month_at(t, p.next + 1).is_some();
+    (month_next && (1.0..=31.0).contains(&p.value)).then_some((p.value as i64, p.next))
 }
 
 /// A day and month at `i` (27 مايو, الرابع من نيسان, 15 رمضان 1445 هـ), with a year if one

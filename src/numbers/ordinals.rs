@@ -58,8 +58,42 @@ fn unit_then(t: &Tokens, i: usize, v: f64, needs_more: bool) -> Option<(f64, usi
     (!needs_more).then_some((v, i + 1))
 }
 
-/// The ordinal at token `i`: its value, byte start and the index after it.
+/// Ranks of officers with أول in them (الفريق أول, ملازم أول): the أول is no ordinal.
+const RANKS: &[&str] = &["فريق", "ملازم", "رقيب", "عريف", "مساعد", "نقيب"];
+
+/// The ordinal at token `i`: its value, byte start and the index after it. A rank after
+/// the hundred (الأولى بعد المئة, 101st) counts from it.
 pub(crate) fn ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
+    let (v, start, next) = simple_ordinal_at(t, i)?;
+    let base = match t.norm(next + 1) {
+        "المئه" | "المائه" => 100,
+        "الالف" => 1000,
+        _ => 0,
+    };
+    if base > 0 && v < base && t.joined(next) && t.is(next, "بعد") && t.joined(next + 1) {
+        return Some((base + v, start, next + 2));
+    }
+    // الدورة العشرون is a rank, but مجموعة العشرين (the G20) is a name.
+    if i > 0 && t.joined(i) && t.is(i - 1, "مجموعه") && v >= 20 {
+        return None;
+    }
+    // الفريق أول ركن: a rank of officer.
+    let officer = i > 0 && t.joined(i) && t.splits(i - 1).any(|s| RANKS.contains(&s.stem));
+    (!(officer && v == 1)).then_some((v, start, next))
+}
+
+/// An ordinal written ال + digits (الدورة الـ23), at the digits `i`: its value, the byte
+/// start of the ال and the index after the digits.
+pub(crate) fn article_digits_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
+    let article = i > 0 && t.touching(i) && t.is(i - 1, "ال");
+    let v: i64 = (article && t.kind(i) == Some(Kind::Digits) && t.norm(i).len() <= 4)
+        .then(|| t.norm(i).parse().ok())??;
+    let glued = t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Digits));
+    (!glued).then_some((v, t.toks[i - 1].start, i + 1))
+}
+
+/// [`ordinal_at`] before the rank after a hundred and the names and ranks it leaves out.
+fn simple_ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
     if t.kind(i) != Some(Kind::Word) {
         return None;
     }

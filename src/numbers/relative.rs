@@ -153,6 +153,8 @@ fn day_offset(t: &Tokens, i: usize) -> Option<(i64, usize)> {
         "اليوم" if t.joined(i + 1) && ordinal_at(t, i + 1).is_some() => return None,
         "اليوم" => (0, i + 1),
         "هذا" if rest(i + 1) == "اليوم" => (0, i + 2),
+        // أمس الأول: the day before yesterday.
+        "امس" if rest(i + 1) == "الاول" => (-2, i + 2),
         "امس" | "البارحه" | "الامس" | "امبارح" => (-1, i + 1),
         "غدا" | "بكره" | "بكرا" | "الغد" => (1, i + 1),
         "اول" if rest(i + 1) == "امس" => (-2, i + 2),

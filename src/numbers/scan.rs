@@ -6,7 +6,7 @@ use super::codes::skip;
 use super::dates::date_or_time_at;
 use super::lexicon::LEXICON;
 use super::mention::{NumberKind, NumberOptions};
-use super::ordinals::{ordinal_at, relative_at};
+use super::ordinals::{article_digits_at, ordinal_at, relative_at};
 use super::qualifiers::{qualifier_after, qualifier_before};
 use super::ranges::{merge_ranges, share_range_kinds};
 use super::relative::shift_date;
@@ -116,6 +116,10 @@ fn mention_at(t: &Tokens, i: usize, options: &NumberOptions) -> Option<(Found, u
     if let Some((u, start, next)) = cued_duration(t, i) {
         let (m, _) = measured(t, start, next, u, u.factor);
         return Some((m, next));
+    }
+    if let Some((v, start, next)) = article_digits_at(t, i) {
+        let value = Value::Number(v as f64);
+        return Some((found(start, next, NumberKind::Ordinal, value), next));
     }
     if let Some(m) = date_or_time_at(t, i, options.reference_date).or_else(|| amount_at(t, i)) {
         return Some(m);

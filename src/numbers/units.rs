@@ -15,6 +15,9 @@ const ISO_CODES: &[&str] = &[
 /// A money amount's currency: the ISO code and the factor from the written unit (0.01 for
 /// cents and piastres).
 fn code_and_factor(code: &str) -> (String, f64) {
+    if let Some(c) = code.strip_suffix("/1000") {
+        return (c.to_string(), 0.001);
+    }
     match code.strip_suffix("/100") {
         Some(c) => (c.to_string(), 0.01),
         None => (code.to_string(), 1.0),
@@ -53,8 +56,13 @@ pub(crate) struct Currency {
     pub family: Option<&'static str>,
 }
 
-/// The currency after a number at `j`.
+/// The currency after a number at `j` (on the same line).
 pub(crate) fn currency_after(t: &Tokens, j: usize) -> Option<Currency> {
+    t.joined(j).then(|| currency_at(t, j))?
+}
+
+/// The currency named at token `j`.
+pub(crate) fn currency_at(t: &Tokens, j: usize) -> Option<Currency> {
     let (code, factor, next, family) = currency_parts(t, j)?;
     Some(Currency {
         code,
@@ -66,9 +74,6 @@ pub(crate) fn currency_after(t: &Tokens, j: usize) -> Option<Currency> {
 
 /// The parts of [`currency_after`]: code, factor, index after, default family.
 fn currency_parts(t: &Tokens, j: usize) -> Option<(String, f64, usize, Option<&'static str>)> {
-    if !t.joined(j) {
-        return None;
-    }
     let lex = &*LEXICON;
     if let Some((code, next)) = lex.currency_symbols.longest(t, j, t.norm(j)) {
         let (c, f) = code_and_factor(code);
@@ -183,6 +188,15 @@ pub(crate) fn cued_duration(t: &Tokens, i: usize) -> Option<(&'static Unit, usiz
                 .any(|s| stems.contains(&s.stem) && !s.clitics.article)
     };
     let cue_before = cue(&["مده", "طوال", "خلال", "قبل", "بعد"]);
+    // يوما بعد يوم, عاما بعد عام: "day after day", no length.
+    let repeated = i > 1
+        && t.joined(i - 1)
+        && matches!(t.norm(i - 1), "بعد" | "تلو")
+        && t.norm(i - 2)
+            .starts_with(t.norm(i).trim_start_matches("ال"));
+    if repeated {
+        return None;
+    }
     // طوال اليوم, مدة العام; not خلال العام الماضي, which is a date.
     let cue_article = cue(&["مده", "طوال"]);
     for s in t.splits(i) {

@@ -29,7 +29,7 @@ pub(crate) fn year_after(t: &Tokens, j: usize) -> Option<(i64, usize)> {
     ) && t.joined(k + 1)
     {
         k += 1;
-        if matches!(t.norm(k), "عام" | "سنه") {
+        if matches!(t.norm(k), "عام" | "سنه" | "العام" | "السنه") {
             k += 1;
         }
     }
@@ -74,7 +74,7 @@ pub(crate) fn year_phrase(t: &Tokens, i: usize) -> Option<(usize, i64, usize)> {
     }
     let s = t
         .splits(i)
-        .find(|s| matches!(s.stem, "عام" | "سنه" | "عامي"))?;
+        .find(|s| matches!(s.stem, "عام" | "سنه" | "عامي" | "اعوام"))?;
     if s.clitics.article
         && t.norm(i) != "العام"
         && t.norm(i) != "السنه"
@@ -83,6 +83,16 @@ pub(crate) fn year_phrase(t: &Tokens, i: usize) -> Option<(usize, i64, usize)> {
         return None;
     }
     let lead = s.clitics.lead();
+    // العام الجاري 2018, العام الماضي 2017: the year written after the relative word.
+    let current = s.clitics.article
+        && t.joined(i + 1)
+        && matches!(
+            t.norm(i + 1),
+            "الجاري" | "الحالي" | "الماضي" | "المنصرم" | "المقبل" | "القادم"
+        );
+    if let Some(y) = year_at(t, i + 2).filter(|_| current && t.joined(i + 2)) {
+        return Some((t.stem_start(i, lead), y, era_marker(t, i + 3)));
+    }
     let Some(y) = year_at(t, i + 1).filter(|_| t.joined(i + 1)) else {
         // عام 247, عام ألفين وعشرين: a year of three digits, or one spelled out.
         let p = parse_number(t, i + 1).filter(|_| t.joined(i + 1))?;
