@@ -4,7 +4,9 @@
 //! only place that names Python. Every offset in this Rust API is a byte offset into
 //! the `&str` the caller passed, except where a doc says it counts chars.
 
+pub mod archive;
 pub mod clean;
+pub mod decode;
 pub mod document;
 pub mod entities;
 pub mod fault;

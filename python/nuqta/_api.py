@@ -4,14 +4,15 @@ and wrap its rows in the result classes."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
-from typing import Any, Literal, overload
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, TypeAlias, overload
 
 from nuqta import _nuqta
 from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
 from nuqta.results import (
     AnalyzeError,
     Cleaned,
+    Decoded,
     Document,
     Entity,
     EntityGroup,
@@ -24,6 +25,7 @@ __all__ = [
     "analyze",
     "analyze_batch",
     "clean",
+    "decode",
     "entities",
     "entities_batch",
     "numbers",
@@ -32,6 +34,10 @@ __all__ = [
 
 
 _nuqta._use_result_classes(Line, NumberMention, Entity)
+
+Page: TypeAlias = str | bytes | bytearray | memoryview
+"""A page: text, or bytes that nuqta decodes (BOM, the ``content_type``'s charset,
+``<meta charset>``, then detection)."""
 
 _ERRORS: dict[str, type[NuqtaError]] = {
     "NuqtaTypeError": NuqtaTypeError,
@@ -94,6 +100,19 @@ def _count(name: str, value: int, low: int, high: int) -> int:
     return value
 
 
+def _content_type(value: str | None, name: str = "content_type") -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise NuqtaTypeError(f"{name} must be a str or None, not {type(value).__name__}")
+    return value
+
+
+def _types(content_types: Sequence[str | None] | None) -> list[str | None] | None:
+    """The ``content_types`` of a batch call, checked."""
+    if content_types is None:
+        return None
+    return [_content_type(t, f"content_types[{i}]") for i, t in enumerate(content_types)]
+
+
 def _cleaned(row: tuple[Any, ...]) -> Cleaned:
     title, byline, text, lines, meta = row
     return Cleaned._with_pending_lines(lines, title=title, byline=byline, text=text, **meta)
@@ -112,6 +131,18 @@ def _document(row: tuple[Any, ...]) -> Document:
         html=html,
         **meta,
     )
+
+
+def decode(data: Page, *, content_type: str | None = None) -> Decoded:
+    """The text of ``data`` as nuqta reads a page given as bytes: a byte order mark, then
+    the charset of ``content_type`` (an HTTP ``Content-Type``), then ``<meta charset>`` in
+    the first 1024 bytes, then detection. Bytes that are valid UTF-8 with non-ASCII are
+    read as UTF-8, and bytes that are not UTF-8 under a UTF-8 declaration are detected.
+    Malformed bytes never raise: each malformed sequence becomes U+FFFD, counted in
+    ``replacements``. A ``str`` comes back as it is, with ``encoding=None``.
+    """
+    text, encoding, replacements = _nuqta._decode(data, _content_type(content_type))
+    return Decoded(text, encoding, replacements)
 
 
 def numbers(
@@ -180,17 +211,23 @@ def entities_batch(texts: Iterable[str]) -> list[list[Entity]]:
     return [list(found) for found in rows]
 
 
-def clean(page: str, *, html: bool | None = None) -> Cleaned:
+def clean(page: Page, *, html: bool | None = None, content_type: str | None = None) -> Cleaned:
     """The article in a scraped page: title, byline, text, and a verdict on every line.
+
+    ``page`` is text, or bytes (``bytearray``, ``memoryview``) decoded as by ``decode``;
+    ``Cleaned.encoding`` says what was read.
 
     Options:
 
     - ``html``: ``True`` reads the page as HTML, ``False`` as plain text, ``None`` (the
-      default) sniffs which it is.
+      default) sniffs which it is, unless ``content_type`` says.
+    - ``content_type``: the page's HTTP ``Content-Type``, when known: its charset decodes
+      bytes, and ``text/html`` or ``text/plain`` stand in for ``html=None``.
 
-    Plain-text lines index ``page``; HTML blocks keep their range in the HTML source.
+    Plain-text lines index ``page`` (its decoded text, for bytes); HTML blocks keep their
+    range in the HTML source.
     """
-    return _cleaned(_nuqta._clean(page, _html(html)))
+    return _cleaned(_nuqta._clean(page, _html(html), _content_type(content_type)))
 
 
 class Cleaner:
@@ -232,19 +269,26 @@ class Cleaner:
         """How many pages the template was learned from."""
         return self._state.pages_learned
 
-    def learn(self, pages: Iterable[str]) -> None:
+    def learn(self, pages: Iterable[Page]) -> None:
         """Counts the lines and blocks of ``pages``; those repeated across enough pages
         become the template that ``clean`` drops."""
         self._state.learn(pages)
 
-    def clean(self, page: str) -> Cleaned:
-        """Cleans one page, dropping the learned template too."""
-        return _cleaned(self._state.clean(page))
+    def clean(self, page: Page, *, content_type: str | None = None) -> Cleaned:
+        """Cleans one page, dropping the learned template too. Bytes are decoded as by
+        ``decode``, with the charset of ``content_type`` when given."""
+        return _cleaned(self._state.clean(page, _content_type(content_type)))
 
-    def clean_batch(self, pages: Iterable[str]) -> list[Cleaned]:
-        """Cleans many pages on all cores, in order; a failing page raises, naming its
-        index (``pages[3]``)."""
-        return [_cleaned(row) for row in self._state.clean_batch(pages)]
+    def clean_batch(
+        self, pages: Iterable[Page], *, content_types: Sequence[str | None] | None = None
+    ) -> list[Cleaned]:
+        """Cleans many pages (text or bytes) on all cores, in order; a failing page
+        raises, naming its index (``pages[3]``). ``content_types``, when given, holds each
+        page's ``content_type`` (or ``None``), as for ``clean``."""
+        return [
+            _cleaned(row)
+            for row in self._state.clean_batch(_items(pages, "pages"), _types(content_types))
+        ]
 
     def __getstate__(self) -> bytes:
         return bytes(self._state.to_bytes())
@@ -263,20 +307,24 @@ def _flag(name: str, value: bool) -> bool:
 
 
 def analyze(
-    page: str,
+    page: Page,
     *,
     html: bool | None = None,
     reference_date: datetime.date | str | None = None,
     entities: bool = True,
     numbers: bool = True,
     country: str | None = None,
+    content_type: str | None = None,
 ) -> Document:
     """The whole job: clean ``page``, then find its entities and numbers.
+
+    ``page`` is text, or bytes (``bytearray``, ``memoryview``) decoded as by ``decode``;
+    ``Document.encoding`` says what was read, and spans index the decoded text.
 
     Options:
 
     - ``html``: ``True`` reads the page as HTML, ``False`` as plain text, ``None`` (the
-      default) sniffs which it is.
+      default) sniffs which it is, unless ``content_type`` says.
     - ``reference_date``: a ``datetime.date`` or an ISO string that resolves dates without
       a year and relative ones ("yesterday"); without it the page's publication date
       (``Document.date``) does, and without that they come with ``value=None``.
@@ -284,6 +332,8 @@ def analyze(
     - ``numbers`` (True): ``False`` skips finding numbers.
     - ``country``: an ISO 3166 code (``"DZ"``) that picks the currency of a bare دينار,
       ريال, جنيه, درهم or ليرة in the numbers.
+    - ``content_type``: the page's HTTP ``Content-Type``, when known: its charset decodes
+      bytes, and ``text/html`` or ``text/plain`` stand in for ``html=None``.
 
     Spans index ``page`` (plain text) or ``Document.text`` (HTML).
     """
@@ -294,13 +344,14 @@ def analyze(
         _flag("entities", entities),
         _flag("numbers", numbers),
         _country(country),
+        _content_type(content_type),
     )
     return _document(row)
 
 
 @overload
 def analyze_batch(
-    pages: Iterable[str],
+    pages: Iterable[Page],
     *,
     errors: Literal["raise"] = "raise",
     html: bool | None = None,
@@ -308,12 +359,13 @@ def analyze_batch(
     entities: bool = True,
     numbers: bool = True,
     country: str | None = None,
+    content_types: Sequence[str | None] | None = None,
 ) -> list[Document]: ...
 
 
 @overload
 def analyze_batch(
-    pages: Iterable[str],
+    pages: Iterable[Page],
     *,
     errors: Literal["collect"],
     html: bool | None = None,
@@ -321,11 +373,12 @@ def analyze_batch(
     entities: bool = True,
     numbers: bool = True,
     country: str | None = None,
+    content_types: Sequence[str | None] | None = None,
 ) -> list[Document | AnalyzeError]: ...
 
 
 def analyze_batch(
-    pages: Iterable[str],
+    pages: Iterable[Page],
     *,
     errors: Literal["raise", "collect"] = "raise",
     html: bool | None = None,
@@ -333,8 +386,9 @@ def analyze_batch(
     entities: bool = True,
     numbers: bool = True,
     country: str | None = None,
+    content_types: Sequence[str | None] | None = None,
 ) -> list[Document] | list[Document | AnalyzeError]:
-    """``analyze`` on many pages, on all cores, in order.
+    """``analyze`` on many pages (text or bytes), on all cores, in order.
 
     Options:
 
@@ -343,10 +397,12 @@ def analyze_batch(
       message) in that page's place instead, and the other pages' documents.
     - ``html``, ``reference_date``, ``entities``, ``numbers``, ``country``: as for
       ``analyze``.
+    - ``content_types``: each page's ``content_type`` (or ``None``), as for ``analyze``.
     """
     if errors not in ("raise", "collect"):
         raise NuqtaValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
     pages = _items(pages, "pages")
+    types = _types(content_types)
 
     def build(index: int, ok: bool, payload: Any) -> Document | AnalyzeError:
         # Called by the core for each page in order, while it analyzes the later ones.
@@ -365,4 +421,5 @@ def analyze_batch(
         _flag("entities", entities),
         _flag("numbers", numbers),
         _country(country),
+        types,
     )

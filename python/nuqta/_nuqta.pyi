@@ -11,10 +11,12 @@ __all__ = [
     "Normalizer",
     "_CleanerState",
     "_PendingLines",
+    "_WarcRecords",
     "__version__",
     "_analyze",
     "_analyze_batch",
     "_clean",
+    "_decode",
     "_entities",
     "_entities_batch",
     "_normalizer_from_options",
@@ -103,24 +105,39 @@ def _numbers_batch(
 ) -> list[tuple[NumberMention, ...]]: ...
 def _entities(text: str) -> tuple[Entity, ...]: ...
 def _entities_batch(texts: Iterable[str]) -> list[tuple[Entity, ...]]: ...
-def _clean(page: str, html: bool | None = None) -> _Row: ...
+
+_Page = str | bytes | bytearray | memoryview
+
+def _decode(data: _Page, content_type: str | None = None) -> tuple[str, str | None, int]: ...
+def _clean(page: _Page, html: bool | None = None, content_type: str | None = None) -> _Row: ...
 def _analyze(
-    page: str,
+    page: _Page,
     html: bool | None = None,
     reference_date: tuple[int, int, int] | None = None,
     entities: bool = True,
     numbers: bool = True,
     country: str | None = None,
+    content_type: str | None = None,
 ) -> _Row: ...
 def _analyze_batch(
-    pages: Iterable[str],
+    pages: Iterable[_Page],
     build: Callable[[int, bool, Any], _T],
     html: bool | None = None,
     reference_date: tuple[int, int, int] | None = None,
     entities: bool = True,
     numbers: bool = True,
     country: str | None = None,
+    content_types: list[str | None] | None = None,
 ) -> list[_T]: ...
+
+@final
+class _WarcRecords:
+    """The records of a WARC file: ``(number, "page", url, record_id, date, content_type,
+    html, body)``, ``(number, "skipped", why)`` or ``(number, "error", why)``."""
+
+    def __new__(cls, path: str, max_bytes: int) -> _WarcRecords: ...
+    def __iter__(self) -> _WarcRecords: ...
+    def __next__(self) -> tuple[Any, ...]: ...
 
 @final
 class _CleanerState:
@@ -133,9 +150,11 @@ class _CleanerState:
     ) -> _CleanerState: ...
     @property
     def pages_learned(self) -> int: ...
-    def learn(self, pages: Iterable[str]) -> None: ...
-    def clean(self, page: str) -> _Row: ...
-    def clean_batch(self, pages: Iterable[str]) -> list[_Row]: ...
+    def learn(self, pages: Iterable[_Page]) -> None: ...
+    def clean(self, page: _Page, content_type: str | None = None) -> _Row: ...
+    def clean_batch(
+        self, pages: Iterable[_Page], content_types: list[str | None] | None = None
+    ) -> list[_Row]: ...
     def to_bytes(self) -> bytes: ...
     @staticmethod
     def from_bytes(data: bytes) -> _CleanerState: ...

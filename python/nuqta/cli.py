@@ -1,10 +1,15 @@
-"""The ``nuqta`` command line: run nuqta over files, directories, JSONL and stdin.
+"""The ``nuqta`` command line: run nuqta over files, directories, JSONL, WARC and stdin.
 
 Every record becomes one JSON line on stdout (or in ``-o FILE``, written to a temporary
 file and renamed, so an interrupted run leaves no half-written file, also when stopped by
-SIGINT, SIGTERM or SIGHUP). A file that cannot be read or decoded, or that holds (once
-decompressed) more than ``--max-bytes``, is reported on stderr and the run goes on. Exit
-status: 0 when every input was processed, 1 when some failed, 2 for usage errors.
+SIGINT, SIGTERM or SIGHUP). Files are read as bytes and decoded as ``nuqta.decode`` does
+(byte order mark, ``<meta charset>``, detection), so a windows-1256 page reads as well as
+a UTF-8 one. A WARC archive (``.warc``, ``.warc.gz``) gives one record per HTML or text
+``response``, decoded with its HTTP charset, with ``url``, ``warc_record_id`` and ``date``;
+its other records are skipped and counted in the summary. A file that cannot be read, or
+that holds (once decompressed) more than ``--max-bytes`` (for WARC: a record that does),
+is reported on stderr and the run goes on. Exit status: 0 when every input was processed,
+1 when some failed, 2 for usage errors.
 """
 
 from __future__ import annotations
@@ -17,22 +22,23 @@ import os
 import signal
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
 from tqdm import tqdm
 
-from nuqta._api import Cleaner, analyze_batch, entities, entities_batch, numbers
-from nuqta._nuqta import Normalizer, __version__
+from nuqta._api import Cleaner, analyze_batch, decode, entities, entities_batch, numbers
+from nuqta._nuqta import Normalizer, _WarcRecords, __version__
 from nuqta.errors import NuqtaError
 from nuqta.results import AnalyzeError
 
 __all__ = ["main"]
 
-TEXT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".json")
+TEXT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".json", ".warc")
 
 DEFAULT_MAX_BYTES = 1 << 30
 """How much one input may hold once decompressed, unless ``--max-bytes`` says otherwise."""
@@ -40,10 +46,28 @@ DEFAULT_MAX_BYTES = 1 << 30
 
 @dataclass(frozen=True)
 class Record:
-    """One input text and where it came from (a path, ``path:line`` or ``-``)."""
+    """One input page and where it came from (a path, ``path:line``, ``path#record`` or
+    ``-``): text, or bytes still to decode, with the HTTP ``Content-Type`` of a WARC
+    record and the fields that go into its output line."""
 
     source: str
-    text: str
+    page: str | bytes
+    content_type: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The page as text."""
+        if isinstance(self.page, str):
+            return self.page
+        return decode(self.page, content_type=self.content_type).text
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A WARC record that holds no page (a request, metadata, an image), by kind."""
+
+    kind: str
 
 
 class InputError(Exception):
@@ -109,31 +133,69 @@ def _expand(paths: list[str]) -> Iterator[str]:
             yield p
 
 
-def _records(source: str, text_field: str, limit: int) -> Iterator[Record | InputError]:
-    """The records of one input: a whole file, or one per JSONL line, reading at most
-    ``limit`` bytes of decompressed text (0: no limit). A JSONL line that is not UTF-8
-    JSON with a string ``text_field`` comes as an ``InputError`` and the lines after it
-    still follow; an input that cannot be read raises ``InputError``."""
+def _warc_records(source: str, limit: int) -> Iterator[Record | Skipped | InputError]:
+    """The pages of a WARC archive, its other records as ``Skipped``, and the records
+    that could not be read as ``InputError``s (reading goes on after them where it can)."""
+    try:
+        records = _WarcRecords(source, limit or (1 << 63))
+    except OSError as e:
+        raise InputError(str(e)) from e
+    for number, kind, *rest in records:
+        where = f"{source}#{number}"
+        if kind == "page":
+            url, record_id, date, content_type, _html, body = rest
+            fields = {"url": url, "warc_record_id": record_id, "date": date}
+            yield Record(where, body, content_type, fields)
+        elif kind == "skipped":
+            # "response image/png" and the like count as one kind
+            kind, _, content_type = rest[0].partition(" ")
+            yield Skipped(f"{kind} (not HTML or text)" if content_type else kind)
+        else:
+            yield InputError(f"{where}: {rest[0]}")
+
+
+def _field(value: Any) -> str | bytes | None:
+    """A JSONL field as a page: a string, or bytes given as a list of byte values."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(type(b) is int and 0 <= b < 256 for b in value):
+        return bytes(value)
+    return None
+
+
+def _records(source: str, text_field: str, limit: int) -> Iterator[Record | Skipped | InputError]:
+    """The records of one input: a whole file, one per JSONL line, or one per page of a
+    WARC archive, reading at most ``limit`` bytes of decompressed text (0: no limit). A
+    JSONL line that is not JSON with a string (or byte list) ``text_field`` comes as an
+    ``InputError`` and the lines after it still follow (a line that is not UTF-8 is
+    decoded as a page would be); an input that cannot be read raises ``InputError``."""
     name = source.removesuffix(".gz")
+    if name.endswith(".warc"):
+        yield from _warc_records(source, limit)
+        return
     try:
         with _open_bytes(source, limit) as f:
             if not name.endswith(".jsonl"):
-                yield Record(source, f.read().decode("utf-8"))
+                yield Record(source, f.read())
                 return
             for number, line in enumerate(f, start=1):
                 if not line.strip():
                     continue
                 where = f"{source}:{number}"
                 try:
-                    value = json.loads(line.decode("utf-8"))[text_field]
-                except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
+                    text = line.decode("utf-8")
+                except UnicodeDecodeError:
+                    text = decode(line).text
+                try:
+                    value = _field(json.loads(text)[text_field])
+                except (json.JSONDecodeError, KeyError, TypeError) as e:
                     yield InputError(f"{where}: no string field {text_field!r} ({e})")
                     continue
-                if not isinstance(value, str):
-                    yield InputError(f"{where}: field {text_field!r} is not a string")
+                if value is None:
+                    yield InputError(f"{where}: field {text_field!r} is not a string or bytes")
                     continue
                 yield Record(where, value)
-    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as e:
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
         raise InputError(f"{source}: {e}") from e
 
 
@@ -143,10 +205,20 @@ class Tally:
 
     records: int = 0
     failed: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        """The summary line."""
+        status = "ok" if self.failed == 0 else f"{self.failed} failed"
+        line = f"nuqta: {self.records} records written, {status}"
+        if self.skipped:
+            kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.skipped.items()))
+            line += f"; WARC records skipped: {self.skipped.total()} ({kinds})"
+        return line
 
 
 Outcome = dict[str, Any] | Exception
-Processor = Callable[[list[str]], list[Outcome]]
+Processor = Callable[[list[Record]], list[Outcome]]
 
 CHUNK = 64
 
@@ -170,6 +242,9 @@ def _chunks(inputs: list[str], text_field: str, limit: int, tally: Tally) -> Ite
                 print(f"nuqta: error: {record}", file=sys.stderr)
                 tally.failed += 1
                 continue
+            if isinstance(record, Skipped):
+                tally.skipped[record.kind] += 1
+                continue
             chunk.append(record)
             if len(chunk) == CHUNK:
                 yield chunk
@@ -181,12 +256,13 @@ def _chunks(inputs: list[str], text_field: str, limit: int, tally: Tally) -> Ite
 def _run(args: argparse.Namespace, out: IO[str], process: Processor, tally: Tally) -> None:
     progress = _progress(args)
     for chunk in _chunks(args.paths, args.text_field, args.max_bytes, tally):
-        for record, outcome in zip(chunk, process([r.text for r in chunk]), strict=True):
+        for record, outcome in zip(chunk, process(chunk), strict=True):
             if isinstance(outcome, Exception):
                 print(f"nuqta: error: {record.source}: {outcome}", file=sys.stderr)
                 tally.failed += 1
                 continue
-            out.write(json.dumps({"source": record.source, **outcome}, ensure_ascii=False))
+            line = {"source": record.source, **record.fields, **outcome}
+            out.write(json.dumps(line, ensure_ascii=False))
             out.write("\n")
             tally.records += 1
         if progress is not None:
@@ -202,14 +278,14 @@ def _progress(args: argparse.Namespace) -> tqdm[Any] | None:
     return tqdm(unit=" records", file=sys.stderr)
 
 
-def _each(fn: Callable[[str], dict[str, Any]]) -> Processor:
-    """A processor calling ``fn`` per text, turning nuqta's errors into outcomes."""
+def _each(fn: Callable[[Record], dict[str, Any]]) -> Processor:
+    """A processor calling ``fn`` per record, turning nuqta's errors into outcomes."""
 
-    def process(texts: list[str]) -> list[Outcome]:
+    def process(records: list[Record]) -> list[Outcome]:
         outcomes: list[Outcome] = []
-        for text in texts:
+        for record in records:
             try:
-                outcomes.append(fn(text))
+                outcomes.append(fn(record))
             except NuqtaError as e:
                 outcomes.append(e)
         return outcomes
@@ -218,18 +294,18 @@ def _each(fn: Callable[[str], dict[str, Any]]) -> Processor:
 
 
 def _batched(
-    batch: Callable[[list[str]], list[dict[str, Any]]], one: Callable[[str], dict[str, Any]]
+    batch: Callable[[list[Record]], list[dict[str, Any]]], one: Callable[[Record], dict[str, Any]]
 ) -> Processor:
     """A processor calling the batch function ``batch`` on a chunk (on all cores, or
-    ``--jobs``); when the batch fails, the chunk's texts go one at a time through ``one``,
+    ``--jobs``); when the batch fails, the chunk's records go one at a time through ``one``,
     so that the failing record is reported and the others are written."""
     each = _each(one)
 
-    def process(texts: list[str]) -> list[Outcome]:
+    def process(records: list[Record]) -> list[Outcome]:
         try:
-            return list(batch(texts))
+            return list(batch(records))
         except NuqtaError:
-            return each(texts)
+            return each(records)
 
     return process
 
@@ -240,14 +316,19 @@ def _processor(args: argparse.Namespace) -> Processor:
     if args.command == "normalize":
         normalizer = _normalizer(args)
         return _batched(
-            lambda ts: [{"text": t} for t in normalizer.normalize_batch(ts)],
-            lambda t: {"text": normalizer.normalize(t)},
+            lambda rs: [{"text": t} for t in normalizer.normalize_batch([r.text for r in rs])],
+            lambda r: {"text": normalizer.normalize(r.text)},
         )
     html = {"auto": None, "yes": True, "no": False}[getattr(args, "html", "auto")]
     if args.command == "analyze":
 
-        def analyze(texts: list[str]) -> list[Outcome]:
-            docs = analyze_batch(texts, errors="collect", html=html)
+        def analyze(records: list[Record]) -> list[Outcome]:
+            docs = analyze_batch(
+                [r.page for r in records],
+                errors="collect",
+                html=html,
+                content_types=[r.content_type for r in records],
+            )
             return [
                 NuqtaError(d.message) if isinstance(d, AnalyzeError) else d.to_dict() for d in docs
             ]
@@ -257,15 +338,23 @@ def _processor(args: argparse.Namespace) -> Processor:
         # A cleaner that learned nothing cleans a page as ``nuqta.clean`` does.
         cleaner = Cleaner(html=html)
         return _batched(
-            lambda ts: [c.to_dict() for c in cleaner.clean_batch(ts)],
-            lambda t: cleaner.clean(t).to_dict(),
+            lambda rs: [
+                c.to_dict()
+                for c in cleaner.clean_batch(
+                    [r.page for r in rs], content_types=[r.content_type for r in rs]
+                )
+            ],
+            lambda r: cleaner.clean(r.page, content_type=r.content_type).to_dict(),
         )
     if args.command == "entities":
         return _batched(
-            lambda ts: [{"entities": [e.to_dict() for e in es]} for es in entities_batch(ts)],
-            lambda t: {"entities": [e.to_dict() for e in entities(t)]},
+            lambda rs: [
+                {"entities": [e.to_dict() for e in es]}
+                for es in entities_batch([r.text for r in rs])
+            ],
+            lambda r: {"entities": [e.to_dict() for e in entities(r.text)]},
         )
-    return _each(lambda t: {"numbers": [n.to_dict() for n in numbers(t)]})
+    return _each(lambda r: {"numbers": [n.to_dict() for n in numbers(r.text)]})
 
 
 def _write_atomically(path: str, write: Callable[[IO[str]], None]) -> None:
@@ -381,6 +470,5 @@ def main(argv: list[str] | None = None) -> int:
             # The reader went away (`nuqta analyze ... | head`): stop quietly.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
-    status = "ok" if tally.failed == 0 else f"{tally.failed} failed"
-    print(f"nuqta: {tally.records} records written, {status}", file=sys.stderr)
+    print(tally.summary(), file=sys.stderr)
     return 0 if tally.failed == 0 else 1

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AnalyzeError",
     "Cleaned",
+    "Decoded",
     "Document",
     "Entity",
     "EntityGroup",
@@ -273,7 +274,11 @@ class _LinesWhenRead:
 
 @dataclass(frozen=True, repr=False)
 class Cleaned(_LinesWhenRead):
-    """A page with its boilerplate removed."""
+    """A page with its boilerplate removed.
+
+    ``encoding`` is the encoding a page given as bytes was decoded from (None for a
+    ``str``), and ``replacements`` how many malformed byte sequences became U+FFFD.
+    """
 
     title: str | None
     byline: str | None
@@ -292,6 +297,10 @@ class Cleaned(_LinesWhenRead):
     language: str | None = None
     """The language's primary subtag (``"ar"``): the markup's, unless the text's script
     shows another, else the script's."""
+    encoding: str | None = None
+    """The encoding a page given as bytes was read in (``None`` for a ``str``)."""
+    replacements: int = 0
+    """How many malformed byte sequences of a page given as bytes became U+FFFD."""
 
     def to_dict(self) -> dict[str, Any]:
         """The cleaned page as a JSON-ready dict."""
@@ -333,6 +342,9 @@ class Document(_LinesWhenRead):
 
     Spans of a plain-text page index the page; spans of an HTML page index ``text``
     (markup has no place to point at), and ``lines`` keep each block's range in the HTML.
+    A page given as bytes is decoded first (``encoding``, with ``replacements`` malformed
+    byte sequences made U+FFFD), and its spans index the decoded text
+    (``nuqta.decode(page).text``).
     """
 
     title: str | None
@@ -352,6 +364,8 @@ class Document(_LinesWhenRead):
     description: str | None = None
     url: str | None = None
     language: str | None = None
+    encoding: str | None = None
+    replacements: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dict."""
@@ -372,6 +386,26 @@ class Document(_LinesWhenRead):
         from nuqta.display import document_html
 
         return document_html(self)
+
+
+@dataclass(frozen=True, repr=False)
+class Decoded:
+    """Bytes decoded to text: the text, the encoding read, and how many malformed byte
+    sequences became U+FFFD."""
+
+    text: str
+    encoding: str | None
+    replacements: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The decoded text as a JSON-ready dict."""
+        return _fields(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"Decoded(text={_short(self.text)}, encoding={self.encoding!r},"
+            f" replacements={self.replacements})"
+        )
 
 
 @dataclass(frozen=True, repr=False)

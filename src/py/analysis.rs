@@ -3,11 +3,13 @@
 //! Lines, entities and numbers cross into Python as the public result objects (see
 //! `results`), pages as tuples that `nuqta/_api.py` wraps; every span is in `str` indices.
 
-use super::convert::{collect_items, each_text, text_arg, texts_arg};
+use super::convert::{collect_items, text_arg, texts_arg};
 use super::errors::{detach, item_error, next_round, NuqtaError, NuqtaValueError};
 use super::lines::PendingLines;
+use super::pages::{each_page, page_arg, Raw, Text};
 use super::results;
 use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
+use crate::decode::html_of_content_type;
 use crate::document::{self, AnalyzeOptions, Document};
 use crate::entities;
 use crate::numbers::{self, Country, Date, NumberOptions};
@@ -18,7 +20,8 @@ use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// `(title, byline, text, lines, metadata)` of a cleaned page; `metadata` holds the other
-/// fields of `Cleaned` by name (date, modified, authors, site_name, description, url, language).
+/// fields of `Cleaned` by name (date, modified, authors, site_name, description, url,
+/// language, and encoding and replacements: how a page given as bytes was decoded).
 type CleanedRow<'py> = (
     Option<String>,
     Option<String>,
@@ -40,30 +43,43 @@ fn metadata<'py>(py: Python<'py>, c: &mut Cleaned) -> PyResult<Bound<'py, PyDict
     Ok(d)
 }
 
+/// The page of a result as a Python `str`, for the spans that index it: the caller's
+/// `str`, or the decoded text of bytes; `None` for an HTML page that came as bytes
+/// (nothing indexes its decoded source but the lines, which make their own text).
+fn page_for_spans<'py>(
+    obj: &Bound<'py, PyAny>,
+    text: &Text<'_>,
+    html: bool,
+) -> Option<Bound<'py, PyString>> {
+    (text.encoding.is_none() || !html).then(|| text.to_py(obj))
+}
+
 /// The row of a cleaned page. The lines of plain text are narrowed to their trimmed text,
 /// so that `page[line.start:line.end] == line.text`; HTML blocks keep their source range.
 fn cleaned_row<'py>(
-    page_obj: &Bound<'py, PyAny>,
-    page: &str,
+    py: Python<'py>,
+    page_obj: Option<&Bound<'py, PyString>>,
+    page: &Text<'_>,
     html: bool,
     mut c: Cleaned,
 ) -> PyResult<CleanedRow<'py>> {
     if !html {
         for line in &mut c.lines {
-            if let Some((from, to)) = trimmed_range(page, line.start, line.end) {
+            if let Some((from, to)) = trimmed_range(&page.text, line.start, line.end) {
                 (line.start, line.end) = (from, to);
             }
         }
     }
-    let meta = metadata(page_obj.py(), &mut c)?;
-    let (text, lines) = PendingLines::new(page_obj.cast()?, page, c.lines)?;
-    Ok((
-        c.title,
-        c.byline,
-        text,
-        Bound::new(page_obj.py(), lines)?,
-        meta,
-    ))
+    let meta = metadata(py, &mut c)?;
+    meta.set_item("encoding", page.encoding)?;
+    meta.set_item("replacements", page.replacements)?;
+    let (text, lines) = PendingLines::new(py, page_obj, &page.text, c.lines)?;
+    Ok((c.title, c.byline, text, Bound::new(py, lines)?, meta))
+}
+
+/// Whether to read a page as HTML: `html` when given, else what `content_type` says.
+fn html_hint(html: Option<bool>, content_type: Option<&str>) -> Option<bool> {
+    html.or_else(|| content_type.and_then(html_of_content_type))
 }
 
 fn reference(date: Option<(i32, u32, u32)>) -> PyResult<Option<Date>> {
@@ -169,27 +185,35 @@ pub fn _entities_batch<'py>(
     )
 }
 
-/// A cleaned page: `(title, byline, text, lines, metadata)`.
+/// A cleaned page (see [`CleanedRow`]); bytes are decoded first, with the charset of
+/// `content_type` when given.
 #[pyfunction]
-#[pyo3(signature = (page, html=None))]
+#[pyo3(signature = (page, html=None, content_type=None))]
 pub fn _clean<'py>(
     py: Python<'py>,
     page: &Bound<'py, PyAny>,
     html: Option<bool>,
+    content_type: Option<&str>,
 ) -> PyResult<CleanedRow<'py>> {
-    let page_obj = page;
-    let page = text_arg(page, "page")?;
-    let html = html.unwrap_or_else(|| clean::looks_like_html(page));
-    let cleaned = detach(py, || clean::clean(page, Some(html)))?;
-    cleaned_row(page_obj, page, html, cleaned)
+    let raw = page_arg(page, "page")?;
+    let html = html_hint(html, content_type);
+    let (text, html, cleaned) = detach(py, || {
+        let text = raw.text(content_type);
+        let html = html.unwrap_or_else(|| clean::looks_like_html(&text.text));
+        let cleaned = clean::clean(&text.text, Some(html));
+        (text, html, cleaned)
+    })?;
+    let page_obj = page_for_spans(page, &text, html);
+    cleaned_row(py, page_obj.as_ref(), &text, html, cleaned)
 }
 
-/// `(html, title, byline, text, lines, entities, numbers, groups, metadata)` of an analyzed page;
-/// spans index the page (plain text) or the document text (HTML).
+/// `(html, title, byline, text, lines, entities, numbers, groups, metadata)` of an analyzed
+/// page; spans index the page (plain text, decoded when it came as bytes) or the document
+/// text (HTML).
 fn document_row<'py>(
     py: Python<'py>,
     page_obj: &Bound<'py, PyAny>,
-    page: &str,
+    page: &Text<'_>,
     mut doc: Document,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let html = doc.html;
@@ -199,11 +223,12 @@ fn document_row<'py>(
         .into_iter()
         .map(|g| (g.label.as_str(), g.name, g.mentions))
         .collect();
-    let (title, byline, text, lines, meta) = cleaned_row(page_obj, page, html, doc.cleaned)?;
-    let (base, base_str) = if html {
-        (&text, text_utf8.as_str())
-    } else {
-        (page_obj.cast::<PyString>()?, page)
+    let page_str = page_for_spans(page_obj, page, html);
+    let (title, byline, text, lines, meta) =
+        cleaned_row(py, page_str.as_ref(), page, html, doc.cleaned)?;
+    let (base, base_str) = match &page_str {
+        Some(page_str) if !html => (page_str, page.text.as_ref()),
+        _ => (&text, text_utf8.as_str()),
     };
     let entities = results::entities(base, base_str, &doc.entities)?;
     let numbers = results::numbers(base, base_str, &doc.numbers)?;
@@ -238,9 +263,10 @@ fn analyze_options(
     })
 }
 
-/// One page through the whole pipeline.
+/// One page through the whole pipeline; bytes are decoded first.
 #[pyfunction]
-#[pyo3(signature = (page, html=None, reference_date=None, entities=true, numbers=true, country=None))]
+#[pyo3(signature = (page, html=None, reference_date=None, entities=true, numbers=true, country=None, content_type=None))]
+#[allow(clippy::too_many_arguments)] // one per keyword argument of the Python call
 pub fn _analyze<'py>(
     py: Python<'py>,
     page: &Bound<'py, PyAny>,
@@ -249,11 +275,17 @@ pub fn _analyze<'py>(
     entities: bool,
     numbers: bool,
     country: Option<&str>,
+    content_type: Option<&str>,
 ) -> PyResult<Bound<'py, PyTuple>> {
+    let html = html_hint(html, content_type);
     let options = analyze_options(html, reference_date, entities, numbers, country)?;
-    let page_str = text_arg(page, "page")?;
-    let doc = detach(py, || document::analyze(page_str, &options))?;
-    document_row(py, page, page_str, doc)
+    let raw = page_arg(page, "page")?;
+    let (text, doc) = detach(py, || {
+        let text = raw.text(content_type);
+        let doc = document::analyze(&text.text, &options);
+        (text, doc)
+    })?;
+    document_row(py, page, &text, doc)
 }
 
 /// Bytes of text per round of [`in_rounds`]: a small share of a big batch, so that
@@ -263,10 +295,11 @@ const ROUND_BYTES: usize = 1 << 16;
 /// Many pages on all cores, in order. The pages are analyzed in rounds on the pool while
 /// this thread turns each finished round into results: `build(index, True, document_row)`
 /// for a page, `build(index, False, (error type, message))` for an input that is not a
-/// `str` or a page whose analysis failed. Returns what `build` returned for each page;
-/// an exception from `build` stops the batch.
+/// `str` or bytes, or a page whose analysis failed. Returns what `build` returned for each
+/// page; an exception from `build` stops the batch. `content_types`, when given, holds
+/// each page's `Content-Type` (or `None`), as `content_type` of `_analyze`.
 #[pyfunction]
-#[pyo3(signature = (pages, build, html=None, reference_date=None, entities=true, numbers=true, country=None))]
+#[pyo3(signature = (pages, build, html=None, reference_date=None, entities=true, numbers=true, country=None, content_types=None))]
 #[allow(clippy::too_many_arguments)] // one per keyword argument of the Python call
 pub fn _analyze_batch<'py>(
     py: Python<'py>,
@@ -277,16 +310,31 @@ pub fn _analyze_batch<'py>(
     entities: bool,
     numbers: bool,
     country: Option<&str>,
+    content_types: Option<Vec<Option<String>>>,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let options = analyze_options(html, reference_date, entities, numbers, country)?;
     let items = collect_items(pages, "pages")?;
-    let inputs = each_text(&items, "pages");
-    let texts: Vec<Option<&str>> = inputs.iter().map(|r| r.as_ref().ok().copied()).collect();
-    let sizes: Vec<usize> = texts.iter().map(|t| t.map_or(0, str::len)).collect();
-    let analyze = |i: usize| texts[i].map(|page| document::analyze(page, &options));
+    let content_types = content_types_arg(content_types, items.len())?;
+    let content_type = |i: usize| content_types.get(i).and_then(Option::as_deref);
+    let inputs = each_page(&items, "pages");
+    let raws: Vec<Option<&Raw<'_>>> = inputs.iter().map(|r| r.as_ref().ok()).collect();
+    let sizes: Vec<usize> = raws.iter().map(|r| r.map_or(0, Raw::len)).collect();
+    let analyze = |i: usize| {
+        raws[i].map(|raw| {
+            let text = raw.text(content_type(i));
+            let options = AnalyzeOptions {
+                html: html_hint(options.html, content_type(i)),
+                ..options
+            };
+            let doc = document::analyze(&text.text, &options);
+            (text, doc)
+        })
+    };
     in_rounds(py, &sizes, analyze, |i, doc| {
         let (ok, payload) = match (&inputs[i], doc) {
-            (Ok(page), Ok(Some(doc))) => (true, document_row(py, &items[i], page, doc)?.into_any()),
+            (Ok(_), Ok(Some((text, doc)))) => {
+                (true, document_row(py, &items[i], &text, doc)?.into_any())
+            }
             (Err(err), _) => (false, error_row(py, err)?),
             (Ok(_), Ok(None)) => {
                 let err = NuqtaError::new_err("internal error in nuqta: page skipped");
@@ -326,6 +374,26 @@ fn in_rounds<'py, R: Send, T>(
         }
         Ok(out)
     })
+}
+
+/// The `content_types` of a batch of `pages` pages: one for each, or none at all.
+fn content_types_arg(
+    content_types: Option<Vec<Option<String>>>,
+    pages: usize,
+) -> PyResult<Vec<Option<String>>> {
+    let content_types = content_types.unwrap_or_default();
+    if !content_types.is_empty() && content_types.len() != pages {
+        return Err(NuqtaValueError::new_err(format!(
+            "content_types has {} items for {pages} pages",
+            content_types.len(),
+        )));
+    }
+    Ok(content_types)
+}
+
+/// Every item of a list of pages (`str` or bytes); the first failure names its index.
+fn pages_arg<'a>(items: &'a [Bound<'_, PyAny>]) -> PyResult<Vec<Raw<'a>>> {
+    each_page(items, "pages").into_iter().collect()
 }
 
 /// `(error type, message)` of an error, for a batch's error records.
@@ -382,38 +450,70 @@ impl CleanerState {
         self.inner.pages_learned()
     }
 
-    /// Learns the template from more pages.
+    /// Learns the template from more pages (`str` or bytes).
     fn learn(&mut self, py: Python<'_>, pages: &Bound<'_, PyAny>) -> PyResult<()> {
         let items = collect_items(pages, "pages")?;
-        let pages = texts_arg(&items, "pages")?;
+        let raws = pages_arg(&items)?;
         let inner = &mut self.inner;
-        detach(py, || inner.learn(&pages))
+        detach(py, || {
+            let texts: Vec<Text<'_>> = raws.iter().map(|r| r.text(None)).collect();
+            let pages: Vec<&str> = texts.iter().map(|t| t.text.as_ref()).collect();
+            inner.learn(&pages)
+        })
     }
 
-    /// One page, minus the learned template: `(title, byline, text, lines, metadata)`.
-    fn clean<'py>(&self, py: Python<'py>, page: &Bound<'py, PyAny>) -> PyResult<CleanedRow<'py>> {
-        let page_obj = page;
-        let page = text_arg(page, "page")?;
-        let cleaned = detach(py, || self.inner.clean(page))?;
-        cleaned_row(page_obj, page, self.html_for(page), cleaned)
+    /// One page, minus the learned template (see [`CleanedRow`]); bytes are decoded
+    /// first, with the charset of `content_type` when given.
+    #[pyo3(signature = (page, content_type=None))]
+    fn clean<'py>(
+        &self,
+        py: Python<'py>,
+        page: &Bound<'py, PyAny>,
+        content_type: Option<&str>,
+    ) -> PyResult<CleanedRow<'py>> {
+        let raw = page_arg(page, "page")?;
+        let (text, cleaned) = detach(py, || {
+            let text = raw.text(content_type);
+            let cleaned = self.inner.clean(&text.text);
+            (text, cleaned)
+        })?;
+        let html = self.html_for(&text.text);
+        cleaned_row(
+            py,
+            page_for_spans(page, &text, html).as_ref(),
+            &text,
+            html,
+            cleaned,
+        )
     }
 
-    /// Many pages on all cores.
+    /// Many pages on all cores; `content_types`, when given, holds each page's
+    /// `Content-Type` (or `None`), for the charset of bytes.
+    #[pyo3(signature = (pages, content_types=None))]
     fn clean_batch<'py>(
         &self,
         py: Python<'py>,
         pages: &Bound<'py, PyAny>,
+        content_types: Option<Vec<Option<String>>>,
     ) -> PyResult<Vec<CleanedRow<'py>>> {
         let items = collect_items(pages, "pages")?;
-        let pages = texts_arg(&items, "pages")?;
-        let sizes: Vec<usize> = pages.iter().map(|p| p.len()).collect();
+        let content_types = content_types_arg(content_types, items.len())?;
+        let raws = pages_arg(&items)?;
+        let sizes: Vec<usize> = raws.iter().map(Raw::len).collect();
         in_rounds(
             py,
             &sizes,
-            |i| self.inner.clean(pages[i]),
-            |i, cleaned| {
-                let cleaned = cleaned.map_err(|panic| item_error("pages", i, panic))?;
-                cleaned_row(&items[i], pages[i], self.html_for(pages[i]), cleaned)
+            |i| {
+                let content_type = content_types.get(i).and_then(Option::as_deref);
+                let text = raws[i].text(content_type);
+                let cleaned = self.inner.clean(&text.text);
+                (text, cleaned)
+            },
+            |i, done| {
+                let (text, cleaned) = done.map_err(|panic| item_error("pages", i, panic))?;
+                let html = self.html_for(&text.text);
+                let page = page_for_spans(&items[i], &text, html);
+                cleaned_row(py, page.as_ref(), &text, html, cleaned)
             },
         )
     }

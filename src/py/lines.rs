@@ -58,12 +58,14 @@ impl PendingLines {
     /// and the cleaned text as a `str`: the kept lines, made `str`s now, joined by "\n". A
     /// line whose range holds exactly its text is cut from `page`: copying code units is
     /// faster than decoding UTF-8 again.
+    /// Without `page` (an HTML page that came as bytes: no line is worth decoding the
+    /// whole page for), every line makes its own `str`.
     pub(crate) fn new<'py>(
-        page: &Bound<'py, PyString>,
+        py: Python<'py>,
+        page: Option<&Bound<'py, PyString>>,
         page_str: &str,
         lines: Vec<Line>,
     ) -> PyResult<(Bound<'py, PyString>, PendingLines)> {
-        let py = page.py();
         let mut ix = Indexer::new(page_str, lines.iter().map(|l| (l.start, l.end)));
         let mut kept = Vec::new();
         let mut cut_any = false;
@@ -71,16 +73,15 @@ impl PendingLines {
             .into_iter()
             .map(|l| {
                 let (start, end) = ix.take();
-                let cut = page_str.get(l.start..l.end) == Some(l.text.as_str());
+                let cut = page.filter(|_| page_str.get(l.start..l.end) == Some(l.text.as_str()));
                 let text = if l.keep {
-                    let made = if cut {
-                        substring(page, start, end)?.cast_into::<PyString>()?
-                    } else {
-                        PyString::new(py, &l.text)
+                    let made = match cut {
+                        Some(page) => substring(page, start, end)?.cast_into::<PyString>()?,
+                        None => PyString::new(py, &l.text),
                     };
                     kept.push(made.clone());
                     Text::Made(made.unbind())
-                } else if cut {
+                } else if cut.is_some() {
                     cut_any = true;
                     Text::Page
                 } else {
@@ -100,7 +101,7 @@ impl PendingLines {
             .cast_into::<PyString>()?;
         let pending = Pending {
             rows,
-            page: cut_any.then(|| page.clone().unbind()),
+            page: page.filter(|_| cut_any).map(|p| p.clone().unbind()),
         };
         Ok((
             text,

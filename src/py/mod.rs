@@ -2,10 +2,12 @@
 //! exceptions; every piece of logic lives in the core modules.
 
 mod analysis;
+mod archive;
 mod convert;
 mod errors;
 mod lines;
 mod normalize;
+mod pages;
 mod results;
 mod ucs;
 
@@ -40,6 +42,12 @@ mod _nuqta {
 
     #[pymodule_export]
     use super::lines::PendingLines;
+
+    #[pymodule_export]
+    use super::pages::_decode;
+
+    #[pymodule_export]
+    use super::archive::WarcRecords;
 
     #[pymodule_export]
     use super::analysis::{
