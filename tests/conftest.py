@@ -19,7 +19,7 @@ def news_page(page: str, charset: str = "") -> str:
     body = "".join(f"<p>{s}</p>" for s in lines[1:])
     return (
         f'<!DOCTYPE html><html lang="ar" dir="rtl"><head>{charset}<title>{lines[0]}</title>'
-        f'</head><body><nav><ul>{menu}</ul></nav><article><h1>{lines[0]}</h1>{body}</article>'
+        f"</head><body><nav><ul>{menu}</ul></nav><article><h1>{lines[0]}</h1>{body}</article>"
         f"<footer><p>جميع الحقوق محفوظة © 2024</p></footer></body></html>"
     )
 

@@ -106,8 +106,14 @@ def test_plain_text_spans_index_the_decoded_page(seed_pages: list[str]) -> None:
     data = encodable(seed_pages[1], "cp1256").encode("cp1256")
     doc = nuqta.analyze(data)
     page = nuqta.decode(data).text
-    assert doc.entities and doc.numbers
-    for m in [*doc.entities, *doc.numbers, *doc.lines]:
+    assert doc.entities
+    assert doc.numbers
+    spans: list[nuqta.Entity | nuqta.NumberMention | nuqta.Line] = [
+        *doc.entities,
+        *doc.numbers,
+        *doc.lines,
+    ]
+    for m in spans:
         assert page[m.start : m.end] == m.text
 
 
@@ -158,7 +164,8 @@ def test_any_bytes_decode_and_clean(data: bytes, content_type: str | None) -> No
     doc = nuqta.analyze(data, content_type=content_type)
     assert doc.encoding == decoded.encoding
     base = doc.text if doc.html else decoded.text
-    for m in [*doc.entities, *doc.numbers]:
+    mentions: list[nuqta.Entity | nuqta.NumberMention] = [*doc.entities, *doc.numbers]
+    for m in mentions:
         assert base[m.start : m.end] == m.text
 
 

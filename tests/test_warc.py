@@ -44,8 +44,7 @@ def warc_record(kind: str, block: bytes, number: int, version: str = "1.1", **mo
 
 def http(content_type: str, body: bytes) -> bytes:
     return (
-        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
+        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
     ).encode() + body
 
 
@@ -244,6 +243,6 @@ def test_datatrove_warc_reader(
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     assert [w["metadata"]["url"] for w in written] == [url for url, _, _ in expected]
-    for record, (_, page, content_type) in zip(written, expected, strict=True):
+    for record, (_, page, _content_type) in zip(written, expected, strict=True):
         assert record["text"] == nuqta.analyze(page).text
     assert written[1]["metadata"]["encoding"] == "windows-1256"

@@ -14,8 +14,8 @@ annotator as well.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 from itertools import islice
+from typing import Any
 
 from datatrove.data import Document as TroveDocument
 from datatrove.data import DocumentsPipeline
@@ -29,7 +29,7 @@ from nuqta.results import AnalyzeError
 __all__ = ["NuqtaAnnotator", "NuqtaWarcReader"]
 
 
-class NuqtaWarcReader(BaseDiskReader):  # type: ignore[misc]
+class NuqtaWarcReader(BaseDiskReader):
     """Reads the ``response`` records with an HTML or plain-text page from WARC files
     (``.warc`` or ``.warc.gz``, WARC/1.0 and 1.1) on the local disk: one document per
     page, its text the page decoded as ``nuqta.decode`` does with the HTTP charset, its
