@@ -49,69 +49,46 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     let declared = content_type
         .and_then(charset_in_content)
         .or_else(|| prescan(bytes));
-    let utf8 = Utf8::of(bytes);
-    let encoding = match (declared, utf8) {
-        // Not ASCII-compatible (UTF-16 from a transport header, ISO-2022-JP): as declared.
-        (Some(e), _) if !e.is_ascii_compatible() => e,
-        // ASCII reads the same in every ASCII-compatible encoding: keep the declared name.
-        (Some(e), Utf8::Ascii) => {
-            return Decoded {
-                text: Cow::Borrowed(ascii(bytes)),
-                encoding: e,
-                replacements: 0,
-            }
-        }
-        (_, Utf8::Valid | Utf8::Ascii | Utf8::Damaged) => UTF_8,
-        (Some(e), Utf8::Invalid) if e != UTF_8 => e,
-        (_, Utf8::Invalid) => detect(bytes),
+    // Not ASCII-compatible (UTF-16 from a transport header, ISO-2022-JP): as declared.
+    if let Some(e) = declared.filter(|e| !e.is_ascii_compatible()) {
+        return decode_as(bytes, e);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // ASCII reads the same in every ASCII-compatible encoding: the declared name stays.
+        let encoding = match declared {
+            Some(e) if text.is_ascii() => e,
+            _ => UTF_8,
+        };
+        return Decoded {
+            text: Cow::Borrowed(text),
+            encoding,
+            replacements: 0,
+        };
+    }
+    let encoding = match declared {
+        _ if damaged_utf8(bytes) => UTF_8,
+        Some(e) if e != UTF_8 => e,
+        _ => detect(bytes),
     };
     decode_as(bytes, encoding)
 }
 
-/// `bytes` (ASCII) as a `str`.
-fn ascii(bytes: &[u8]) -> &str {
-    std::str::from_utf8(bytes).unwrap_or_default()
-}
-
-/// What the bytes are, as UTF-8.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Utf8 {
-    /// ASCII only.
-    Ascii,
-    /// Valid, with non-ASCII.
-    Valid,
-    /// UTF-8 with a few malformed sequences (at most one per [`DAMAGE_RATIO`] valid
-    /// non-ASCII characters), or cut short inside its last character.
-    Damaged,
-    /// Not UTF-8.
-    Invalid,
-}
-
-/// Valid non-ASCII characters per malformed sequence, at least, for UTF-8 to be damaged
-/// rather than something else: legacy Arabic text makes a malformed sequence of nearly
-/// every pair of letters, and only the odd valid one.
+/// Valid non-ASCII characters per malformed sequence, at least, for bytes that are not
+/// UTF-8 to be damaged UTF-8 rather than another encoding: legacy Arabic text makes a
+/// malformed sequence of nearly every pair of letters, and only the odd valid one.
 const DAMAGE_RATIO: usize = 8;
 
-impl Utf8 {
-    fn of(bytes: &[u8]) -> Utf8 {
-        match std::str::from_utf8(bytes) {
-            Ok(s) if s.is_ascii() => Utf8::Ascii,
-            Ok(_) => Utf8::Valid,
-            Err(e) if e.error_len().is_none() => Utf8::Damaged,
-            Err(_) => {
-                let (mut wide, mut bad) = (0usize, 0usize);
-                for chunk in bytes.utf8_chunks() {
-                    wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-                    bad += usize::from(!chunk.invalid().is_empty());
-                }
-                if wide >= bad.saturating_mul(DAMAGE_RATIO) {
-                    Utf8::Damaged
-                } else {
-                    Utf8::Invalid
-                }
-            }
-        }
+/// Whether `bytes` (not valid UTF-8) are UTF-8 with a few malformed sequences (at most one
+/// per [`DAMAGE_RATIO`] valid non-ASCII characters), or cut short inside their last
+/// character.
+fn damaged_utf8(bytes: &[u8]) -> bool {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
     }
+    let cut_short = bad == 1 && std::str::from_utf8(bytes).is_err_and(|e| e.error_len().is_none());
+    cut_short || wide >= bad.saturating_mul(DAMAGE_RATIO)
 }
 
 /// The encoding `chardetng` guesses for `bytes` (a legacy one when they are not UTF-8).
