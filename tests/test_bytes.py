@@ -127,7 +127,7 @@ def test_bytes_like_objects(seed_pages: list[str]) -> None:
         nuqta.clean(5)  # type: ignore[arg-type]
     with pytest.raises(nuqta.NuqtaTypeError, match="memoryview of bytes"):
         nuqta.clean(memoryview(b"\0\0\0\0").cast("i"))
-    mixed = nuqta.analyze_batch([data, 5], errors="collect")  # type: ignore[list-item]
+    mixed = nuqta.analyze_batch([data, 5], errors="collect")  # type: ignore[call-overload]
     assert isinstance(mixed[1], nuqta.AnalyzeError)
     assert "pages[1] must be str or bytes" in mixed[1].message
 

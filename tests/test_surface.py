@@ -238,9 +238,9 @@ class _CountingNormalizer:
 class _CountingCleaner(nuqta.Cleaner):
     batches = 0
 
-    def clean_batch(self, pages: Any) -> list[nuqta.Cleaned]:
+    def clean_batch(self, pages: Any, *, content_types: Any = None) -> list[nuqta.Cleaned]:
         type(self).batches += 1
-        return super().clean_batch(pages)
+        return super().clean_batch(pages, content_types=content_types)
 
 
 @pytest.mark.parametrize("command", ["analyze", "clean", "entities", "normalize"])

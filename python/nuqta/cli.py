@@ -32,7 +32,7 @@ from typing import IO, Any
 from tqdm import tqdm
 
 from nuqta._api import Cleaner, analyze_batch, decode, entities, entities_batch, numbers
-from nuqta._nuqta import Normalizer, _WarcRecords, __version__
+from nuqta._nuqta import Normalizer, __version__, _WarcRecords
 from nuqta.errors import NuqtaError
 from nuqta.results import AnalyzeError
 
