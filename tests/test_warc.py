@@ -110,6 +110,7 @@ def test_one_line_per_html_response_in_order(
         doc = nuqta.analyze(page, html=content_type.startswith("text/html"))
         assert line["text"] == doc.text
         assert line["html"] == doc.html
+        assert (line["page_url"], line["page_date"]) == (doc.url, doc.date)
         assert len(line["entities"]) == len(doc.entities)
     assert lines[1]["encoding"] == "windows-1256"
     assert {line["encoding"] for line in lines[2:]} == {"UTF-8"}

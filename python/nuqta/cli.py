@@ -5,11 +5,12 @@ file and renamed, so an interrupted run leaves no half-written file, also when s
 SIGINT, SIGTERM or SIGHUP). Files are read as bytes and decoded as ``nuqta.decode`` does
 (byte order mark, ``<meta charset>``, detection), so a windows-1256 page reads as well as
 a UTF-8 one. A WARC archive (``.warc``, ``.warc.gz``) gives one record per HTML or text
-``response``, decoded with its HTTP charset, with ``url``, ``warc_record_id`` and ``date``;
-its other records are skipped and counted in the summary. A file that cannot be read, or
-that holds (once decompressed) more than ``--max-bytes`` (for WARC: a record that does),
-is reported on stderr and the run goes on. Exit status: 0 when every input was processed,
-1 when some failed, 2 for usage errors.
+``response``, decoded with its HTTP charset, with the record's ``url``, ``warc_record_id``
+and ``date`` (the page's own ``url`` and ``date``, from its markup, become ``page_url`` and
+``page_date``); its other records are skipped and counted in the summary. A file that
+cannot be read, or that holds (once decompressed) more than ``--max-bytes`` (for WARC: a
+record that does), is reported on stderr and the run goes on. Exit status: 0 when every
+input was processed, 1 when some failed, 2 for usage errors.
 """
 
 from __future__ import annotations
@@ -261,7 +262,7 @@ def _run(args: argparse.Namespace, out: IO[str], process: Processor, tally: Tall
                 print(f"nuqta: error: {record.source}: {outcome}", file=sys.stderr)
                 tally.failed += 1
                 continue
-            line = {"source": record.source, **record.fields, **outcome}
+            line = {"source": record.source, **record.fields, **_beside(record.fields, outcome)}
             out.write(json.dumps(line, ensure_ascii=False))
             out.write("\n")
             tally.records += 1
@@ -269,6 +270,14 @@ def _run(args: argparse.Namespace, out: IO[str], process: Processor, tally: Tall
             progress.update(len(chunk))
     if progress is not None:
         progress.close()
+
+
+def _beside(fields: dict[str, Any], outcome: dict[str, Any]) -> dict[str, Any]:
+    """The result's fields, those named as one of a WARC record's ``fields`` (the page's
+    own ``url`` and ``date``) renamed ``page_url`` and ``page_date``."""
+    if not fields:
+        return outcome
+    return {f"page_{k}" if k in fields else k: v for k, v in outcome.items()}
 
 
 def _progress(args: argparse.Namespace) -> tqdm[Any] | None:
