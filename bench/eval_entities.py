@@ -179,13 +179,23 @@ def unseen_recall(
     return Report("names never seen in training (recall is the figure)", gold, kept, TYPES)
 
 
+def tagger(scheme: nuqta.EntityScheme) -> Tagger:
+    """``entities_batch`` in one scheme."""
+
+    def tag(texts: list[str]) -> list[list[nuqta.Entity]]:
+        return nuqta.entities_batch(texts, scheme=scheme)
+
+    return tag
+
+
 def main() -> None:
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     ner = shared / "data" / "ner"
     if not ner.is_dir():
         print(f"skipped: {ner} not found")
         return
-    anercorp = news = nuqta.entities_batch
+    anercorp = tagger("anercorp")
+    news = tagger("news")
     reports = []
 
     test = corpora.anercorp(ner / "anercorp_camel/test.txt", "anercorp")
@@ -233,10 +243,10 @@ def main() -> None:
     texts = [" ".join(tokens) for tokens, _ in test]
     n_tokens = sum(len(tokens) for tokens, _ in test)
     start = time.perf_counter()
-    found = [nuqta.entities(t) for t in texts]
+    found = [nuqta.entities(t, scheme="anercorp") for t in texts]
     one_core = time.perf_counter() - start
     start = time.perf_counter()
-    batch = nuqta.entities_batch(texts)
+    batch = nuqta.entities_batch(texts, scheme="anercorp")
     all_cores = time.perf_counter() - start
     assert batch == found, "entities_batch must equal entities"
     print(

@@ -6,7 +6,7 @@
 //! bytes.
 
 use crate::clean::{self, Cleaned};
-use crate::entities::{self, Entity, Label};
+use crate::entities::{self, Entity, Label, Scheme};
 use crate::normalize::{Normalizer, Options};
 use crate::numbers::{self, Country, Date, NumberMention, NumberOptions};
 use crate::text::offsets::trimmed_range;
@@ -25,6 +25,8 @@ pub struct AnalyzeOptions {
     pub country: Option<Country>,
     /// Find entities (the costliest step).
     pub entities: bool,
+    /// The conventions entities follow.
+    pub scheme: Scheme,
     /// Find numbers.
     pub numbers: bool,
 }
@@ -36,6 +38,7 @@ impl Default for AnalyzeOptions {
             reference_date: None,
             country: None,
             entities: true,
+            scheme: Scheme::News,
             numbers: true,
         }
     }
@@ -78,7 +81,7 @@ pub fn analyze(page: &str, options: &AnalyzeOptions) -> Document {
         SpanMap::of_kept_lines(page, &cleaned)
     };
     let mut entities = if options.entities {
-        entities::entities(&text)
+        entities::entities_in(&text, options.scheme)
     } else {
         Vec::new()
     };

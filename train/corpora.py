@@ -12,9 +12,10 @@ the training files of ``train_ner`` (``token TAG`` lines, blank line between sen
 
     python train/corpora.py ../shared/data/ner /tmp/nuqta_ner
 
-writes ``news/{anercorp,wikifane,aqmar,wojood}.txt`` and ``anercorp/anercorp.txt``, training
-splits only. Test splits (and NewsFANE and the CSabty files, which are the ANERcorp text) are
-never written.
+writes ``news/{anercorp,wikifane,aqmar,wojood,idrisi_places}.txt`` and
+``anercorp/anercorp.txt``, training splits only (``idrisi_places`` annotates places only).
+Test splits (and NewsFANE and the CSabty files, which are the ANERcorp text) are never
+written.
 """
 
 from __future__ import annotations
@@ -296,6 +297,8 @@ def training_sets(ner: Path) -> dict[str, dict[str, list[Sentence]]]:
             "wikifane": wikifane(ner / "wikifane_gold/train.txt"),
             "aqmar": aqmar(ner / "aqmar/topcoder_split/train.txt"),
             "wojood": wojood(ner / "wojood_sample/train.txt"),
+            # Places only: train_ner reads it with --known LOC.
+            "idrisi_places": idrisi(ner / "idrisi_r_ar/gold-random-bilou", "train"),
         },
         "anercorp": {"anercorp": anercorp(ner / "anercorp_camel/train.txt", "anercorp")},
     }

@@ -6,13 +6,14 @@
 //!
 //! `--doc N` instead feeds N consecutive sentences at a time, one per line, as one text, so
 //! the document pass (a name tagged once is tagged everywhere) can act across sentences.
+//! `--scheme news` scores the news-convention model (default: `anercorp`).
 
 #[path = "conll.rs"]
 mod conll;
 
 use std::time::Instant;
 
-use nuqta::entities::Tagger;
+use nuqta::entities::{Scheme, Tagger};
 
 /// Byte ranges of one sentence's tokens in the text it is part of.
 type Ranges = Vec<(usize, usize)>;
@@ -21,9 +22,16 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut path = None;
     let mut doc = 1usize;
+    let mut scheme = Scheme::Anercorp;
     let mut i = 1;
     while i < args.len() {
-        if args[i] == "--doc" {
+        if args[i] == "--scheme" {
+            scheme = args
+                .get(i + 1)
+                .and_then(|v| Scheme::parse(v))
+                .expect("--scheme news|anercorp");
+            i += 2;
+        } else if args[i] == "--doc" {
             doc = args
                 .get(i + 1)
                 .and_then(|v| v.parse().ok())
@@ -53,9 +61,12 @@ fn main() {
     }
     let mut tagger = Tagger::default();
     // Load the model and tables before timing.
-    tagger.entities("تحميل");
+    tagger.entities_in("تحميل", scheme);
     let started = Instant::now();
-    let predicted: Vec<_> = texts.iter().map(|(t, _)| tagger.entities(t)).collect();
+    let predicted: Vec<_> = texts
+        .iter()
+        .map(|(t, _)| tagger.entities_in(t, scheme))
+        .collect();
     let secs = started.elapsed().as_secs_f64();
     let mut scores = conll::Scores::default();
     let mut gold = sents.iter();

@@ -1,9 +1,10 @@
 """Writes the ANT corpus's title and body text as plain lines for `build_clusters`.
 
 Reads ../shared/data/unlabeled/ant_corpus/*.jsonl.gz, drops exact duplicate articles and
-every article that shares an 8-gram (diacritics and tatweel removed) with the ANERcorp test
-split, so no test text reaches the clusters. The output stays outside the repository: the
-corpus text is never committed.
+every article that shares an 8-gram (diacritics and tatweel removed, alef, ya and ta marbuta
+folded) with a test split of the entity evaluation (ANERcorp, Wojood, AQMAR, WikiFANE,
+IDRISI-R dev), so no test text reaches the clusters or the silver statistics. The output
+stays outside the repository: the corpus text is never committed.
 
     python3 train/extract_ant.py ../shared/data /tmp/nuqta_ant.txt
 """
@@ -14,11 +15,14 @@ import re
 import sys
 from pathlib import Path
 
+import corpora
+
 MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+FOLD = str.maketrans("أإآٱىة", "اااايه")
 
 
 def words(text: str) -> list[str]:
-    return MARKS.sub("", text).split()
+    return MARKS.sub("", text).translate(FOLD).split()
 
 
 def eight_grams(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -27,11 +31,18 @@ def eight_grams(tokens: list[str]) -> set[tuple[str, ...]]:
 
 def main() -> None:
     shared, out_path = Path(sys.argv[1]), Path(sys.argv[2])
-    test_tokens = []
-    for line in (shared / "ner/anercorp_camel/test.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            test_tokens.append(MARKS.sub("", line.split(" ")[0]))
-    test_grams = eight_grams(test_tokens)
+    ner = shared / "ner"
+    tests = [
+        corpora.anercorp(ner / "anercorp_camel/test.txt", "anercorp"),
+        corpora.wojood(ner / "wojood_sample/test.txt"),
+        corpora.aqmar(ner / "aqmar/topcoder_split/test.txt"),
+        corpora.wikifane(ner / "wikifane_gold/test.txt"),
+        corpora.idrisi(ner / "idrisi_r_ar/gold-random-bilou", "dev"),
+    ]
+    test_grams: set[tuple[str, ...]] = set()
+    for sentences in tests:
+        for tokens, _ in sentences:
+            test_grams |= eight_grams(words(" ".join(tokens)))
     seen: set[int] = set()
     kept = dropped_dup = dropped_test = 0
     with out_path.open("w", encoding="utf-8") as out:

@@ -1,5 +1,9 @@
-//! Trains the entity tagger: an averaged structured perceptron over the crate's hashed
-//! features with BIO-constrained Viterbi, on ANERcorp's training split (MISC mapped to O).
+//! Trains an entity tagger: an averaged structured perceptron over the crate's hashed
+//! features with BIO-constrained Viterbi, on one or more CoNLL files (`token TAG` lines, as
+//! written by `train/corpora.py`; MISC mapped to O). A file given with `--known LABELS FILE`
+//! annotates only those labels (`--known LOC idrisi.txt`: places only): its other tokens may
+//! take any other label, and each update follows the best tagging that agrees with what is
+//! annotated (a latent-variable perceptron).
 //!
 //! Gazetteer features are jackknifed: the names a training sentence sees come from the other
 //! folds only, so the model learns how far to trust a gazetteer hit on an unseen text. The
@@ -11,10 +15,12 @@
 //! multi-word names found three times or more (`silver_names.tsv`). Both are jackknifed too:
 //! a training sentence sees the statistics of a model that never saw it.
 //!
-//!     cargo run --release --example train_ner -- ../shared/data/ner/anercorp_camel/train.txt \
-//!         --unlabeled /tmp/nuqta_ant.txt
+//!     cargo run --release --example train_ner -- /tmp/nuqta_ner/anercorp/anercorp.txt \
+//!         --unlabeled /tmp/nuqta_ant.txt --out data/entities/anercorp
 //!
-//! Options: `--epochs N` (default 12), `--seed N` (default 1), `--out DIR`, `--o-penalty X`
+//! Options: `--epochs N` (default 12), `--seed N` (default 1), `--out DIR` (default
+//! `data/entities/news`), `--known LABELS FILE` (repeatable; LABELS like `PER,LOC`),
+//! `--o-penalty X`
 //! (lowers the O score of every token by X, trading precision for recall; default 0),
 //! `--runs N` (average N perceptrons trained over different shuffles; default 1),
 //! `--every N` (tag every Nth unlabeled line, default 3), and `--cv K`:
@@ -32,9 +38,9 @@ use std::io::Write;
 
 use nuqta::entities::decode::{Transitions, Viterbi};
 use nuqta::entities::features::{Features, Resources};
-use nuqta::entities::gazetteer::{Gazetteer, Triggers, MAX_LEN};
+use nuqta::entities::gazetteer::{lists, Gazetteer, Triggers, MAX_LEN};
 use nuqta::entities::hash::combine;
-use nuqta::entities::label::{inside, is_inside, label_of, Label, O, TAGS};
+use nuqta::entities::label::{begin, inside, is_inside, label_of, Label, O, TAGS};
 use nuqta::entities::lexicon::Lexicon;
 use nuqta::entities::model::Model;
 use nuqta::entities::silver::{Silver, SilverCounts};
@@ -51,9 +57,25 @@ struct Prepared {
     gold_file: Vec<u8>,
     tokens: Tokens,
     tags: Vec<u8>,
+    /// For a partly annotated sentence, the tags each token may take (a bit per tag).
+    allowed: Option<Vec<u8>>,
 }
 
-fn prepare(s: &conll::Sentence, lex: &Lexicon) -> Prepared {
+/// The tags each token of a sentence annotated only for the labels `known` may take: its
+/// own tag when it is inside a known name, any tag of the other labels (or O) otherwise.
+fn partly(tags: &[u8], known: &[Label]) -> Vec<u8> {
+    let other = known.iter().fold((1u8 << TAGS) - 1, |m, &l| {
+        m & !(1 << begin(l) | 1 << inside(l))
+    });
+    tags.iter()
+        .map(|&t| match label_of(t) {
+            Some(l) if known.contains(&l) => 1 << t,
+            _ => other,
+        })
+        .collect()
+}
+
+fn prepare(s: &conll::Sentence, lex: &Lexicon, known: Option<&[Label]>) -> Prepared {
     let (text, ranges) = s.text();
     let mut tokens = Tokens::default();
     tokenize(&text, lex, &mut tokens);
@@ -80,12 +102,14 @@ fn prepare(s: &conll::Sentence, lex: &Lexicon) -> Prepared {
         };
         tags.push(tag);
     }
+    let allowed = known.map(|k| partly(&tags, k));
     Prepared {
         text,
         ranges,
         gold_file: s.tags.clone(),
         tokens,
         tags,
+        allowed,
     }
 }
 
@@ -107,6 +131,10 @@ fn gazetteer_of<'a>(
     }
     (g, names)
 }
+
+/// One training sentence: its features, gold tags and, for a partly annotated sentence, the
+/// tags each token may take.
+type Example = (Encoded, Vec<u8>, Option<Vec<u8>>);
 
 /// Features of one sentence as dense ids (new keys get new ids).
 struct Encoded {
@@ -172,6 +200,7 @@ impl Trained {
             triggers: Triggers::shipped(),
             silver: &self.silver,
             silver_names: &self.silver_names,
+            lists: lists(),
         }
     }
 }
@@ -179,7 +208,7 @@ impl Trained {
 /// One averaged structured perceptron over encoded sentences (the lazy-average trick:
 /// avg = w - u / c); returns feature and transition weights.
 fn perceptron(
-    data: &[(Encoded, Vec<u8>)],
+    data: &[Example],
     nf: usize,
     epochs: usize,
     seed: u64,
@@ -194,12 +223,28 @@ fn perceptron(
     let mut viterbi = Viterbi::default();
     let mut sc = Vec::new();
     let mut pred = Vec::new();
+    let mut latent = Vec::new();
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &si in &order {
-            let (e, gold) = &data[si];
+            let (e, gold, allowed) = &data[si];
             scores(e, &w, &mut sc);
             viterbi.decode(&sc, &tw, &mut pred);
+            let gold = match allowed {
+                None => gold,
+                Some(allowed) => {
+                    // The best tagging that agrees with the partial annotation.
+                    for (s, &mask) in sc.iter_mut().zip(allowed) {
+                        for (t, v) in s.iter_mut().enumerate() {
+                            if mask & (1 << t) == 0 {
+                                *v = f32::NEG_INFINITY;
+                            }
+                        }
+                    }
+                    viterbi.decode(&sc, &tw, &mut latent);
+                    &latent
+                }
+            };
             if pred == *gold {
                 c += 1.0;
                 continue;
@@ -268,7 +313,7 @@ fn fit(
 
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut f = Features::default();
-    let mut data: Vec<(Encoded, Vec<u8>)> = Vec::new();
+    let mut data: Vec<Example> = Vec::new();
     for (i, p) in train.iter().enumerate() {
         let res = Resources {
             lexicon: lex,
@@ -276,10 +321,12 @@ fn fit(
             triggers,
             silver: &silver.map_or(&empty, |s| &s[fold_of(i)]).0,
             silver_names: &silver.map_or(&empty, |s| &s[fold_of(i)]).1,
+            lists: lists(),
         };
         for r in sentences(&p.text, &p.tokens) {
             f.extract(&p.tokens, r.clone(), res);
-            data.push((encode(&f, &mut ids), p.tags[r].to_vec()));
+            let allowed = p.allowed.as_ref().map(|a| a[r.clone()].to_vec());
+            data.push((encode(&f, &mut ids), p.tags[r].to_vec(), allowed));
         }
     }
 
@@ -426,7 +473,8 @@ fn evaluate(m: &Trained, dev: &[&Prepared], scores_out: &mut conll::Scores) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let mut train_path = None;
+    let mut train_paths: Vec<String> = Vec::new();
+    let mut known_paths: Vec<(Vec<Label>, String)> = Vec::new();
     let mut unlabeled_path = None;
     let mut cfg = Config {
         epochs: 12,
@@ -434,7 +482,7 @@ fn main() {
         o_penalty: 0.0,
         runs: 1,
     };
-    let (mut cv, mut every, mut out_dir) = (0usize, 3usize, "data/entities".to_string());
+    let (mut cv, mut every, mut out_dir) = (0usize, 3usize, "data/entities/news".to_string());
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
@@ -446,19 +494,45 @@ fn main() {
             "--every" => every = args[i + 1].parse().expect("every"),
             "--unlabeled" => unlabeled_path = Some(args[i + 1].clone()),
             "--out" => out_dir = args[i + 1].clone(),
+            "--known" => {
+                let labels = args[i + 1]
+                    .split(',')
+                    .map(|l| Label::parse(l).expect("--known PER,LOC,ORG FILE"))
+                    .collect();
+                known_paths.push((labels, args[i + 2].clone()));
+                i += 1;
+            }
             p => {
-                train_path = Some(p.to_string());
+                train_paths.push(p.to_string());
                 i += 1;
                 continue;
             }
         }
         i += 2;
     }
-    let train_path = train_path.expect("usage: train_ner TRAIN.txt [--unlabeled FILE] [--epochs N] [--seed N] [--cv K] [--out DIR]");
+    assert!(
+        !train_paths.is_empty(),
+        "usage: train_ner TRAIN.txt... [--known LABELS FILE] [--unlabeled FILE] [--epochs N] [--seed N] [--cv K] [--out DIR]"
+    );
+    let train_path = train_paths.join(" + ");
     let lex = Lexicon::shipped();
-    let all: Vec<Prepared> = conll::read(&train_path)
+    let all: Vec<Prepared> = train_paths
         .iter()
-        .map(|s| prepare(s, lex))
+        .flat_map(|p| {
+            conll::read(p)
+                .iter()
+                .map(|s| prepare(s, lex, None))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let partial: Vec<Prepared> = known_paths
+        .iter()
+        .flat_map(|(k, p)| {
+            conll::read(p)
+                .iter()
+                .map(|s| prepare(s, lex, Some(k)))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let unlabeled_text = unlabeled_path
         .map(|p| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}")))
@@ -473,6 +547,7 @@ fn main() {
                 .enumerate()
                 .filter(|(i, _)| block(*i) != k)
                 .map(|(_, p)| p)
+                .chain(&partial)
                 .collect();
             let dev: Vec<&Prepared> = all
                 .iter()
@@ -489,7 +564,7 @@ fn main() {
         );
         return;
     }
-    let train: Vec<&Prepared> = all.iter().collect();
+    let train: Vec<&Prepared> = all.iter().chain(&partial).collect();
     let (m, silver) = train_model(&train, &cfg, &unlabeled);
     std::fs::write(format!("{out_dir}/model.bin"), &m.bytes).expect("write model");
     let mut names = m.names;

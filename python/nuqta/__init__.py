@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from nuqta._api import (
     Cleaner,
+    EntityScheme,
     analyze,
     analyze_batch,
     clean,
@@ -42,6 +43,7 @@ __all__ = [
     "Document",
     "Entity",
     "EntityGroup",
+    "EntityScheme",
     "Line",
     "Normalizer",
     "NumberMention",

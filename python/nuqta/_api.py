@@ -196,18 +196,35 @@ def numbers_batch(
     return [list(found) for found in rows]
 
 
-def entities(text: str) -> list[Entity]:
-    """The people (PER), places (LOC) and organizations (ORG) named in ``text``."""
-    return list(_nuqta._entities(text))
+EntityScheme = Literal["news", "anercorp"]
 
 
-def entities_batch(texts: Iterable[str]) -> list[list[Entity]]:
+def _scheme(scheme: object) -> str:
+    """The entity scheme argument, checked."""
+    if not isinstance(scheme, str):
+        raise NuqtaTypeError(f"scheme must be a str, not {type(scheme).__name__}")
+    if scheme not in ("news", "anercorp"):
+        raise NuqtaValueError(f"scheme must be 'news' or 'anercorp', not {scheme!r}")
+    return scheme
+
+
+def entities(text: str, scheme: EntityScheme = "news") -> list[Entity]:
+    """The people (PER), places (LOC) and organizations (ORG) named in ``text``.
+
+    ``scheme="news"`` (the default) follows what a news reader expects: وزارة الصحة
+    الفلسطينية and الجيش المصري are organizations, nationalities are not entities.
+    ``scheme="anercorp"`` follows the ANERcorp corpus, for comparison with published scores.
+    """
+    return list(_nuqta._entities(text, _scheme(scheme)))
+
+
+def entities_batch(texts: Iterable[str], scheme: EntityScheme = "news") -> list[list[Entity]]:
     """``entities`` of many texts, on all cores, in order.
 
     A failing text raises, naming its index (``texts[3]``).
     """
     texts = _items(texts, "texts")
-    rows = _nuqta._entities_batch(texts)
+    rows = _nuqta._entities_batch(texts, _scheme(scheme))
     return [list(found) for found in rows]
 
 
@@ -315,6 +332,7 @@ def analyze(
     numbers: bool = True,
     country: str | None = None,
     content_type: str | None = None,
+    scheme: EntityScheme = "news",
 ) -> Document:
     """The whole job: clean ``page``, then find its entities and numbers.
 
@@ -334,6 +352,7 @@ def analyze(
       ريال, جنيه, درهم or ليرة in the numbers.
     - ``content_type``: the page's HTTP ``Content-Type``, when known: its charset decodes
       bytes, and ``text/html`` or ``text/plain`` stand in for ``html=None``.
+    - ``scheme`` ("news"): the entity convention (see ``entities``).
 
     Spans index ``page`` (plain text) or ``Document.text`` (HTML).
     """
@@ -345,6 +364,7 @@ def analyze(
         _flag("numbers", numbers),
         _country(country),
         _content_type(content_type),
+        _scheme(scheme),
     )
     return _document(row)
 
@@ -360,6 +380,7 @@ def analyze_batch(
     numbers: bool = True,
     country: str | None = None,
     content_types: Sequence[str | None] | None = None,
+    scheme: EntityScheme = "news",
 ) -> list[Document]: ...
 
 
@@ -374,6 +395,7 @@ def analyze_batch(
     numbers: bool = True,
     country: str | None = None,
     content_types: Sequence[str | None] | None = None,
+    scheme: EntityScheme = "news",
 ) -> list[Document | AnalyzeError]: ...
 
 
@@ -387,6 +409,7 @@ def analyze_batch(
     numbers: bool = True,
     country: str | None = None,
     content_types: Sequence[str | None] | None = None,
+    scheme: EntityScheme = "news",
 ) -> list[Document] | list[Document | AnalyzeError]:
     """``analyze`` on many pages (text or bytes), on all cores, in order.
 
@@ -395,7 +418,7 @@ def analyze_batch(
     - ``errors``: ``"raise"`` (the default) raises for the first page that fails, naming
       its index (``pages[3]``); ``"collect"`` returns an ``AnalyzeError`` (index, error,
       message) in that page's place instead, and the other pages' documents.
-    - ``html``, ``reference_date``, ``entities``, ``numbers``, ``country``: as for
+    - ``html``, ``reference_date``, ``entities``, ``numbers``, ``country``, ``scheme``: as for
       ``analyze``.
     - ``content_types``: each page's ``content_type`` (or ``None``), as for ``analyze``.
     """
@@ -422,4 +445,5 @@ def analyze_batch(
         _flag("numbers", numbers),
         _country(country),
         types,
+        _scheme(scheme),
     )

@@ -103,8 +103,8 @@ def _numbers_batch(
     relative_ordinals: bool = False,
     country: str | None = None,
 ) -> list[tuple[NumberMention, ...]]: ...
-def _entities(text: str) -> tuple[Entity, ...]: ...
-def _entities_batch(texts: Iterable[str]) -> list[tuple[Entity, ...]]: ...
+def _entities(text: str, scheme: str = "news") -> tuple[Entity, ...]: ...
+def _entities_batch(texts: Iterable[str], scheme: str = "news") -> list[tuple[Entity, ...]]: ...
 
 _Page = str | bytes | bytearray | memoryview
 
@@ -118,6 +118,7 @@ def _analyze(
     numbers: bool = True,
     country: str | None = None,
     content_type: str | None = None,
+    scheme: str = "news",
 ) -> _Row: ...
 def _analyze_batch(
     pages: Iterable[_Page],
@@ -128,6 +129,7 @@ def _analyze_batch(
     numbers: bool = True,
     country: str | None = None,
     content_types: list[str | None] | None = None,
+    scheme: str = "news",
 ) -> list[_T]: ...
 
 @final

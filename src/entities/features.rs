@@ -21,6 +21,8 @@ pub struct Resources<'a> {
     pub silver: &'a Silver,
     /// Multi-word names the tagger found in unlabeled news.
     pub silver_names: &'a Gazetteer,
+    /// Name lists from outside the training data (person-name tokens, place names).
+    pub lists: &'a Gazetteer,
 }
 
 /// What the feature templates read about one token, computed once per token.
@@ -38,6 +40,8 @@ struct Info {
     trigger: u8,
     silver: [u8; 3],
     silver_gaz: u8,
+    list: u8,
+    list_part: u8,
 }
 
 /// Feature keys of a run of tokens, reused across calls so extraction does not allocate.
@@ -77,6 +81,7 @@ impl Features {
         }
         mark_gazetteer(&mut self.info, res.gazetteer, |x| &mut x.gaz);
         mark_gazetteer(&mut self.info, res.silver_names, |x| &mut x.silver_gaz);
+        mark_gazetteer(&mut self.info, res.lists, |x| &mut x.list);
         self.offsets.push(0);
         for (i, t) in toks.iter().enumerate() {
             self.token_features(tokens, t, i);
@@ -175,6 +180,17 @@ impl Features {
             add(100 + l as u64, u64::from(b));
         }
         add(103, silver(me));
+        add(106, u64::from(me.list));
+        add(107, u64::from(me.list_part));
+        add(108, combine(u64::from(me.list_part), u64::from(me.freq)));
+        add(109, edge(at(-1), |x| u64::from(x.list_part)));
+        add(110, edge(at(1), |x| u64::from(x.list_part)));
+        add(111, edge(at(-1), |x| u64::from(x.list)));
+        add(112, edge(at(1), |x| u64::from(x.list)));
+        add(
+            113,
+            combine(u64::from(me.list_part), edge(at(-1), |x| x.word)),
+        );
         add(104, edge(at(-1), silver));
         add(105, edge(at(1), silver));
         let mut cuts = [0usize; 4];
@@ -234,6 +250,8 @@ fn info(tokens: &Tokens, t: &Token, res: Resources) -> Info {
         trigger: res.triggers.get(stem_h),
         silver: res.silver.get(token_hash(base)),
         silver_gaz: 0,
+        list: 0,
+        list_part: res.lists.part(token_hash(base)),
     }
 }
 
@@ -278,6 +296,7 @@ mod tests {
             triggers: &trig,
             silver: &silver,
             silver_names: &gaz,
+            lists: &gaz,
         };
         let mut toks = Tokens::default();
         tokenize("قال وزير الخارجية سامح شكري", &lex, &mut toks);

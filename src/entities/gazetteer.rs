@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use super::fold::fold_into;
 use super::hash::{combine, hash_bytes, FastBuild};
 use super::label::Label;
+use super::lexicon::Lexicon;
 
 /// Longest entry, in tokens, that the gazetteer matches.
 pub const MAX_LEN: usize = 5;
@@ -53,6 +54,12 @@ impl Gazetteer {
 
     /// Adds the names of a TSV in the format of [`Gazetteer::parse`].
     pub fn add_tsv(&mut self, tsv: &str) {
+        self.add_tsv_where(tsv, |_| true);
+    }
+
+    /// Adds the names of a TSV in the format of [`Gazetteer::parse`] whose folded tokens
+    /// pass `keep`.
+    pub fn add_tsv_where(&mut self, tsv: &str, keep: impl Fn(&[String]) -> bool) {
         let mut folded: Vec<String> = Vec::new();
         for line in tsv.lines() {
             let Some((label, name)) = line.split_once('\t') else {
@@ -67,7 +74,9 @@ impl Gazetteer {
                 fold_into(t, &mut f);
                 folded.push(f);
             }
-            self.add(label, folded.iter().map(String::as_str));
+            if keep(&folded) {
+                self.add(label, folded.iter().map(String::as_str));
+            }
         }
     }
 
@@ -80,28 +89,45 @@ impl Gazetteer {
     pub fn part(&self, h: u64) -> u8 {
         self.parts.get(&h).copied().unwrap_or(0)
     }
-
-    /// The gazetteer compiled into the crate (names of the training data and the
-    /// hand-written `names.tsv`), parsed on first use.
-    pub fn shipped() -> &'static Gazetteer {
-        &GAZETTEER
-    }
 }
-
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut g = Gazetteer::parse(include_str!("../../data/entities/gazetteer.tsv"));
-    g.add_tsv(HAND_WRITTEN);
-    g
-});
 
 const HAND_WRITTEN: &str = include_str!("../../data/entities/names.tsv");
 
+/// The hand-written list of well-known recent names (`data/entities/names.tsv`) as TSV.
+pub fn hand_written_tsv() -> &'static str {
+    HAND_WRITTEN
+}
+
 static HAND: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(HAND_WRITTEN));
 
-/// The hand-written list of well-known recent names (`data/entities/names.tsv`), which the
-/// document pass tags wherever the model left them untagged.
+/// The hand-written list of well-known recent names, which the document pass tags wherever
+/// the model left them untagged.
 pub fn hand_written() -> &'static Gazetteer {
     &HAND
+}
+
+/// Words at least this frequent in news (lexicon rank) are left out of the name lists as
+/// one-word entries: من, كان, عمر as a word.
+pub const LIST_STOP_RANK: u32 = 2_000;
+
+static LISTS: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let lex = Lexicon::shipped();
+    let mut g = Gazetteer::default();
+    g.add_tsv_where(include_str!("../../data/entities/lists.tsv"), |tokens| {
+        tokens.len() > 1
+            || tokens
+                .first()
+                .and_then(|t| lex.get(t))
+                .is_none_or(|info| info.rank >= LIST_STOP_RANK)
+    });
+    g
+});
+
+/// The permissively licensed name lists (`data/entities/lists.tsv`: person-name tokens,
+/// place names), without the most frequent news words as one-word entries; parsed on first
+/// use.
+pub fn lists() -> &'static Gazetteer {
+    &LISTS
 }
 
 /// Kinds of trigger words, as bits.

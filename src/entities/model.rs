@@ -6,8 +6,6 @@
 //! (u32), n tag masks (u8: bit t set when tag t has a weight) and then, feature by feature,
 //! one i16 per set bit. A weight is its i16 times the scale.
 
-use std::sync::LazyLock;
-
 use super::decode::Transitions;
 use super::label::TAGS;
 
@@ -35,10 +33,6 @@ pub struct Model {
     features: usize,
 }
 
-static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::parse(include_bytes!("../../data/entities/model.bin")).unwrap_or_else(Model::empty)
-});
-
 struct Reader<'a>(&'a [u8]);
 
 impl<'a> Reader<'a> {
@@ -60,12 +54,6 @@ impl<'a> Reader<'a> {
 }
 
 impl Model {
-    /// The model compiled into the crate, parsed on first use (a model with no weights, which
-    /// finds nothing, if the file is missing or corrupt).
-    pub fn shipped() -> &'static Model {
-        &MODEL
-    }
-
     /// A model with no features: every token scores zero.
     pub fn empty() -> Model {
         Model {

@@ -6,10 +6,8 @@
 //! during training so the feature is never computed from a model that saw the sentence.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use super::gazetteer::token_hash;
-use super::gazetteer::Gazetteer;
 use super::hash::FastBuild;
 use super::label::{label_of, Label};
 
@@ -141,24 +139,7 @@ impl Silver {
     pub fn get(&self, h: u64) -> [u8; 3] {
         self.buckets.get(&h).copied().unwrap_or_default()
     }
-
-    /// The table compiled into the crate, parsed on first use.
-    pub fn shipped() -> &'static Silver {
-        &SILVER
-    }
 }
-
-/// Multi-word names the tagger found in unlabeled news, compiled into the crate and parsed
-/// on first use (same format as the training gazetteer).
-pub fn silver_names() -> &'static Gazetteer {
-    &SILVER_NAMES
-}
-
-static SILVER_NAMES: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/entities/silver_names.tsv")));
-
-static SILVER: LazyLock<Silver> =
-    LazyLock::new(|| Silver::parse(include_str!("../../data/entities/silver.tsv")));
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@ use super::results;
 use crate::clean::{self, Cleaned, Cleaner, CleanerOptions};
 use crate::decode::html_of_content_type;
 use crate::document::{self, AnalyzeOptions, Document};
-use crate::entities;
+use crate::entities::{self, Scheme};
 use crate::numbers::{self, Country, Date, NumberOptions};
 use crate::parallel;
 use crate::text::offsets::trimmed_range;
@@ -157,27 +157,43 @@ pub fn _numbers_batch<'py>(
     )
 }
 
+/// The entity scheme named `name`.
+fn scheme_arg(name: &str) -> PyResult<Scheme> {
+    Scheme::parse(name).ok_or_else(|| {
+        NuqtaValueError::new_err(format!("scheme must be 'news' or 'anercorp', not {name:?}"))
+    })
+}
+
 /// The `Entity`s in `text`.
 #[pyfunction]
-pub fn _entities<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+#[pyo3(signature = (text, scheme="news"))]
+pub fn _entities<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    scheme: &str,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let scheme = scheme_arg(scheme)?;
     let text_str = text_arg(text, "text")?;
-    let found = detach(py, || entities::entities(text_str))?;
+    let found = detach(py, || entities::entities_in(text_str, scheme))?;
     results::entities(text.cast()?, text_str, &found)
 }
 
 /// The `Entity`s of many texts, on all cores: a tuple per text (see [`in_rounds`]).
 #[pyfunction]
+#[pyo3(signature = (texts, scheme="news"))]
 pub fn _entities_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
+    scheme: &str,
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+    let scheme = scheme_arg(scheme)?;
     let items = collect_items(texts, "texts")?;
     let strs = texts_arg(&items, "texts")?;
     let sizes: Vec<usize> = strs.iter().map(|t| t.len()).collect();
     in_rounds(
         py,
         &sizes,
-        |i| entities::entities(strs[i]),
+        |i| entities::entities_in(strs[i], scheme),
         |i, found| {
             let found = found.map_err(|panic| item_error("texts", i, panic))?;
             results::entities(items[i].cast()?, strs[i], &found)
@@ -253,19 +269,21 @@ fn analyze_options(
     entities: bool,
     numbers: bool,
     code: Option<&str>,
+    scheme: &str,
 ) -> PyResult<AnalyzeOptions> {
     Ok(AnalyzeOptions {
         html,
         reference_date: reference(reference_date)?,
         country: country(code)?,
         entities,
+        scheme: scheme_arg(scheme)?,
         numbers,
     })
 }
 
 /// One page through the whole pipeline; bytes are decoded first.
 #[pyfunction]
-#[pyo3(signature = (page, html=None, reference_date=None, entities=true, numbers=true, country=None, content_type=None))]
+#[pyo3(signature = (page, html=None, reference_date=None, entities=true, numbers=true, country=None, content_type=None, scheme="news"))]
 #[allow(clippy::too_many_arguments)] // one per keyword argument of the Python call
 pub fn _analyze<'py>(
     py: Python<'py>,
@@ -276,9 +294,10 @@ pub fn _analyze<'py>(
     numbers: bool,
     country: Option<&str>,
     content_type: Option<&str>,
+    scheme: &str,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let html = html_hint(html, content_type);
-    let options = analyze_options(html, reference_date, entities, numbers, country)?;
+    let options = analyze_options(html, reference_date, entities, numbers, country, scheme)?;
     let raw = page_arg(page, "page")?;
     let (text, doc) = detach(py, || {
         let text = raw.text(content_type);
@@ -299,7 +318,7 @@ const ROUND_BYTES: usize = 1 << 16;
 /// page; an exception from `build` stops the batch. `content_types`, when given, holds
 /// each page's `Content-Type` (or `None`), as `content_type` of `_analyze`.
 #[pyfunction]
-#[pyo3(signature = (pages, build, html=None, reference_date=None, entities=true, numbers=true, country=None, content_types=None))]
+#[pyo3(signature = (pages, build, html=None, reference_date=None, entities=true, numbers=true, country=None, content_types=None, scheme="news"))]
 #[allow(clippy::too_many_arguments)] // one per keyword argument of the Python call
 pub fn _analyze_batch<'py>(
     py: Python<'py>,
@@ -311,8 +330,9 @@ pub fn _analyze_batch<'py>(
     numbers: bool,
     country: Option<&str>,
     content_types: Option<Vec<Option<String>>>,
+    scheme: &str,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    let options = analyze_options(html, reference_date, entities, numbers, country)?;
+    let options = analyze_options(html, reference_date, entities, numbers, country, scheme)?;
     let items = collect_items(pages, "pages")?;
     let content_types = content_types_arg(content_types, items.len())?;
     let content_type = |i: usize| content_types.get(i).and_then(Option::as_deref);
