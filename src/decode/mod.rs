@@ -53,7 +53,7 @@ pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     if let Some(e) = declared.filter(|e| !e.is_ascii_compatible()) {
         return decode_as(bytes, e);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         // ASCII reads the same in every ASCII-compatible encoding: the declared name stays.
         let encoding = match declared {
             Some(e) if text.is_ascii() => e,
@@ -103,7 +103,7 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
 /// U+FFFD and are counted.
 pub fn decode_as<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Decoded<'a> {
     if encoding == UTF_8 {
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
             return Decoded {
                 text: Cow::Borrowed(text),
                 encoding,
