@@ -43,15 +43,16 @@ fn metadata<'py>(py: Python<'py>, c: &mut Cleaned) -> PyResult<Bound<'py, PyDict
     Ok(d)
 }
 
-/// The page of a result as a Python `str`, for the spans that index it: the caller's
-/// `str`, or the decoded text of bytes; `None` for an HTML page that came as bytes
-/// (nothing indexes its decoded source but the lines, which make their own text).
-fn page_for_spans<'py>(
-    obj: &Bound<'py, PyAny>,
+/// The caller's page as a Python `str` when it gave one (a page given as bytes has none:
+/// the lines of a cleaned page then make their own text, which costs less than decoding
+/// the whole page into a `str`).
+fn given_str<'a, 'py>(
+    obj: &'a Bound<'py, PyAny>,
     text: &Text<'_>,
-    html: bool,
-) -> Option<Bound<'py, PyString>> {
-    (text.encoding.is_none() || !html).then(|| text.to_py(obj))
+) -> Option<&'a Bound<'py, PyString>> {
+    obj.cast::<PyString>()
+        .ok()
+        .filter(|_| text.encoding.is_none())
 }
 
 /// The row of a cleaned page. The lines of plain text are narrowed to their trimmed text,
@@ -219,8 +220,7 @@ pub fn _clean<'py>(
         let cleaned = clean::clean(&text.text, Some(html));
         (text, html, cleaned)
     })?;
-    let page_obj = page_for_spans(page, &text, html);
-    cleaned_row(py, page_obj.as_ref(), &text, html, cleaned)
+    cleaned_row(py, given_str(page, &text), &text, html, cleaned)
 }
 
 /// `(html, title, byline, text, lines, entities, numbers, groups, metadata)` of an analyzed
@@ -239,7 +239,11 @@ fn document_row<'py>(
         .into_iter()
         .map(|g| (g.label.as_str(), g.name, g.mentions))
         .collect();
-    let page_str = page_for_spans(page_obj, page, html);
+    // Spans of plain text index the page: the decoded text of bytes made a `str` too.
+    let page_str = match given_str(page_obj, page) {
+        Some(given) => Some(given.clone()),
+        None => (!html).then(|| page.to_py(page_obj)),
+    };
     let (title, byline, text, lines, meta) =
         cleaned_row(py, page_str.as_ref(), page, html, doc.cleaned)?;
     let (base, base_str) = match &page_str {
@@ -498,13 +502,7 @@ impl CleanerState {
             (text, cleaned)
         })?;
         let html = self.html_for(&text.text);
-        cleaned_row(
-            py,
-            page_for_spans(page, &text, html).as_ref(),
-            &text,
-            html,
-            cleaned,
-        )
+        cleaned_row(py, given_str(page, &text), &text, html, cleaned)
     }
 
     /// Many pages on all cores; `content_types`, when given, holds each page's
@@ -532,8 +530,7 @@ impl CleanerState {
             |i, done| {
                 let (text, cleaned) = done.map_err(|panic| item_error("pages", i, panic))?;
                 let html = self.html_for(&text.text);
-                let page = page_for_spans(&items[i], &text, html);
-                cleaned_row(py, page.as_ref(), &text, html, cleaned)
+                cleaned_row(py, given_str(&items[i], &text), &text, html, cleaned)
             },
         )
     }
