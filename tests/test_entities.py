@@ -111,6 +111,10 @@ def test_scheme_reaches_batch_and_analyze() -> None:
 def test_unknown_scheme_is_a_clear_error() -> None:
     with pytest.raises(nuqta.NuqtaValueError, match="scheme"):
         nuqta.entities("القاهرة", scheme="conll")  # type: ignore[arg-type]
+    with pytest.raises(nuqta.NuqtaTypeError, match="scheme"):
+        nuqta.entities_batch(["القاهرة"], scheme=None)  # type: ignore[arg-type]
+    with pytest.raises(nuqta.NuqtaValueError, match="scheme"):
+        nuqta.analyze("القاهرة", scheme="ANERcorp")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("name", ["CNN", "IBM", "Google", "Flickr", "BBC"])
