@@ -4,6 +4,7 @@
 //! scripts and styles are skipped whole.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::super::html::decode_attribute;
 use super::jsonld;
@@ -104,18 +105,35 @@ fn attrs(page: &str, mut i: usize) -> (Attrs<'_>, usize) {
 /// Where the first `</name` (ASCII case ignored) stands from `from`, or the page's end.
 fn end_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
     let mut i = from;
-    while let Some(o) = memchr::memmem::find(&b[i..], b"</") {
+    while let Some(o) = memchr::memchr(b'<', &b[i..]) {
         let at = i + o;
-        if b[at + 2..]
-            .get(..name.len())
-            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        if b.get(at + 1) == Some(&b'/')
+            && b[at + 2..]
+                .get(..name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
         {
             return at;
         }
-        i = at + 2;
+        i = at + 1;
     }
     b.len()
 }
+
+/// Where a comment that opened before `from` ends (past its `-->`), or the page's end.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(o) = memchr::memchr(b'>', &b[i..]) {
+        let at = i + o;
+        if at >= from + 2 && &b[at - 2..at] == b"--" {
+            return at + 1;
+        }
+        i = at + 1;
+    }
+    b.len()
+}
+
+/// `itemprop=`, anywhere in the page.
+static ITEMPROP: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| finder(b"itemprop="));
 
 /// Text right after a tag, up to the next `<`, trimmed (an itemprop's value written as text).
 fn text_after(page: &str, at: usize) -> &str {
@@ -195,87 +213,126 @@ fn note(facts: &mut Facts, key: Key, value: &str) {
     }
 }
 
-/// Reads the markup's facts into `facts`.
+/// Finds a string (each built once: a searcher costs more to set up than a small page to scan).
+fn finder(needle: &'static [u8]) -> memchr::memmem::Finder<'static> {
+    memchr::memmem::Finder::new(needle)
+}
+
+/// Where the head ends: `<body`, or `</head`.
+static BODY: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| finder(b"<body"));
+static HEAD_END: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| finder(b"</head"));
+/// The tags read in the body: `<meta`, `<time`, and the `ld+json` of a script's type.
+static META: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| finder(b"<meta"));
+static TIME: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| finder(b"<time"));
+static LD_JSON: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| finder(b"ld+json"));
+
+/// Reads the markup's facts into `facts`: every tag of the head (up to `<body` or `</head`),
+/// then in the body only the few tags that state metadata there (`<meta>`, `<time>`, JSON-LD
+/// scripts, itemprops), found by search rather than by reading every tag.
 pub(super) fn scan(page: &str, facts: &mut Facts) {
     let b = page.as_bytes();
-    let mut i = 0;
+    let body = match (BODY.find(b), HEAD_END.find(b)) {
+        (Some(x), Some(y)) => x.min(y),
+        (x, y) => x.or(y).unwrap_or(b.len()),
+    };
     let mut html_seen = false;
-    while let Some(o) = memchr::memchr(b'<', &b[i..]) {
+    let mut i = 0;
+    while let Some(o) = memchr::memchr(b'<', &b[i..body]) {
         let lt = i + o;
         i = lt + 1;
         if b[i..].starts_with(b"!--") {
-            i = memchr::memmem::find(&b[i..], b"-->").map_or(b.len(), |o| i + o + 3);
+            i = comment_end(b, i + 3);
             continue;
         }
-        let name_len = b[i..]
-            .iter()
-            .take(8)
-            .position(|c| !c.is_ascii_alphanumeric())
-            .unwrap_or(0);
-        let name = &b[i..i + name_len];
-        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
-        if name.is_empty() {
-            continue;
-        }
-        let first = name[0] | 0x20;
-        // most tags are none of these: one byte tells
-        if !matches!(first, b'm' | b'l' | b'h' | b't' | b's') {
-            continue;
-        }
-        if is(b"meta") {
-            let (a, end) = attrs(page, i + name_len);
-            i = end;
-            meta(&a, facts);
-        } else if is(b"link") {
-            let (a, end) = attrs(page, i + name_len);
-            i = end;
-            let canonical = a.raw("rel").is_some_and(|r| {
-                r.split_ascii_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case("canonical"))
-            });
-            if canonical {
-                if let Some(h) = a.get("href") {
-                    facts.url.offer(Source::Declared, &h);
-                }
+        i = tag(page, lt, facts, &mut html_seen).max(i);
+    }
+    let rest = &b[body.max(i).min(b.len())..];
+    let from = b.len() - rest.len();
+    for at in META.find_iter(rest).chain(TIME.find_iter(rest)) {
+        tag(page, from + at, facts, &mut html_seen);
+    }
+    for at in LD_JSON.find_iter(rest) {
+        // the `<script` whose type attribute holds it
+        let at = from + at;
+        let lo = at.saturating_sub(256);
+        if let Some(lt) = memchr::memrchr(b'<', &b[lo..at]).map(|o| lo + o) {
+            if b[lt + 1..].starts_with(b"script") || b[lt + 1..].starts_with(b"SCRIPT") {
+                tag(page, lt, facts, &mut html_seen);
             }
-        } else if is(b"html") && !html_seen {
-            html_seen = true;
-            let (a, end) = attrs(page, i + name_len);
-            i = end;
-            if let Some(l) = a.get("lang").or_else(|| a.get("xml:lang")) {
-                facts.language(Source::Declared, &l);
-            }
-        } else if is(b"time") {
-            let (a, end) = attrs(page, i + name_len);
-            i = end;
-            let value = a.get("datetime");
-            let prop = a.raw("itemprop").map(str::to_ascii_lowercase);
-            let marked =
-                a.raw("pubdate").is_some() || a.raw("class").is_some_and(|c| c.contains("publish"));
-            match (prop.as_deref(), value) {
-                (Some("datemodified"), Some(v)) => facts.modified(Source::Time, &v),
-                (Some("datepublished" | "datecreated"), Some(v)) => {
-                    facts.published(Source::Time, &v)
-                }
-                (_, Some(v)) if marked => facts.published(Source::Time, &v),
-                (_, Some(v)) => facts.published(Source::AnyTime, &v),
-                _ => {}
-            }
-        } else if is(b"script") {
-            let (a, end) = attrs(page, i + name_len);
-            let close = end_tag(b, end, b"script");
-            if a.raw("type")
-                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-            {
-                jsonld::read(&page[end.min(close)..close], facts);
-            }
-            i = close;
-        } else if is(b"style") {
-            let (_, end) = attrs(page, i + name_len);
-            i = end_tag(b, end, b"style");
         }
     }
     itemprops(page, facts);
+}
+
+/// Reads the tag that opens at `lt` when it states metadata (`<meta>`, `<link>`, the first
+/// `<html>`, `<time>`, a JSON-LD `<script>`); gives where reading goes on: past the tag, past a
+/// script's or style's content, or `lt + 1` for any other tag.
+fn tag(page: &str, lt: usize, facts: &mut Facts, html_seen: &mut bool) -> usize {
+    let b = page.as_bytes();
+    let i = lt + 1;
+    let name_len = b[i..]
+        .iter()
+        .take(8)
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(0);
+    let name = &b[i..i + name_len];
+    let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+    // most tags are none of these: one byte tells
+    if name.is_empty() || !matches!(name[0] | 0x20, b'm' | b'l' | b'h' | b't' | b's') {
+        return i;
+    }
+    if is(b"meta") {
+        let (a, end) = attrs(page, i + name_len);
+        meta(&a, facts);
+        end
+    } else if is(b"link") {
+        let (a, end) = attrs(page, i + name_len);
+        let canonical = a.raw("rel").is_some_and(|r| {
+            r.split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("canonical"))
+        });
+        if canonical {
+            if let Some(h) = a.get("href") {
+                facts.url.offer(Source::Declared, &h);
+            }
+        }
+        end
+    } else if is(b"html") && !*html_seen {
+        *html_seen = true;
+        let (a, end) = attrs(page, i + name_len);
+        if let Some(l) = a.get("lang").or_else(|| a.get("xml:lang")) {
+            facts.language(Source::Declared, &l);
+        }
+        end
+    } else if is(b"time") {
+        let (a, end) = attrs(page, i + name_len);
+        let value = a.get("datetime");
+        let prop = a.raw("itemprop").map(str::to_ascii_lowercase);
+        let marked =
+            a.raw("pubdate").is_some() || a.raw("class").is_some_and(|c| c.contains("publish"));
+        match (prop.as_deref(), value) {
+            (Some("datemodified"), Some(v)) => facts.modified(Source::Time, &v),
+            (Some("datepublished" | "datecreated"), Some(v)) => facts.published(Source::Time, &v),
+            (_, Some(v)) if marked => facts.published(Source::Time, &v),
+            (_, Some(v)) => facts.published(Source::AnyTime, &v),
+            _ => {}
+        }
+        end
+    } else if is(b"script") {
+        let (a, end) = attrs(page, i + name_len);
+        let close = end_tag(b, end, b"script");
+        if a.raw("type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+        {
+            jsonld::read(&page[end.min(close)..close], facts);
+        }
+        close
+    } else if is(b"style") {
+        let (_, end) = attrs(page, i + name_len);
+        end_tag(b, end, b"style")
+    } else {
+        i
+    }
 }
 
 /// A `<meta>`: its property, name, itemprop or http-equiv, and its content.
@@ -297,7 +354,7 @@ fn meta(a: &Attrs<'_>, facts: &mut Facts) {
 /// author: their content, datetime, or text.
 fn itemprops(page: &str, facts: &mut Facts) {
     let b = page.as_bytes();
-    for at in memchr::memmem::find_iter(b, b"itemprop=") {
+    for at in ITEMPROP.find_iter(b) {
         let Some(lt) = memchr::memrchr(b'<', &b[at.saturating_sub(2000)..at])
             .map(|o| at.saturating_sub(2000) + o)
         else {
@@ -352,5 +409,15 @@ mod tests {
         let b = b"<script>a</b></SCRIPT>x";
         assert_eq!(end_tag(b, 8, b"script"), 13);
         assert_eq!(end_tag(b"abc", 0, b"script"), 3);
+        assert_eq!(end_tag(b"a<", 0, b"script"), 2);
+    }
+
+    #[test]
+    fn comments_end_at_their_own_close() {
+        let b = b"<!-->x--> a -->y";
+        assert_eq!(comment_end(b, 4), 9);
+        assert_eq!(comment_end(b"<!-- a > b", 4), 10);
+        // "<!--->" does not end at the "-" of its opening
+        assert_eq!(comment_end(b"<!--->-->", 4), 9);
     }
 }

@@ -13,7 +13,6 @@ mod markup;
 use markup::Source;
 
 use super::{Line, Reason};
-use crate::text::chars::is_arabic_letter;
 
 /// The metadata fields of a cleaned page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -125,8 +124,8 @@ impl Facts {
 /// Lines searched on each side of the headline for a date line.
 const DATE_REACH: usize = 8;
 
-/// Longest line, in words, read as a date or byline line.
-const DATE_LINE_WORDS: usize = 24;
+/// Longest line, in bytes, read as a date or byline line (some twenty Arabic words).
+const DATE_LINE_BYTES: usize = 240;
 
 /// Words after which a date line gives the last update, not the publication.
 const UPDATED: [&str; 4] = ["تحديث", "تعديل", "Updated", "updated"];
@@ -191,9 +190,7 @@ fn near_headline(lines: &[Line], facts: &mut Facts) {
     for k in order {
         let line = &lines[k];
         let t = line.text.as_str();
-        if matches!(line.reason, Reason::Comments | Reason::Related)
-            || t.split_whitespace().nth(DATE_LINE_WORDS).is_some()
-        {
+        if matches!(line.reason, Reason::Comments | Reason::Related) || t.len() > DATE_LINE_BYTES {
             continue;
         }
         if line.reason == Reason::Byline {
@@ -201,26 +198,46 @@ fn near_headline(lines: &[Line], facts: &mut Facts) {
                 facts.author(Source::Lines, name);
             }
         }
-        if !t
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
-        {
+        // a full date has a year: four digits in a row (a Hijri year too)
+        let wanted = facts.published.wants(Source::Lines) || facts.modified.wants(Source::Lines);
+        if !wanted || !has_year(t) {
             continue;
         }
-        if facts.published.wants(Source::Lines) || facts.modified.wants(Source::Lines) {
-            let cut = UPDATED
-                .iter()
-                .filter_map(|w| t.find(w))
-                .min()
-                .unwrap_or(t.len());
-            if cut > 0 {
-                facts.published(Source::Lines, &t[..cut]);
-            }
-            if cut < t.len() {
-                facts.modified(Source::Lines, &t[cut..]);
-            }
+        // the number grammar reads a line only for a date still wanted
+        let cut = UPDATED
+            .iter()
+            .filter_map(|w| t.find(w))
+            .min()
+            .unwrap_or(t.len());
+        if cut > 0 && facts.published.wants(Source::Lines) {
+            facts.published(Source::Lines, &t[..cut]);
+        }
+        if cut < t.len() && facts.modified.wants(Source::Lines) {
+            facts.modified(Source::Lines, &t[cut..]);
         }
     }
+}
+
+/// Whether a line has four digits in a row (ASCII, Arabic-Indic or Persian).
+fn has_year(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        // U+0660–U+0669 are D9 A0–A9, U+06F0–U+06F9 are DB B0–B9
+        let (digit, width) = match b[i] {
+            b'0'..=b'9' => (true, 1),
+            0xD9 => (matches!(b.get(i + 1), Some(0xA0..=0xA9)), 2),
+            0xDB => (matches!(b.get(i + 1), Some(0xB0..=0xB9)), 2),
+            _ => (false, 1),
+        };
+        run = if digit { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+        i += width;
+    }
+    false
 }
 
 /// The name in a byline that opens with a credit verb (كتب محمد عبد الرحمن), up to a separator.
@@ -245,20 +262,26 @@ fn arabic_script(lang: &str) -> bool {
     )
 }
 
-/// The language the text's script shows: Arabic letters make it `ar`, or `fa`/`ur` when the
-/// letters only those write outnumber the Arabic forms; `None` for other scripts.
+/// Bytes of the text read for its script: enough to tell, cheap on any page.
+const SCRIPT_SAMPLE: usize = 1024;
+
+/// The language the text's script shows (read from its first [`SCRIPT_SAMPLE`] bytes): Arabic
+/// letters make it `ar`, or `fa`/`ur` when the letters only those write outnumber the Arabic
+/// forms; `None` for other scripts.
 fn script_language(text: &str) -> Option<&'static str> {
+    let b = &text.as_bytes()[..text.len().min(SCRIPT_SAMPLE)];
     let (mut arabic, mut latin, mut persian, mut urdu, mut arabic_only) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().take(20_000) {
+    for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_alphabetic() {
             latin += 1;
-        } else if is_arabic_letter(c) {
+        } else if (0xD8..=0xDB).contains(&c) {
+            // the lead byte of a character of U+0600–U+06FF, told apart by the next byte
             arabic += 1;
-            match c {
-                'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => persian += 1,
-                'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' => urdu += 1,
-                'ك' | 'ي' | 'ة' | 'ى' => arabic_only += 1,
+            match (c, b.get(i + 1).copied().unwrap_or(0)) {
+                (0xD9, 0xBE) | (0xDA, 0x86 | 0x98 | 0xAF | 0xA9) | (0xDB, 0x8C) => persian += 1,
+                (0xD9, 0xB9) | (0xDA, 0x88 | 0x91 | 0xBA | 0xBE) | (0xDB, 0x92) => urdu += 1,
+                (0xD9, 0x83 | 0x8A | 0x89) | (0xD8, 0xA9) => arabic_only += 1,
                 _ => {}
             }
         }
@@ -304,6 +327,15 @@ mod tests {
     }
 
     #[test]
+    fn years() {
+        assert!(has_year("نشر في 12 مارس 2020"));
+        assert!(has_year("١٢ رمضان ١٤٤١ هـ"));
+        assert!(has_year("۱۴۰۲/۰۵/۱۰"));
+        assert!(!has_year("قبل 3 أيام و 12 ساعة"));
+        assert!(!has_year("12-34-56"));
+    }
+
+    #[test]
     fn scripts() {
         assert_eq!(script_language("هذا نص عربي كتبه كاتب"), Some("ar"));
         assert_eq!(
@@ -312,6 +344,10 @@ mod tests {
         );
         assert_eq!(script_language("plain English text"), None);
         assert_eq!(script_language(""), None);
+        assert_eq!(
+            script_language("یہ اردو زبان میں لکھا گیا ہے اور یہ ٹھیک ہے"),
+            Some("ur")
+        );
     }
 
     #[test]
