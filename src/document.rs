@@ -7,11 +7,11 @@
 
 use crate::clean::{self, Cleaned};
 use crate::entities::{self, Entity, Label, Scheme};
-use crate::normalize::{Normalizer, Options};
 use crate::numbers::{self, Country, Date, NumberMention, NumberOptions};
+use crate::text::fold::fold;
 use crate::text::offsets::trimmed_range;
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// What [`analyze`] does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,7 +49,8 @@ impl Default for AnalyzeOptions {
 pub struct EntityGroup {
     /// What the entity is.
     pub label: Label,
-    /// Its fullest name as written (the longest mention, first seen).
+    /// Its fullest name: the canonical name ([`Entity::name`]) of the longest mention, first
+    /// seen.
     pub name: String,
     /// Indices into [`Document::entities`], in text order.
     pub mentions: Vec<usize>,
@@ -103,8 +104,7 @@ pub fn analyze(page: &str, options: &AnalyzeOptions) -> Document {
     };
     entities.retain_mut(|e| map.place(&mut e.start, &mut e.end));
     numbers.retain_mut(|n| map.place(&mut n.start, &mut n.end));
-    let base = if html { cleaned.text.as_str() } else { page };
-    let entity_groups = group_entities(base, &entities);
+    let entity_groups = group_entities(&entities);
     Document {
         cleaned,
         html,
@@ -179,25 +179,16 @@ impl SpanMap {
     }
 }
 
-/// Folds names for matching: the search preset (hamza, alef, ى/ي, ة/ه, diacritics …).
-static FOLD: LazyLock<Normalizer> =
-    LazyLock::new(|| Normalizer::new(Options::preset("search").unwrap_or_default()));
-
-/// Groups mentions that name the same entity: the same folded name and label, or a
-/// person's one-word name that ends a longer name of exactly one person (لافروف → سيرغي لافروف).
-pub fn group_entities(text: &str, entities: &[Entity]) -> Vec<EntityGroup> {
-    let folded: Vec<String> = entities
-        .iter()
-        .map(|e| {
-            FOLD.normalize(text.get(e.start..e.end).unwrap_or(""))
-                .into_owned()
-        })
-        .collect();
+/// Groups mentions that name the same entity: the same canonical name (under the search fold)
+/// and label, or a person's one-word name that ends a longer name of exactly one person
+/// (لافروف → سيرغي لافروف).
+pub fn group_entities(entities: &[Entity]) -> Vec<EntityGroup> {
+    let folded: Vec<Cow<str>> = entities.iter().map(|e| fold(&e.name)).collect();
     let mut groups: Vec<EntityGroup> = Vec::new();
     let mut by_key: HashMap<(Label, &str), usize> = HashMap::new();
     for (i, e) in entities.iter().enumerate() {
         let g = *by_key
-            .entry((e.label, folded[i].as_str()))
+            .entry((e.label, folded[i].as_ref()))
             .or_insert_with(|| {
                 groups.push(EntityGroup {
                     label: e.label,
@@ -209,7 +200,7 @@ pub fn group_entities(text: &str, entities: &[Entity]) -> Vec<EntityGroup> {
         groups[g].mentions.push(i);
     }
     // One-word person names join the one longer person name they end.
-    let key_of = |g: &EntityGroup| folded[g.mentions[0]].as_str();
+    let key_of = |g: &EntityGroup| folded[g.mentions[0]].as_ref();
     let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
     for (g, group) in groups.iter().enumerate() {
         let key = key_of(group);
@@ -243,8 +234,7 @@ pub fn group_entities(text: &str, entities: &[Entity]) -> Vec<EntityGroup> {
             .copied()
             .max_by_key(|&i| (entities[i].end - entities[i].start, std::cmp::Reverse(i)))
             .unwrap_or(group.mentions[0]);
-        let e = entities[longest];
-        group.name = text.get(e.start..e.end).unwrap_or("").to_string();
+        group.name.clone_from(&entities[longest].name);
     }
     groups.sort_by_key(|g| g.mentions[0]);
     groups
@@ -319,6 +309,7 @@ mod tests {
             start,
             end: start + s.len(),
             label,
+            name: s.to_string(),
         };
         let entities = vec![
             entity(at("سيرغي لافروف", 0), "سيرغي لافروف", Label::Per),
@@ -326,7 +317,7 @@ mod tests {
             entity(at("الأمم المتحدة", 0), "الأمم المتحدة", Label::Org),
             entity(at("الأمم المتحده", 0), "الأمم المتحده", Label::Org),
         ];
-        let groups = group_entities(text, &entities);
+        let groups = group_entities(&entities);
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].name, "سيرغي لافروف");
         assert_eq!(groups[0].mentions, vec![0, 1]);

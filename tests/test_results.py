@@ -99,7 +99,7 @@ OLD_PICKLES = [
 def test_pickles_from_before_slots_still_load(data: bytes) -> None:
     assert pickle.loads(data) == [
         Line("سطر", 0, 3, True, "content"),
-        Entity("القاهرة", 4, 11, "LOC"),
+        Entity("القاهرة", 4, 11, "LOC", "القاهرة"),
         NumberMention("2.5 مليار دولار", 4, 19, "money", 2_500_000_000, "USD"),
     ]
 

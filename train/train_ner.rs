@@ -466,7 +466,7 @@ fn evaluate(m: &Trained, dev: &[&Prepared], scores_out: &mut conll::Scores) {
     let mut tagger = Tagger::default();
     for p in dev {
         let tags = tagger.tag(&p.text, m.resources(), &m.model).to_vec();
-        let ents = spans(tagger.tokens(), &tags);
+        let ents = spans(&p.text, tagger.tokens(), &tags);
         scores_out.add(&p.gold_file, &conll::tags_from_entities(&p.ranges, &ents));
     }
 }

@@ -129,24 +129,37 @@ class NumberMention:
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Entity:
-    """A person (PER), place (LOC) or organization (ORG) named in a text."""
+    """A person (PER), place (LOC) or organization (ORG) named in a text.
+
+    ``text`` is the span as written (``text[start:end]`` of the input); ``name`` is the
+    canonical name: without the conjunction or preposition attached to the first word, with
+    ال restored where ل + ال is written لل (للأمم المتحدة → الأمم المتحدة), without invisible
+    characters, its words parted by single spaces.
+    """
 
     text: str
     start: int
     end: int
     label: Label
+    name: str
 
     def __repr__(self) -> str:
         return (
             f"Entity(text={_short(self.text)}, start={self.start}, end={self.end},"
-            f" label={self.label!r})"
+            f" label={self.label!r}, name={_short(self.name)})"
         )
 
     def to_dict(self) -> dict[str, Any]:
         """The entity as a JSON-ready dict."""
         if type(self) is not Entity:
             return _fields(self)
-        return {"text": self.text, "start": self.start, "end": self.end, "label": self.label}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "name": self.name,
+        }
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -205,10 +218,14 @@ def _setstate(result: Any, state: Any) -> None:
     """Sets a slots result's fields from a pickle's state: the dict of them that a pickle
     made before these classes had slots holds (which the dataclass's own ``__setstate__``
     would read as the list of the field names), or the list of the field values that the
-    dataclass's own ``__getstate__`` returns."""
+    dataclass's own ``__getstate__`` returns. Fields added since the pickle was made take
+    their defaults; an ``Entity`` pickled before entities had a canonical name gets its text
+    as its name."""
     names = _names(type(result))
     if not isinstance(state, dict):
         state = dict(zip(names[: len(state)], state, strict=True))
+    if isinstance(result, Entity) and "name" not in state:
+        state = {**state, "name": state.get("text")}
     # Fields added since the pickle was made take their defaults.
     missing = [f for f in fields(type(result)) if f.name not in state]
     state = {**{f.name: f.default for f in missing}, **state}

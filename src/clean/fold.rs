@@ -1,10 +1,14 @@
-//! The light fold used to compare lines and match lexicon phrases: hamza and alef forms to bare
-//! alef, ى to ي, ة to ه, ؤ to و, ئ to ي, tatweel and diacritics removed, Latin lower-cased,
-//! Arabic-Indic digits to ASCII, punctuation and spaces collapsed to single spaces between words.
+//! The fold used to compare lines and match lexicon phrases: the search fold of
+//! [`crate::text::fold`] (alef forms to bare alef, ى to ي, ة to ه, marks, tatweel and format
+//! characters removed, letters lower-cased, digits to ASCII), with punctuation and spaces
+//! collapsed to single spaces between words. This module keeps a byte-run fast path over the
+//! shared tables: runs of Arabic letters that the fold keeps, and of ASCII letters and digits,
+//! are copied whole.
 
 use std::sync::LazyLock;
 
-use crate::text::chars::{digit_value, is_arabic_letter};
+use crate::text::chars::{class, is_arabic_letter, Class};
+use crate::text::fold::{self as text_fold, Digits, Fold};
 
 /// A line folded to words: `text` holds the words joined by single spaces (so that
 /// `text.split(' ')` gives them back, when there is any).
@@ -28,39 +32,24 @@ impl Folded {
     }
 }
 
-/// Folds one character: `None` drops it (marks, tatweel), a space ends a word.
+/// Folds one character: `None` drops it (marks, tatweel, format characters), a space ends a
+/// word. The search fold of [`crate::text::fold`], with every character that is no part of a
+/// word (by the class table of [`crate::text::chars`]) written as a space.
 fn fold_char(c: char) -> Option<char> {
-    match c {
-        '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => None,
-        '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}' => None,
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Some('ا'),
-        'ى' | 'ئ' | 'ی' => Some('ي'),
-        'ة' => Some('ه'),
-        'ؤ' => Some('و'),
-        'ک' => Some('ك'),
-        _ if is_arabic_letter(c) || c.is_ascii_alphanumeric() => Some(c),
-        _ if c.is_ascii() => Some(' '),
-        _ => {
-            if let Some(d) = digit_value(c) {
-                char::from_digit(d, 10)
-            } else if c.is_alphanumeric() {
-                Some(c)
-            } else {
-                Some(' ')
-            }
-        }
+    match class(c) {
+        Class::Space | Class::LineBreak | Class::InvisibleSpace | Class::Punct => Some(' '),
+        _ => match text_fold::fold_char(c, Digits::Ascii) {
+            Fold::Drop => None,
+            Fold::To(f) => Some(f),
+            // lower-cased by the callers
+            Fold::Same | Fold::Lower => Some(c),
+        },
     }
 }
 
 /// Arabic letters that the fold changes.
 fn changes(c: char) -> bool {
-    matches!(
-        c,
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ى' | 'ئ' | 'ی' | 'ة' | 'ؤ' | 'ک'
-    )
+    is_arabic_letter(c) && text_fold::fold_char(c, Digits::Ascii) != Fold::Same
 }
 
 /// Folds `text` into words.

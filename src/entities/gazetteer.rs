@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::fold::fold_into;
 use super::hash::{combine, hash_bytes, FastBuild};
 use super::label::Label;
 use super::lexicon::Lexicon;
+use crate::text::fold::{fold_into, Digits};
 
 /// Longest entry, in tokens, that the gazetteer matches.
 pub const MAX_LEN: usize = 5;
@@ -71,7 +71,7 @@ impl Gazetteer {
             folded.clear();
             for t in name.split(' ').filter(|t| !t.is_empty()) {
                 let mut f = String::with_capacity(t.len());
-                fold_into(t, &mut f);
+                fold_into(t, Digits::Zero, &mut f);
                 folded.push(f);
             }
             if keep(&folded) {
@@ -165,7 +165,7 @@ impl Triggers {
                 _ => continue,
             };
             folded.clear();
-            fold_into(word.trim(), &mut folded);
+            fold_into(word.trim(), Digits::Zero, &mut folded);
             let stem = folded.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
             *words
                 .entry(token_hash(stem.unwrap_or(&folded)))

@@ -9,7 +9,6 @@
 pub mod consistency;
 pub mod decode;
 pub mod features;
-pub mod fold;
 pub mod gazetteer;
 pub mod hash;
 pub mod label;
@@ -31,8 +30,8 @@ use lexicon::Lexicon;
 use model::Model;
 use tokenize::{tokenize, Shape, Tokens};
 
-/// A named entity: `text[start..end]` is its name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A named entity: `text[start..end]` is where the text names it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Entity {
     /// Byte offset of the first character.
     pub start: usize,
@@ -40,6 +39,10 @@ pub struct Entity {
     pub end: usize,
     /// What the entity is.
     pub label: Label,
+    /// The canonical name: the span's text without the clitics attached to its first word
+    /// (ال restored where ل + ال is written لل: للأمم المتحدة → الأمم المتحدة), without
+    /// invisible characters, its words parted by single spaces.
+    pub name: String,
 }
 
 /// The annotation convention entities follow (`data/README.md` describes both).
@@ -132,7 +135,7 @@ impl Tagger {
         if scheme == Scheme::News {
             latin_names(&self.tokens, res.triggers, &mut self.tags);
         }
-        spans(&self.tokens, &self.tags)
+        spans(text, &self.tokens, &self.tags)
     }
 
     /// Tags `text` with the given resources and weights (what [`entities`] does with the
@@ -207,9 +210,9 @@ fn latin_names(tokens: &Tokens, triggers: &Triggers, tags: &mut [u8]) {
     }
 }
 
-/// Turns one BIO tag per token into entities spanning from the first token's core (its
-/// proclitics left out) to the end of the last token.
-pub fn spans(tokens: &Tokens, tags: &[u8]) -> Vec<Entity> {
+/// Turns one BIO tag per token of `text` into entities spanning from the first token's core
+/// (its proclitics left out) to the end of the last token.
+pub fn spans(text: &str, tokens: &Tokens, tags: &[u8]) -> Vec<Entity> {
     let toks = &tokens.tokens;
     let mut out = Vec::new();
     let mut i = 0;
@@ -229,10 +232,37 @@ pub fn spans(tokens: &Tokens, tags: &[u8]) -> Vec<Entity> {
             start: toks[i].core,
             end: toks[j - 1].end,
             label,
+            name: canonical_name(text, &toks[i..j]),
         });
         i = j;
     }
     out
+}
+
+/// The canonical name of the entity made of `toks` (see [`Entity::name`]).
+fn canonical_name(text: &str, toks: &[tokenize::Token]) -> String {
+    let mut name = String::new();
+    let mut at = toks.first().map_or(0, |t| t.core);
+    for (n, t) in toks.iter().enumerate() {
+        let mut from = t.start;
+        if n == 0 {
+            from = t.core;
+            if t.lam_al {
+                // ل + ال written لل: the span starts at the article's ل, written without alif
+                name.push_str("ال");
+                from += tokenize::skip_letters(&text[t.core..t.end], 1);
+            }
+        } else if t.start > at {
+            name.push(' ');
+        }
+        name.extend(
+            text[from..t.end]
+                .chars()
+                .filter(|&c| crate::text::chars::class(c) != crate::text::chars::Class::Format),
+        );
+        at = t.end;
+    }
+    name
 }
 
 #[cfg(test)]
@@ -324,6 +354,59 @@ mod tests {
             .collect();
         assert!(got.contains(&("سامح شكري", "PER")), "{got:?}");
         assert!(got.contains(&("سيرغي لافروف", "PER")), "{got:?}");
+    }
+
+    /// (text, label, name) of the entities of `text`.
+    fn found(text: &str) -> Vec<(&str, &str, String)> {
+        entities(text)
+            .into_iter()
+            .map(|e| (&text[e.start..e.end], e.label.as_str(), e.name))
+            .collect()
+    }
+
+    #[test]
+    fn a_zwnj_between_two_names_is_a_space() {
+        let text = "التقى سامح شكري بنظيره سيرغي\u{200C}لافروف في موسكو.";
+        let got = found(text);
+        assert!(
+            got.contains(&("سيرغي\u{200C}لافروف", "PER", "سيرغي لافروف".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_mark_inside_a_name_stays_in_its_span() {
+        let text = "وصل الوفد إلى القا\u{0615}هرة أمس.";
+        let got = found(text);
+        assert_eq!(got, [("القا\u{0615}هرة", "LOC", "القا\u{0615}هرة".into())]);
+    }
+
+    #[test]
+    fn names_keep_their_first_letter() {
+        for (text, name) in [
+            ("قال الأمين العام بان كي مون إن", "بان كي مون"),
+            ("وقال وبان كي مون إن", "بان كي مون"),
+            ("قال وليد جنبلاط إن", "وليد جنبلاط"),
+            ("قال كوفي أنان إن", "كوفي أنان"),
+            ("التقى الأمير فيصل بالرئيس", "فيصل"),
+        ] {
+            let got = found(text);
+            assert!(
+                got.iter().any(|e| e.0 == name && e.2 == name),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_canonical_name_drops_clitics_and_restores_the_article() {
+        let text = "قال الأمين العام للأمم المتحدة إن";
+        let got = found(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(text[..].contains(got[0].0));
+        assert_eq!(got[0].2, "الأمم المتحدة");
+        let got = found("التقى الرئيس بسامح شكري");
+        assert_eq!(got[0].2, "سامح شكري", "{got:?}");
     }
 
     #[test]

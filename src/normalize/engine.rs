@@ -7,7 +7,7 @@
 
 use super::presentation;
 use super::table::{Action, Class, Table};
-use crate::text::chars::digit_value;
+use crate::text::chars::{self, digit_value};
 
 /// An input position: code-unit index (bytes for UTF-8) and char index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,8 @@ struct Pass<'t, S> {
     /// A collapsed space waiting for the next visible character, and where it came from.
     pending_space: Option<Pos>,
     /// A removed word separator waiting to see whether it stood between two words.
-    pending_break: Option<Pos>,
+    /// (where it came from, and whether it leaves a space only at a change of script).
+    pending_break: Option<(Pos, bool)>,
     line: LineState,
 }
 
@@ -88,9 +89,11 @@ impl<S: Sink> Pass<'_, S> {
         if let Some(space) = self.pending_space.take() {
             self.pending_break = None;
             self.sink.push(' ', space);
-        } else if let Some(brk) = self.pending_break.take() {
-            if ch.is_alphanumeric() && self.line.last.is_some_and(char::is_alphanumeric) {
-                self.sink.push(' ', brk);
+        } else if let Some((brk, script_change)) = self.pending_break.take() {
+            if let Some(last) = self.line.last.filter(|l| l.is_alphanumeric()) {
+                if ch.is_alphanumeric() && (!script_change || script(last) != script(ch)) {
+                    self.sink.push(' ', brk);
+                }
             }
         }
         self.sink.push(ch, at);
@@ -117,8 +120,16 @@ impl<S: Sink> Pass<'_, S> {
                 self.line.last = Some(c);
             }
             Action::Break => {
+                if self
+                    .pending_break
+                    .is_none_or(|(_, script_change)| script_change)
+                {
+                    self.pending_break = Some((at, false));
+                }
+            }
+            Action::Join => {
                 if self.pending_break.is_none() {
-                    self.pending_break = Some(at);
+                    self.pending_break = Some((at, true));
                 }
             }
             Action::DigitSeparator(ascii) => {
@@ -182,6 +193,16 @@ pub(crate) fn run<T: Text + ?Sized, S: Sink>(table: &Table, text: &T, sink: S) -
     pass.sink
 }
 
+/// The script of a letter or digit, as the word scanner parts words: Arabic letters, digits,
+/// other letters.
+fn script(c: char) -> u8 {
+    match chars::class(c) {
+        chars::Class::ArabicLetter => 0,
+        chars::Class::Digit => 1,
+        _ => 2,
+    }
+}
+
 /// The first character from `unit` on that the output will show: deleted characters
 /// (diacritics, tatweel, invisible separators) are skipped, so that a digit separator
 /// sees the digit after ٣٬ـ٠ as the next pass will, and normalizing stays idempotent.
@@ -190,7 +211,7 @@ pub(crate) fn run<T: Text + ?Sized, S: Sink>(table: &Table, text: &T, sink: S) -
 fn next_shown<T: Text + ?Sized>(table: &Table, text: &T, mut unit: usize) -> Option<char> {
     while unit < text.units() {
         let (c, width) = text.decode(unit);
-        if !matches!(table.action(c), Action::Drop | Action::Break) {
+        if !matches!(table.action(c), Action::Drop | Action::Break | Action::Join) {
             return Some(c);
         }
         unit += width;

@@ -3,6 +3,8 @@
 
 use super::options::Options;
 use super::presentation;
+use crate::text::chars::{self, class};
+use crate::text::fold::{variant, Rule};
 
 /// What the normalizer does with one input character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +21,10 @@ pub(crate) enum Action {
     Newline,
     /// An invisible word separator: deleted, but leaves a space between two words.
     Break,
+    /// An invisible character inside a word (a bidi mark, say): deleted, and leaves a space
+    /// only where the script changes across it (an Arabic letter and a digit or a letter of
+    /// another script), where the word scanner parts the word too.
+    Join,
     /// ٫ or ٬: becomes this ASCII separator when it stands between two digits.
     DigitSeparator(char),
     /// A presentation form: replaced by the base letters at this index of
@@ -132,68 +138,51 @@ impl Table {
     }
 }
 
-/// The rule that applies to `c` under `o`, or `Keep`.
+/// The rule that applies to `c` under `o`, or `Keep`: the character's class (from the shared
+/// table in [`crate::text::chars`]) and, for a letter, the variant it is of
+/// ([`crate::text::fold::variant`]) decide.
 fn decide(c: char, o: &Options) -> Action {
     use Action::*;
     let on = |rule: bool, action: Action| if rule { action } else { Keep };
     match c {
-        // Whitespace.
-        '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' => on(o.whitespace, Newline),
-        '\t'
-        | '\u{000B}'
-        | '\u{000C}'
-        | ' '
-        | '\u{00A0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200A}'
-        | '\u{202F}'
-        | '\u{205F}'
-        | '\u{3000}' => on(o.whitespace, Space),
-        // Invisible characters: separators leave a word break, joiners vanish.
-        '\u{200B}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => on(o.invisible, Break),
-        '\u{00AD}'
-        | '\u{200C}'
-        | '\u{200D}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{180E}'
-        | '\u{FEFF}' => on(o.invisible, Drop),
-        // Diacritics.
-        '\u{064B}'..='\u{0652}' | '\u{0670}' => on(o.diacritics, Drop),
-        '\u{0610}'..='\u{061A}'
-        | '\u{0653}'..='\u{065F}'
-        | '\u{06D6}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E4}'
-        | '\u{06E7}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}'
-        | '\u{08D3}'..='\u{08E1}'
-        | '\u{08E3}'..='\u{08FF}' => on(o.diacritics && o.quranic_marks, Drop),
-        '\u{0640}' => on(o.tatweel, Drop),
-        // Letters.
-        'أ' | 'إ' | 'آ' | 'ٱ' => on(o.alef, Map('ا')),
-        'ى' => on(o.alef_maqsura, Map('ي')),
-        'ة' => on(o.teh_marbuta, Map('ه')),
-        'ؤ' => on(o.hamza, Map('و')),
-        'ئ' => on(o.hamza, Map('ي')),
-        'ک' => on(o.persian, Map('ك')),
-        'ی' => on(o.persian, Map('ي')),
-        'ھ' | 'ە' | 'ۀ' => on(o.persian, Map('ه')),
-        // Digits.
-        '\u{0660}'..='\u{0669}' => on(o.digits, Map(shift(c, 0x0660))),
-        '\u{06F0}'..='\u{06F9}' => on(o.digits, Map(shift(c, 0x06F0))),
-        '\u{066B}' => on(o.digits, DigitSeparator('.')),
-        '\u{066C}' => on(o.digits, DigitSeparator(',')),
-        // Punctuation.
-        '،' => on(o.punctuation, Map(',')),
-        '؛' => on(o.punctuation, Map(';')),
-        '؟' => on(o.punctuation, Map('?')),
+        '\u{0660}'..='\u{0669}' => return on(o.digits, Map(shift(c, 0x0660))),
+        '\u{06F0}'..='\u{06F9}' => return on(o.digits, Map(shift(c, 0x06F0))),
+        '\u{066B}' => return on(o.digits, DigitSeparator('.')),
+        '\u{066C}' => return on(o.digits, DigitSeparator(',')),
+        '،' => return on(o.punctuation, Map(',')),
+        '؛' => return on(o.punctuation, Map(';')),
+        '؟' => return on(o.punctuation, Map('?')),
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' if o.presentation_forms => {
-            presentation::index(c).map_or(Keep, Expand)
+            return presentation::index(c).map_or(Keep, Expand)
         }
+        _ => {}
+    }
+    match class(c) {
+        chars::Class::LineBreak => on(o.whitespace, Newline),
+        chars::Class::Space => on(o.whitespace, Space),
+        // A zero-width space separates words; the other invisible characters belong to the
+        // word they stand in (UAX #29), so removing them joins its letters again.
+        chars::Class::InvisibleSpace => on(o.invisible, Break),
+        chars::Class::Format if matches!(c, '\u{200C}' | '\u{200D}' | '\u{00AD}') => {
+            on(o.invisible, Drop)
+        }
+        chars::Class::Format => on(o.invisible, Join),
+        chars::Class::Diacritic => on(o.diacritics, Drop),
+        chars::Class::Mark => on(o.diacritics && o.quranic_marks, Drop),
+        chars::Class::Tatweel => on(o.tatweel, Drop),
+        chars::Class::ArabicLetter => match variant(c) {
+            Some((rule, to)) => on(
+                match rule {
+                    Rule::Alef => o.alef,
+                    Rule::AlefMaqsura => o.alef_maqsura,
+                    Rule::TehMarbuta => o.teh_marbuta,
+                    Rule::Hamza => o.hamza,
+                    Rule::Persian => o.persian,
+                },
+                Map(to),
+            ),
+            None => Keep,
+        },
         _ => Keep,
     }
 }
@@ -214,7 +203,9 @@ mod tests {
         assert_eq!(on.action('\u{064E}'), Action::Drop);
         assert_eq!(off.action('\u{064E}'), Action::Keep);
         assert_eq!(on.action('٣'), Action::Map('3'));
-        assert_eq!(on.action('\u{200F}'), Action::Break);
+        assert_eq!(on.action('\u{200F}'), Action::Join);
+        assert_eq!(on.action('\u{200C}'), Action::Drop);
+        assert_eq!(on.action('\u{200B}'), Action::Break);
         assert_eq!(
             on.action('ﻻ'),
             Action::Expand(presentation::index('ﻻ').unwrap())

@@ -87,6 +87,14 @@ fn invisible() {
     assert_eq!(only("invisible", "می\u{200C}خواهم"), "میخواهم");
     assert_eq!(only("invisible", "\u{FEFF}نص\u{00AD}"), "نص");
     assert_eq!(only("invisible", "كلمة\u{200E}100"), "كلمة 100");
+    // a bidi mark inside a word belongs to it (UAX #29): removed, the word stays whole
+    assert_eq!(only("invisible", "مر\u{200F}حبا"), "مرحبا");
+    assert_eq!(
+        only("invisible", "مر\u{2067}ح\u{2069}با و\u{061C}هو"),
+        "مرحبا وهو"
+    );
+    assert_eq!(only("invisible", "25\u{202A}52 a\u{200E}b"), "2552 ab");
+    assert_eq!(only("invisible", "a\u{200F}\u{200B}b"), "a b");
 }
 
 #[test]

@@ -35,7 +35,7 @@ const NUMBER_FIELDS: [&str; 8] = [
     "qualifier",
     "high",
 ];
-const ENTITY_FIELDS: [&str; 4] = ["text", "start", "end", "label"];
+const ENTITY_FIELDS: [&str; 5] = ["text", "start", "end", "label", "name"];
 
 /// A result class and the byte offset, in its instances, of the slot of each of its `N`
 /// fields (in declaration order). [`Slots::new`] checked that these are all of the
@@ -363,6 +363,7 @@ pub(crate) fn entities<'py>(
                 start,
                 end,
                 PyString::intern(py, e.label.as_str()).into_any(),
+                PyString::new(py, &e.name).into_any(),
             ])
         },
     )
