@@ -75,6 +75,11 @@ def test_names_come_out_whole_with_and_without_a_proclitic(clitic: str) -> None:
     assert not wrong, wrong
 
 
+def test_a_zwnj_after_a_number_word_parts_nothing() -> None:
+    found = nuqta.numbers("دفع خمسة\u200c آلاف دولار")
+    assert [(n.kind, n.value, n.unit) for n in found] == [("money", 5000, "USD")]
+
+
 def test_a_bidi_mark_inside_a_word_is_removed_not_a_space() -> None:
     assert nuqta.normalize("مر\u200fحبا") == "مرحبا"
     assert nuqta.normalize("مرحبا\u200bبك") == "مرحبا بك"
@@ -124,7 +129,7 @@ def values(text: str) -> list[object]:
         max_size=4,
     ),
 )
-def test_invisible_characters_and_marks_inside_words_change_no_entity(
+def test_invisible_characters_and_marks_inside_words_change_no_entity_or_number(
     sentence: str, inserts: list[tuple[int, str]]
 ) -> None:
     text = sentence
@@ -133,3 +138,4 @@ def test_invisible_characters_and_marks_inside_words_change_no_entity(
         i = inside[at % len(inside)]
         text = text[:i] + char + text[i:]
     assert labels(text) == labels(sentence), text
+    assert values(text) == values(sentence), text

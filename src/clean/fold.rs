@@ -316,7 +316,7 @@ pub(crate) fn fold_into<'a>(
         if f.is_ascii() {
             out.push(f.to_ascii_lowercase());
         } else if !is_arabic_letter(f) && f.is_uppercase() {
-            out.extend(f.to_lowercase());
+            out.extend(text_fold::lower(f));
         } else {
             out.push(f);
         }
@@ -390,7 +390,7 @@ mod tests {
             if f.is_ascii() {
                 out.push(f.to_ascii_lowercase());
             } else if !is_arabic_letter(f) && f.is_uppercase() {
-                out.extend(f.to_lowercase());
+                out.extend(text_fold::lower(f));
             } else {
                 out.push(f);
             }

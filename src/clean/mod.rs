@@ -10,7 +10,7 @@
 
 mod classify;
 mod features;
-mod fold;
+pub(crate) mod fold;
 mod fxhash;
 mod html;
 mod lexicon;

@@ -52,7 +52,7 @@ rules! {
     quranic_marks = true,
     /// Remove tatweel (U+0640).
     tatweel = true,
-    /// أ إ آ ٱ ٲ ٳ ٵ → ا
+    /// أ إ آ ٱ → ا
     alef = true,
     /// ى → ي
     alef_maqsura = true,
@@ -64,7 +64,7 @@ rules! {
     digits = true,
     /// Arabic presentation forms A and B and ligatures → base letters (ﻻ → لا, ﷲ → الله).
     presentation_forms = true,
-    /// ک → ك, ی ې → ي, ہ ھ ە ۀ → ه
+    /// ک → ك, ی ې → ي, ہ ھ ە ۀ → ه, ٲ ٳ ٵ → ا
     persian = false,
     /// Remove zero-width characters, bidi controls, ALM, BOM and soft hyphens. A zero-width
     /// space between two words leaves a space; the other invisible characters belong to the

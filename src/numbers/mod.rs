@@ -62,7 +62,7 @@ mod qualifiers;
 mod ranges;
 mod relative;
 mod scan;
-mod tokenize;
+pub(crate) mod tokenize;
 mod units;
 mod values;
 mod weeks;

@@ -1,13 +1,17 @@
-//! The clitic-aware tokenizer the number grammar reads.
+//! The number grammar's view of the words of a text, read through [`crate::text`].
 //!
-//! Text is cut into words (runs of Arabic letters and their marks), Latin words, digit runs
-//! and single punctuation or symbol characters. Whitespace is not a token: each token records
-//! the kind of gap that precedes it instead. Arabic words carry a normalized form (no marks or
-//! tatweel, one alif, ه for ة, ي for ى) that the lexicons are keyed on, and can be split into
-//! proclitics (و ف, ب ل ك, ال) and a stem.
+//! Tokens are the scanner's words (runs of Arabic letters with their marks and invisible
+//! characters, Latin words, digit runs, single punctuation or symbol characters); a ZWNJ
+//! inside an Arabic word never splits it here (the grammar matches number words, which a ZWNJ
+//! never parts). Whitespace is not a token: each token records the kind of gap that precedes
+//! it. Arabic words carry the search fold that the lexicons are keyed on; Latin words keep
+//! their case (US is not us). Of the clitic readings that [`crate::text::clitics`] lists, the
+//! grammar tries every one with و ف, ب ل ك and ال whose stem keeps three letters.
 
-use crate::text::chars::{digit_value, is_arabic_letter};
-use std::sync::LazyLock;
+use crate::text::chars::{class, Class};
+use crate::text::clitics::{proclitics, Proclitics};
+use crate::text::fold::{fold_char, push_folded, Digits, Fold};
+use crate::text::scan::{self, Words};
 
 /// What separates a token from the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +33,7 @@ pub(crate) enum Kind {
     Latin,
     /// A run of digits of one script or several.
     Digits,
-    /// Any other single character.
+    /// Any other character (or a run of letters of another script).
     Punct,
 }
 
@@ -40,15 +44,18 @@ pub(crate) struct Token {
     pub end: usize,
     pub kind: Kind,
     pub gap: Gap,
-    /// Range of the normalized form in [`Tokens::norm`]. For digits: the ASCII digits.
+    /// Range of the normalized form in the scanned words' buffer. For digits: the ASCII
+    /// digits.
     norm: (u32, u32),
+    /// True when the normalized form is the text itself (a Latin word, kept in its case).
+    verbatim: bool,
 }
 
 /// A tokenized text.
 pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
-    norm: String,
+    words: Words,
 }
 
 /// The proclitics found at the front of a word.
@@ -76,6 +83,17 @@ impl Clitics {
     }
 }
 
+impl From<Proclitics> for Clitics {
+    fn from(p: Proclitics) -> Clitics {
+        Clitics {
+            conj: p.conj,
+            prep: p.prep,
+            article: p.article,
+            letters: p.letters(),
+        }
+    }
+}
+
 /// A word split into clitics and a stem.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Split<'a> {
@@ -83,162 +101,61 @@ pub(crate) struct Split<'a> {
     pub stem: &'a str,
 }
 
-/// `s` without a leading `c`, a two-byte (Arabic-block) letter; compares bytes directly,
-/// which is much cheaper than a general prefix test on this hot path.
-fn strip_letter(s: &str, c: char) -> Option<&str> {
-    let c = c as u32;
-    let (b0, b1) = ((0xC0 | (c >> 6)) as u8, (0x80 | (c & 0x3F)) as u8);
-    let b = s.as_bytes();
-    if b.len() >= 2 && b[0] == b0 && b[1] == b1 {
-        s.get(2..)
-    } else {
-        None
-    }
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}')
-}
-
-fn fold(c: char) -> Option<char> {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-        'ة' => Some('ه'),
-        'ى' | 'ی' | 'ې' => Some('ي'),
-        'ک' => Some('ك'),
-        c if is_mark(c) => None,
-        c => Some(c),
-    }
-}
-
-/// Normalizes an Arabic string the way word tokens are normalized.
+/// Normalizes a lexicon entry the way word tokens are normalized: the search fold, Latin
+/// letters kept in their case.
 pub(crate) fn normalize(s: &str) -> String {
-    s.chars().filter_map(fold).collect()
-}
-
-fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{200B}' | '\u{FEFF}'
-    )
-}
-
-/// Invisible marks of text direction (LRM, RLM, ALM, embeddings, isolates): text pasted from
-/// an editor may carry them inside a number (25799\u{202A},\u{202A}52), so they neither part
-/// nor join tokens.
-fn is_bidi_mark(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// For each char of U+0600..U+06FF: [`NOT_WORD`], [`MARK`], or the letter it folds to.
-static ARABIC_FOLD: LazyLock<[u16; 256]> = LazyLock::new(|| {
-    let mut table = [NOT_WORD; 256];
-    for (slot, cp) in table.iter_mut().zip(0x0600u32..) {
-        let c = char::from_u32(cp).expect("the Arabic block holds no surrogates");
-        if is_arabic_letter(c) || is_mark(c) {
-            *slot = fold(c).map_or(MARK, |f| f as u16);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_folded(c, fold_char(c, Digits::Ascii), &mut out);
         }
     }
-    table
-});
-
-/// In [`ARABIC_FOLD`]: not part of a word.
-const NOT_WORD: u16 = 0;
-/// In [`ARABIC_FOLD`]: part of a word, dropped from its normalized form.
-const MARK: u16 = 1;
-
-/// Folds the run of word characters of the two-byte Arabic block (U+0600..U+06FF) that
-/// starts at byte `at` into `norm`, a table lookup each; returns where the run stops. The
-/// hot path of tokenizing: nearly every letter of Arabic text is such a character.
-fn fold_arabic_run(bytes: &[u8], mut at: usize, norm: &mut String) -> usize {
-    let table = &*ARABIC_FOLD;
-    while let [b0 @ 0xD8..=0xDB, b1, ..] = bytes[at..] {
-        let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
-        match table[(cp - 0x600) as usize] {
-            NOT_WORD => break,
-            MARK => {}
-            folded => {
-                norm.push(char::from_u32(u32::from(folded)).unwrap_or(char::REPLACEMENT_CHARACTER))
-            }
-        }
-        at += 2;
-    }
-    at
+    out
 }
 
 impl<'a> Tokens<'a> {
     /// Tokenizes `text` in one pass.
     pub fn new(text: &'a str) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 4);
-        let mut norm = String::with_capacity(text.len() / 2);
-        let mut gap = Gap::Break;
-        // The char at byte `at`, if any.
-        let char_at = |at: usize| text[at..].chars().next();
-        let mut i = 0;
-        while let Some(c) = char_at(i) {
-            let start = i;
-            i += c.len_utf8();
-            if is_bidi_mark(c) {
-                continue;
-            }
-            if is_space(c) {
-                if gap == Gap::None {
-                    gap = Gap::Space;
-                }
-                continue;
-            }
-            if c.is_whitespace() {
-                gap = Gap::Break;
-                continue;
-            }
-            let n0 = norm.len() as u32;
-            let kind = if is_arabic_letter(c) || is_mark(c) {
-                norm.extend(fold(c));
-                loop {
-                    i = fold_arabic_run(text.as_bytes(), i, &mut norm);
-                    // A word character outside the two-byte Arabic block, or the end.
-                    match char_at(i) {
-                        Some(d) if is_arabic_letter(d) || is_mark(d) => {
-                            norm.extend(fold(d));
-                            i += d.len_utf8();
-                        }
-                        _ => break,
-                    }
-                }
-                Kind::Word
-            } else if c.is_ascii_alphabetic() {
-                norm.push(c);
-                while let Some(d) = char_at(i).filter(char::is_ascii_alphabetic) {
-                    norm.push(d);
-                    i += 1;
-                }
-                Kind::Latin
-            } else if let Some(v) = digit_value(c) {
-                norm.push(char::from(b'0' + v as u8));
-                while let Some(d) = char_at(i) {
-                    let Some(w) = digit_value(d) else { break };
-                    norm.push(char::from(b'0' + w as u8));
-                    i += d.len_utf8();
-                }
-                Kind::Digits
-            } else {
-                norm.push(c);
-                Kind::Punct
+        let mut words = Words::default();
+        words.scan(text, Digits::Ascii);
+        let mut toks: Vec<Token> = Vec::with_capacity(words.len());
+        for w in &words.words {
+            let kind = match w.kind {
+                scan::Kind::Arabic => Kind::Word,
+                scan::Kind::Latin => Kind::Latin,
+                scan::Kind::Digits => Kind::Digits,
+                scan::Kind::Letters | scan::Kind::Punct => Kind::Punct,
             };
-            if kind == Kind::Word && norm.len() as u32 == n0 {
-                // Marks with no letter: not a token.
-                continue;
-            }
+            let gap = match w.gap {
+                scan::Gap::Joiner => {
+                    if let Some(last) = toks.last_mut() {
+                        // the ZWNJ is inside the word: the two pieces are one token
+                        last.end = w.end;
+                        last.norm.1 = w.folded.1;
+                        continue;
+                    }
+                    Gap::None
+                }
+                scan::Gap::None => Gap::None,
+                scan::Gap::Space => Gap::Space,
+                scan::Gap::Break => Gap::Break,
+            };
+            let verbatim = kind == Kind::Latin
+                && text[w.start..w.end]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic());
             toks.push(Token {
-                start,
-                end: i,
+                start: w.start,
+                end: w.end,
                 kind,
                 gap,
-                norm: (n0, norm.len() as u32),
+                norm: w.folded,
+                verbatim,
             });
-            gap = Gap::None;
         }
-        Tokens { text, toks, norm }
+        Tokens { text, toks, words }
     }
 
     /// Number of tokens.
@@ -249,7 +166,8 @@ impl<'a> Tokens<'a> {
     /// The normalized form of token `i` ("" past the end).
     pub fn norm(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) => &self.norm[t.norm.0 as usize..t.norm.1 as usize],
+            Some(t) if t.verbatim => &self.text[t.start..t.end],
+            Some(t) => &self.words.folded[t.norm.0 as usize..t.norm.1 as usize],
             None => "",
         }
     }
@@ -274,92 +192,36 @@ impl<'a> Tokens<'a> {
         i < self.toks.len() && self.norm(i) == s
     }
 
-    /// Every way to read word `i` as clitics plus a stem, the bare word first.
+    /// Every way to read word `i` as clitics (و ف, ب ل ك, ال) plus a stem, the bare word
+    /// first and then by the letters the clitics take.
     ///
     /// Stems after a clitic have at least three letters, so that short words such as لست are
-    /// not read as ل + ست.
+    /// not read as ل + ست. A hamza after و shows that the و is a clitic (وأحد is و + أحد,
+    /// though the fold makes it look like واحد): such a word is not read bare.
     pub fn splits(&self, i: usize) -> impl Iterator<Item = Split<'_>> {
         let w = if self.kind(i) == Some(Kind::Word) {
             self.norm(i)
         } else {
             ""
         };
-        let mut out: [Option<Split>; 8] = [None; 8];
-        let mut n = 0;
-        // وأحد is و + أحد: a hamza after و shows it is a clitic, though normalizing the
-        // hamza away makes the word look like واحد.
-        let conj_first = strip_letter(w, 'و')
-            .or_else(|| strip_letter(w, 'ف'))
-            .is_some();
-        let hamza_after_wa = conj_first && {
+        let hamza_after_wa = w.starts_with(['و', 'ف']) && {
             let raw = self.toks.get(i).map_or("", |t| &self.text[t.start..t.end]);
-            let mut letters = raw.chars().filter(|c| !is_mark(*c));
+            let mut letters = raw.chars().filter(|&c| class(c) == Class::ArabicLetter);
             letters.next();
             matches!(letters.next(), Some('أ' | 'إ' | 'آ'))
         };
-        if !w.is_empty() && !hamza_after_wa {
-            out[0] = Some(Split {
-                clitics: Clitics::default(),
-                stem: w,
-            });
-            n = 1;
-        }
-        let conjs: &[Option<char>] = if conj_first {
-            &[None, Some('و'), Some('ف')]
-        } else {
-            &[None]
-        };
-        for &conj in conjs {
-            let Some(after_conj) = (match conj {
-                None => Some(w),
-                Some(c) => strip_letter(w, c),
-            }) else {
-                continue;
-            };
-            for prep in [None, Some('ب'), Some('ل'), Some('ك')] {
-                let Some(after_prep) = (match prep {
-                    None => Some(after_conj),
-                    Some(c) => strip_letter(after_conj, c),
-                }) else {
-                    continue;
-                };
-                for article in [false, true] {
-                    let stem = if !article {
-                        Some(after_prep)
-                    } else if prep == Some('ل') {
-                        // ل + ال is written لل.
-                        strip_letter(after_prep, 'ل')
-                    } else {
-                        strip_letter(after_prep, 'ا').and_then(|r| strip_letter(r, 'ل'))
-                    };
-                    let Some(stem) = stem else { continue };
-                    let letters = usize::from(conj.is_some())
-                        + usize::from(prep.is_some())
-                        + if article && prep == Some('ل') {
-                            1
-                        } else {
-                            2 * usize::from(article)
-                        };
-                    if letters == 0 || stem.chars().nth(2).is_none() || n == out.len() {
-                        continue;
-                    }
-                    out[n] = Some(Split {
-                        clitics: Clitics {
-                            conj,
-                            prep,
-                            article,
-                            letters,
-                        },
-                        stem,
-                    });
-                    n += 1;
+        proclitics(w)
+            .filter(move |r| {
+                let bare = r.clitics == Proclitics::default();
+                if bare {
+                    return !hamza_after_wa;
                 }
-            }
-        }
-        if n > 2 {
-            out[..n].sort_by_key(|s| s.map_or(0, |s| s.clitics.letters));
-        }
-        out.into_iter().flatten()
+                r.clitics.prep != Some('س') && r.stem.chars().nth(2).is_some()
+            })
+            .map(|r| Split {
+                clitics: r.clitics.into(),
+                stem: r.stem,
+            })
     }
 
     /// Byte offset in the text where the stem of word `i` starts once `letters` clitic
@@ -371,7 +233,7 @@ impl<'a> Tokens<'a> {
         }
         let mut seen = 0;
         for (j, c) in self.text[t.start..t.end].char_indices() {
-            if is_mark(c) {
+            if fold_char(c, Digits::Ascii) == Fold::Drop {
                 continue;
             }
             if seen == letters {
@@ -389,9 +251,9 @@ mod tests {
 
     #[test]
     fn tokens_and_gaps() {
-        let t = Tokens::new("قتل 24 شخصاً، و٣٠٠\nأمس");
+        let t = Tokens::new("قتل 24 شخصاً، و٣٠٠\nأمس US");
         let forms: Vec<&str> = (0..t.len()).map(|i| t.norm(i)).collect();
-        assert_eq!(forms, ["قتل", "24", "شخصا", "،", "و", "300", "امس"]);
+        assert_eq!(forms, ["قتل", "24", "شخصا", "،", "و", "300", "امس", "US"]);
         assert_eq!(t.toks[1].gap, Gap::Space);
         assert_eq!(t.toks[5].gap, Gap::None);
         assert_eq!(t.toks[6].gap, Gap::Break);
@@ -406,5 +268,22 @@ mod tests {
         assert_eq!(s.clitics.letters, 4);
         assert_eq!(&t.text[t.stem_start(0, 4)..t.toks[0].end], "ألف");
         assert!(t.splits(1).all(|s| s.stem != "ست"));
+        let t = Tokens::new("وأحد");
+        assert!(t.splits(0).all(|s| s.stem != "واحد"));
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_word_change_nothing() {
+        for text in [
+            "خمسة آلاف",
+            "خم\u{200C}سة آ\u{200F}لاف",
+            "خمـسة\u{200C} آلاف",
+            "خمس\u{0615}ة آلاف",
+        ] {
+            let t = Tokens::new(text);
+            let forms: Vec<&str> = (0..t.len()).map(|i| t.norm(i)).collect();
+            assert_eq!(forms, ["خمسه", "الاف"], "{text:?}");
+            assert_eq!(t.toks[1].gap, Gap::Space);
+        }
     }
 }

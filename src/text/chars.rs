@@ -18,7 +18,7 @@ pub enum Class {
     /// The other Arabic combining marks: Quranic annotation signs and rarer marks
     /// (U+0610–U+061A, U+0653–U+065F, U+06D6–U+06ED, U+08D3–U+08FF).
     Mark,
-    /// A combining mark of another script: part of its word, kept by the fold.
+    /// A combining mark of another script: part of its word, dropped by the fold.
     Extend,
     /// Tatweel (U+0640).
     Tatweel,

@@ -3,8 +3,8 @@
 //! The variant table ([`variant`]) lists the letters that Arabic text writes in several ways,
 //! each under the normalization rule that folds it (`normalize` switches the rules one by one).
 //! The search fold ([`fold_char`]) applies all of them and, like the `search` preset:
-//! - drops diacritics, the other Arabic marks (Quranic signs included), tatweel and format
-//!   characters (bidi marks, ZWNJ, ZWJ, soft hyphen, BOM);
+//! - drops diacritics, the other Arabic marks (Quranic signs included), the combining marks of
+//!   other scripts, tatweel and format characters (bidi marks, ZWNJ, ZWJ, soft hyphen, BOM);
 //! - writes أ إ آ ٱ ٲ ٳ ٵ as ا, ى ی ې as ي, ة as ه, ک as ك, ہ ە ھ ۀ as ه;
 //! - keeps the hamza seats ؤ and ئ, everywhere: folding them would merge distinct words
 //!   (رؤية vision and روية deliberation, سئل and سيل) and still not meet the common variants
@@ -23,7 +23,7 @@ use super::chars::{class, digit_value, Class, TABLE_END};
 /// The normalization rule under which a letter variant is folded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rule {
-    /// أ إ آ ٱ ٲ ٳ ٵ → ا
+    /// أ إ آ ٱ → ا
     Alef,
     /// ى → ي
     AlefMaqsura,
@@ -31,14 +31,16 @@ pub enum Rule {
     TehMarbuta,
     /// ؤ → و, ئ → ي
     Hamza,
-    /// ک → ك, ی ې → ي, ہ ە ھ ۀ → ه
+    /// The letters of other languages written in Arabic script: ک → ك, ی ې → ي,
+    /// ہ ە ھ ۀ → ه, ٲ ٳ ٵ → ا
     Persian,
 }
 
 /// The letter that `c` is a spelling variant of, and the rule that folds it.
 pub fn variant(c: char) -> Option<(Rule, char)> {
     Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => (Rule::Alef, 'ا'),
+        'أ' | 'إ' | 'آ' | 'ٱ' => (Rule::Alef, 'ا'),
+        'ٲ' | 'ٳ' | 'ٵ' => (Rule::Persian, 'ا'),
         'ى' => (Rule::AlefMaqsura, 'ي'),
         'ة' => (Rule::TehMarbuta, 'ه'),
         'ؤ' => (Rule::Hamza, 'و'),
@@ -99,7 +101,9 @@ pub fn fold_char(c: char, digits: Digits) -> Fold {
 /// The search fold of `c` with ASCII digits, computed.
 fn decide(c: char) -> Fold {
     match class(c) {
-        Class::Diacritic | Class::Mark | Class::Tatweel | Class::Format => Fold::Drop,
+        Class::Diacritic | Class::Mark | Class::Extend | Class::Tatweel | Class::Format => {
+            Fold::Drop
+        }
         Class::Digit if !c.is_ascii_digit() => match digit_value(c) {
             Some(d) => Fold::To(char::from(b'0' + d as u8)),
             None => Fold::Same,
@@ -128,8 +132,14 @@ pub fn push_folded(c: char, f: Fold, out: &mut String) {
         Fold::Same => out.push(c),
         Fold::Drop => {}
         Fold::To(t) => out.push(t),
-        Fold::Lower => out.extend(c.to_lowercase()),
+        Fold::Lower => out.extend(lower(c)),
     }
+}
+
+/// The lower case of `c` without the combining marks that some lower cases take (İ → i).
+pub fn lower(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase()
+        .filter(|&l| fold_char(l, Digits::Ascii) != Fold::Drop)
 }
 
 /// The search fold of `text` (ASCII digits); borrows `text` when the fold changes nothing.

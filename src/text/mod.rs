@@ -13,3 +13,6 @@ pub mod clitics;
 pub mod fold;
 pub mod offsets;
 pub mod scan;
+
+#[cfg(test)]
+mod agreement;
