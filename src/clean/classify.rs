@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::features::Features;
-use super::fxhash::FxBuild;
 use super::reason::Reason;
+use rustc_hash::FxBuildHasher;
 
 /// A line or HTML block as the classifier sees it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -70,7 +70,7 @@ struct Region {
 fn hard_reason<'a>(
     u: &'a Unit,
     k: usize,
-    seen: &mut HashMap<&'a str, usize, FxBuild>,
+    seen: &mut HashMap<&'a str, usize, FxBuildHasher>,
 ) -> Option<Reason> {
     if let Some(r) = u.preset {
         return Some(r);
@@ -265,7 +265,7 @@ fn keep_regions(
 /// Labels each unit; `anchor` is the unit known to hold the page's headline (HTML metadata).
 pub(crate) fn classify(units: &[Unit], anchor: Option<usize>) -> Vec<Reason> {
     let n = units.len();
-    let mut seen = HashMap::with_capacity_and_hasher(n, FxBuild::default());
+    let mut seen = HashMap::with_capacity_and_hasher(n, FxBuildHasher);
     // one pass for everything that reads every line (on a long page the lines do not fit in the
     // caches, and each pass reads them from memory)
     let mut hard: Vec<Option<Reason>> = Vec::with_capacity(n);
@@ -353,7 +353,7 @@ fn trim_soft(units: &[Unit], mut r: Region) -> Option<Region> {
 /// article's, not duplicates: a duplicate, between two body lines, of a kept body line.
 fn restore_repeats(
     units: &[Unit],
-    seen: &HashMap<&str, usize, FxBuild>,
+    seen: &HashMap<&str, usize, FxBuildHasher>,
     start: usize,
     out: &mut [Reason],
 ) {

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::fold::fold;
-use super::fxhash::FxBuild;
 use super::reason::Reason;
+use rustc_hash::FxBuildHasher;
 
 /// One furniture phrase, folded.
 #[derive(Debug)]
@@ -96,7 +96,7 @@ fn hash((a, b): (u64, u64), n: usize) -> u64 {
 }
 
 impl WordMap {
-    fn new(map: HashMap<String, Entry, FxBuild>) -> WordMap {
+    fn new(map: HashMap<String, Entry, FxBuildHasher>) -> WordMap {
         let size = (map.len() * 4).next_power_of_two().max(16);
         let mut m = WordMap {
             parts: Vec::with_capacity(map.len()),
@@ -151,7 +151,7 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 type MarkFn = fn(&mut Entry);
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut words: HashMap<String, Entry, FxBuild> = HashMap::default();
+    let mut words: HashMap<String, Entry, FxBuildHasher> = HashMap::default();
     for line in entries(include_str!("../../data/clean/furniture.tsv")) {
         let (name, phrase) = line
             .split_once('\t')

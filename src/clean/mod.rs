@@ -11,7 +11,6 @@
 mod classify;
 mod features;
 pub(crate) mod fold;
-mod fxhash;
 mod html;
 mod lexicon;
 mod meta;

@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 
 use super::gazetteer::{token_hash, Gazetteer, MAX_LEN};
-use super::hash::{combine, FastBuild};
+use super::hash::combine;
 use super::label::{begin, inside, is_inside, label_of, Label, O};
 use super::lexicon::Lexicon;
 use super::tokenize::{Shape, Tokens};
+use rustc_hash::FxBuildHasher;
 
 /// Words this frequent in the lexicon are never tagged from a single-word match.
 const COMMON_RANK: u32 = 3_000;
@@ -22,7 +23,7 @@ pub fn propagate(tokens: &Tokens, lex: &Lexicon, known: &Gazetteer, tags: &mut [
         .map(|t| token_hash(tokens.get(t.base)))
         .collect();
     // Votes per name (hash of its base-form sequence) and per label.
-    let mut names: HashMap<u64, [u32; 3], FastBuild> = HashMap::default();
+    let mut names: HashMap<u64, [u32; 3], FxBuildHasher> = HashMap::default();
     let mut i = 0;
     while i < n {
         let Some(label) = label_of(tags[i]).filter(|_| !is_inside(tags[i])) else {

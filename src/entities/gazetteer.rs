@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::hash::{combine, hash_bytes, FastBuild};
+use super::hash::{combine, hash_bytes};
 use super::label::Label;
 use super::lexicon::Lexicon;
 use crate::text::fold::{fold_into, Digits};
+use rustc_hash::FxBuildHasher;
 
 /// Longest entry, in tokens, that the gazetteer matches.
 pub const MAX_LEN: usize = 5;
@@ -23,9 +24,9 @@ pub fn token_hash(folded: &str) -> u64 {
 #[derive(Default, Clone)]
 pub struct Gazetteer {
     /// Hash of the whole token sequence → bit `label` set for each label it was seen with.
-    entries: HashMap<u64, u8, FastBuild>,
+    entries: HashMap<u64, u8, FxBuildHasher>,
     /// Hash of one token → bit `label` set when it occurs in a name of that label.
-    parts: HashMap<u64, u8, FastBuild>,
+    parts: HashMap<u64, u8, FxBuildHasher>,
 }
 
 impl Gazetteer {
@@ -144,14 +145,14 @@ pub mod trigger {
 
 /// Trigger words keyed by their folded stem (without ال).
 pub struct Triggers {
-    words: HashMap<u64, u8, FastBuild>,
+    words: HashMap<u64, u8, FxBuildHasher>,
 }
 
 impl Triggers {
     /// Parses lines of `KIND TAB word` (KIND is PER, ORG, LOC or SAY); words are folded and
     /// stripped of a leading ال.
     pub fn parse(tsv: &str) -> Triggers {
-        let mut words = HashMap::with_hasher(FastBuild::default());
+        let mut words = HashMap::with_hasher(FxBuildHasher);
         let mut folded = String::new();
         for line in tsv.lines() {
             let Some((kind, word)) = line.split_once('\t') else {

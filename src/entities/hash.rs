@@ -1,6 +1,10 @@
-//! A small, fast, deterministic hash for feature strings and word tables.
+//! The hash of the model's feature keys: small, fast and deterministic.
+//!
+//! It stays in-house, unlike the crate's hash maps (which use `rustc-hash`): the trained
+//! weights in `data/entities/model.bin` and the gazetteer and silver tables are keyed by these
+//! values, so changing the function would invalidate them.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -27,7 +31,7 @@ fn mix(mut x: u64) -> u64 {
 
 /// An FxHash-style hasher: eight bytes at a time, finished by a strong mix.
 #[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
+struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -51,9 +55,6 @@ impl Hasher for FastHasher {
         mix(self.0)
     }
 }
-
-/// `BuildHasher` for hash maps keyed by words or feature ids.
-pub type FastBuild = BuildHasherDefault<FastHasher>;
 
 #[cfg(test)]
 mod tests {

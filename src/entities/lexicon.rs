@@ -4,14 +4,14 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::hash::FastBuild;
+use rustc_hash::FxBuildHasher;
 
 /// Number of cluster granularities stored per word (coarse to fine).
 pub const LEVELS: usize = 3;
 
 /// Frequency ranks and clusters of words, keyed by their folded form.
 pub struct Lexicon {
-    index: HashMap<&'static str, u32, FastBuild>,
+    index: HashMap<&'static str, u32, FxBuildHasher>,
     clusters: Vec<[u16; LEVELS]>,
 }
 
@@ -36,7 +36,7 @@ impl Lexicon {
     /// Parses lines of `word TAB c1 TAB c2 TAB c3`, most frequent word first; malformed lines
     /// are skipped.
     pub fn parse(tsv: &'static str) -> Lexicon {
-        let mut index = HashMap::with_hasher(FastBuild::default());
+        let mut index = HashMap::with_hasher(FxBuildHasher);
         let mut clusters = Vec::new();
         for line in tsv.lines() {
             let mut parts = line.split('\t');

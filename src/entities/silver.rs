@@ -8,20 +8,20 @@
 use std::collections::HashMap;
 
 use super::gazetteer::token_hash;
-use super::hash::FastBuild;
 use super::label::{label_of, Label};
+use rustc_hash::FxBuildHasher;
 
 /// Per word: a bucket 0..=5 of the share of its occurrences tagged PER, LOC and ORG.
 #[derive(Default, Clone)]
 pub struct Silver {
-    buckets: HashMap<u64, [u8; 3], FastBuild>,
+    buckets: HashMap<u64, [u8; 3], FxBuildHasher>,
 }
 
 /// Occurrence counts per word (keyed by the hash of its folded base) and tag class, and of
 /// the multi-word names tagged.
 #[derive(Default)]
 pub struct SilverCounts {
-    counts: HashMap<u64, ([u32; 4], String), FastBuild>,
+    counts: HashMap<u64, ([u32; 4], String), FxBuildHasher>,
     names: HashMap<String, [u32; 3]>,
 }
 
@@ -117,7 +117,7 @@ impl Silver {
 
     /// Parses lines of `word TAB per TAB loc TAB org` (buckets 0..=5); bad lines are skipped.
     pub fn parse(tsv: &str) -> Silver {
-        let mut buckets = HashMap::with_hasher(FastBuild::default());
+        let mut buckets = HashMap::with_hasher(FxBuildHasher);
         for line in tsv.lines() {
             let mut parts = line.split('\t');
             let Some(word) = parts.next() else { continue };

@@ -20,8 +20,8 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
-use super::super::fxhash::FxBuild;
 use super::trim::{depth, keeps_attrs, long_space, want, Depth, Want};
+use rustc_hash::FxBuildHasher;
 
 /// How text is read between tags.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -996,7 +996,7 @@ impl TagBuf {
 #[derive(Default)]
 struct Names<'a> {
     list: Vec<Cow<'a, str>>,
-    set: HashSet<Cow<'a, str>, FxBuild>,
+    set: HashSet<Cow<'a, str>, FxBuildHasher>,
 }
 
 impl<'a> Names<'a> {
