@@ -14,6 +14,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod parallel;
 pub mod text;
+mod tsv;
 
 #[cfg(test)]
 mod test_rng;

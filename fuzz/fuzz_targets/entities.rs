@@ -1,5 +1,5 @@
-//! Entities in both schemes: spans in bounds, on char boundaries, sorted and disjoint. The
-//! first byte picks the scheme.
+//! Entities in both schemes: spans in bounds, on char boundaries, sorted and disjoint;
+//! canonical names non-empty and free of invisible characters. The first byte picks the scheme.
 #![no_main]
 
 mod common;
@@ -17,6 +17,11 @@ fuzz_target!(|data: &[u8]| {
     let found = entities_in(&text, scheme);
     for e in &found {
         common::assert_span(&text, e.start, e.end, "entity");
+        assert!(!e.name.trim().is_empty(), "entity without a name");
+        assert!(
+            !e.name.contains(['\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}']),
+            "invisible character in a name"
+        );
     }
     common::assert_disjoint(found.iter().map(|e| (e.start, e.end)), "entities");
 });

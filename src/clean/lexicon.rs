@@ -140,11 +140,11 @@ impl WordMap {
     }
 }
 
-/// Lines of a word list without comments and blanks.
+/// The entries of a word list (read by [`crate::tsv`]: comments and blanks left out).
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::tsv::rows(data, 1)
+        .into_iter()
+        .map(|r| r.get(0).trim())
 }
 
 /// Sets one flag of an entry.
@@ -152,11 +152,9 @@ type MarkFn = fn(&mut Entry);
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut words: HashMap<String, Entry, FxBuildHasher> = HashMap::default();
-    for line in entries(include_str!("../../data/clean/furniture.tsv")) {
-        let (name, phrase) = line
-            .split_once('\t')
-            .expect("furniture.tsv: reason<TAB>phrase");
-        let reason = Reason::from_name(name).expect("furniture.tsv: unknown reason");
+    for row in crate::tsv::rows(include_str!("../../data/clean/furniture.tsv"), 2) {
+        let phrase = row.get(1).trim();
+        let reason = Reason::from_name(row.get(0).trim()).expect("furniture.tsv: unknown reason");
         let (anywhere, phrase) = match phrase.strip_prefix('!') {
             Some(p) => (true, p),
             None => (false, phrase),

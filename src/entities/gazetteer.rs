@@ -45,8 +45,8 @@ impl Gazetteer {
         }
     }
 
-    /// Parses lines of `LABEL TAB tokens separated by spaces` (folded here); bad lines are
-    /// skipped.
+    /// Parses lines of `LABEL TAB tokens separated by spaces` (folded here), read by
+    /// [`crate::tsv`]; a row with an unknown label is left out too.
     pub fn parse(tsv: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
         g.add_tsv(tsv);
@@ -62,11 +62,9 @@ impl Gazetteer {
     /// pass `keep`.
     pub fn add_tsv_where(&mut self, tsv: &str, keep: impl Fn(&[String]) -> bool) {
         let mut folded: Vec<String> = Vec::new();
-        for line in tsv.lines() {
-            let Some((label, name)) = line.split_once('\t') else {
-                continue;
-            };
-            let Some(label) = Label::parse(label) else {
+        for row in crate::tsv::rows(tsv, 2) {
+            let name = row.get(1);
+            let Some(label) = Label::parse(row.get(0)) else {
                 continue;
             };
             folded.clear();
@@ -154,11 +152,9 @@ impl Triggers {
     pub fn parse(tsv: &str) -> Triggers {
         let mut words = HashMap::with_hasher(FxBuildHasher);
         let mut folded = String::new();
-        for line in tsv.lines() {
-            let Some((kind, word)) = line.split_once('\t') else {
-                continue;
-            };
-            let bit = match kind {
+        for row in crate::tsv::rows(tsv, 2) {
+            let word = row.get(1);
+            let bit = match row.get(0) {
                 "PER" => trigger::PER,
                 "ORG" => trigger::ORG,
                 "LOC" => trigger::LOC,

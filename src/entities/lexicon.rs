@@ -33,22 +33,19 @@ impl Lexicon {
         &LEXICON
     }
 
-    /// Parses lines of `word TAB c1 TAB c2 TAB c3`, most frequent word first; malformed lines
-    /// are skipped.
+    /// Parses lines of `word TAB c1 TAB c2 TAB c3`, most frequent word first (read by
+    /// [`crate::tsv`]; a row whose ids are not numbers is left out too).
     pub fn parse(tsv: &'static str) -> Lexicon {
         let mut index = HashMap::with_hasher(FxBuildHasher);
         let mut clusters = Vec::new();
-        for line in tsv.lines() {
-            let mut parts = line.split('\t');
-            let Some(word) = parts.next().filter(|w| !w.is_empty()) else {
-                continue;
-            };
+        for row in crate::tsv::rows(tsv, 1 + LEVELS) {
+            let word = row.get(0);
             let mut ids = [0u16; LEVELS];
             let mut ok = true;
-            for id in &mut ids {
-                match parts.next().and_then(|p| p.parse().ok()) {
-                    Some(v) => *id = v,
-                    None => ok = false,
+            for (l, id) in ids.iter_mut().enumerate() {
+                match row.get(1 + l).parse() {
+                    Ok(v) => *id = v,
+                    Err(_) => ok = false,
                 }
             }
             if ok && !index.contains_key(word) {

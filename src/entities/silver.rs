@@ -115,20 +115,17 @@ impl Silver {
         Silver { buckets }
     }
 
-    /// Parses lines of `word TAB per TAB loc TAB org` (buckets 0..=5); bad lines are skipped.
+    /// Parses lines of `word TAB per TAB loc TAB org` (buckets 0..=5), read by
+    /// [`crate::tsv`]; a row whose buckets are not numbers is left out too.
     pub fn parse(tsv: &str) -> Silver {
         let mut buckets = HashMap::with_hasher(FxBuildHasher);
-        for line in tsv.lines() {
-            let mut parts = line.split('\t');
-            let Some(word) = parts.next() else { continue };
+        for row in crate::tsv::rows(tsv, 4) {
+            let word = row.get(0);
             let mut b = [0u8; 3];
-            if b.iter_mut().all(|x| {
-                parts
-                    .next()
-                    .and_then(|p| p.parse().ok())
-                    .map(|v: u8| *x = v.min(5))
-                    .is_some()
-            }) {
+            if b.iter_mut()
+                .enumerate()
+                .all(|(l, x)| row.get(1 + l).parse().map(|v: u8| *x = v.min(5)).is_ok())
+            {
                 buckets.insert(token_hash(word), b);
             }
         }

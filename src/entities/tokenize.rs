@@ -253,9 +253,12 @@ fn takes(lex: &Lexicon, names: &Names, word: &str, r: &Reading, base: &str) -> b
     if lam_al || article {
         return frequency;
     }
+    if !frequency && letters(rest) < 2 {
+        return false;
+    }
     let left = names.score(base);
     // a name after a clitic, more frequent than the whole word and more often a name
-    let named = letters(rest) >= 2
+    let named = !frequency
         && left >= NAME
         && left > names.score(word)
         && lex

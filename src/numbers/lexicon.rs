@@ -535,10 +535,9 @@ impl Lexicon {
     }
 }
 
-fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+/// The rows of a table with at least `fields` fields (read by [`crate::tsv`]).
+fn rows(tsv: &'static str, fields: usize) -> Vec<crate::tsv::Row<'static>> {
+    crate::tsv::rows(tsv, fields)
 }
 
 /// The accusative (tanwin alif) form of a singular noun phrase, which follows numbers from
@@ -555,8 +554,8 @@ fn accusative(phrase: &str) -> Option<String> {
 /// The number words of `words.tsv` by normalized form, each with its readings.
 fn load_words() -> HashMap<String, Vec<Word>> {
     let mut words: HashMap<String, Vec<Word>> = HashMap::default();
-    for r in rows(include_str!("../../data/numbers/words.tsv")) {
-        let class = match r[1] {
+    for r in rows(include_str!("../../data/numbers/words.tsv"), 3) {
+        let class = match r.get(1) {
             "unit" => Class::Unit,
             "teen10" => Class::Teen10,
             "teen" => Class::Teen,
@@ -568,10 +567,10 @@ fn load_words() -> HashMap<String, Vec<Word>> {
             "point" => Class::Point,
             _ => Class::Neg,
         };
-        let flag = r.get(3).copied().unwrap_or("");
-        words.entry(normalize(r[0])).or_default().push(Word {
+        let flag = r.get(3);
+        words.entry(normalize(r.get(0))).or_default().push(Word {
             class,
-            value: r[2].parse().unwrap_or(0.0),
+            value: r.get(2).parse().unwrap_or(0.0),
             count: flag.parse().unwrap_or(1),
             compound_only: flag == "compound",
             single: flag == "single",
@@ -587,41 +586,44 @@ fn parse_lexicon() -> Lexicon {
     let mut currency_country = HashMap::default();
     let mut currency_adj = HashMap::default();
     let mut currency_symbols = Phrases::new();
-    for r in rows(include_str!("../../data/numbers/currencies.tsv")) {
-        match r[0] {
-            "noun" => currency_nouns.insert(r[1], r[2].to_string()),
+    for r in rows(include_str!("../../data/numbers/currencies.tsv"), 4) {
+        match r.get(0) {
+            "noun" => currency_nouns.insert(r.get(1), r.get(2).to_string()),
             "default" => {
-                currency_default.insert(r[2].to_string(), r[3].to_string());
+                currency_default.insert(r.get(2).to_string(), r.get(3).to_string());
             }
             "country" => {
-                currency_country.insert((r[2].to_string(), r[1].to_string()), r[3].to_string());
+                currency_country.insert((r.get(2).to_string(), r.get(1).to_string()), r.get(3).to_string());
             }
             "adj" => {
-                currency_adj.insert((r[2].to_string(), normalize(r[1])), r[3].to_string());
+                currency_adj.insert(
+                    (r.get(2).to_string(), normalize(r.get(1))),
+                    r.get(3).to_string(),
+                );
             }
-            _ => currency_symbols.insert(r[1], r[3].to_string()),
+            _ => currency_symbols.insert(r.get(1), r.get(3).to_string()),
         }
     }
     let mut units = Phrases::new();
-    for r in rows(include_str!("../../data/numbers/units.tsv")) {
+    for r in rows(include_str!("../../data/numbers/units.tsv"), 5) {
         let unit = Unit {
-            duration: r[1] == "duration",
-            code: r[2].to_string(),
-            factor: r[3].parse().unwrap_or(1.0),
-            count: r[4].parse().unwrap_or(1),
+            duration: r.get(1) == "duration",
+            code: r.get(2).to_string(),
+            factor: r.get(3).parse().unwrap_or(1.0),
+            count: r.get(4).parse().unwrap_or(1),
         };
-        if let Some(accusative) = accusative(r[0]).filter(|_| unit.count == 1) {
+        if let Some(accusative) = accusative(r.get(0)).filter(|_| unit.count == 1) {
             units.insert(&accusative, unit.clone());
         }
-        units.insert(r[0], unit);
+        units.insert(r.get(0), unit);
     }
     let mut months = Phrases::new();
-    for r in rows(include_str!("../../data/numbers/months.tsv")) {
+    for r in rows(include_str!("../../data/numbers/months.tsv"), 3) {
         months.insert(
-            r[0],
+            r.get(0),
             Month {
-                month: r[2].parse().unwrap_or(1),
-                hijri: r[1] == "hijri",
+                month: r.get(2).parse().unwrap_or(1),
+                hijri: r.get(1) == "hijri",
             },
         );
     }
