@@ -185,8 +185,10 @@ def test_reprs_stay_short() -> None:
 
 
 def test_a_short_repr_still_shows_short_texts_whole() -> None:
-    entity = nuqta.Entity("سيرغي لافروف", 4, 16, "PER")
-    assert repr(entity) == "Entity(text='سيرغي لافروف', start=4, end=16, label='PER')"
+    entity = nuqta.Entity("سيرغي لافروف", 4, 16, "PER", "سيرغي لافروف")
+    assert repr(entity) == (
+        "Entity(text='سيرغي لافروف', start=4, end=16, label='PER', name='سيرغي لافروف')"
+    )
 
 
 # One version: Cargo.toml's, in the extension, the package, its metadata and the CLI.

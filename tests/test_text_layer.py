@@ -70,7 +70,7 @@ def test_names_come_out_whole_with_and_without_a_proclitic(clitic: str) -> None:
             # no entity may cut the name, and the name itself must come out whole
             cut = [f for f in found if f[2] != name and name.endswith(f[2]) and f[2]]
             whole = any(n == name for _, _, n in found)
-            if cut or not whole and any(label == lb for _, lb, _ in found):
+            if cut or (not whole and any(label == lb for _, lb, _ in found)):
                 wrong.append((text, found))
     assert not wrong, wrong
 

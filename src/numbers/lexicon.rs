@@ -593,7 +593,10 @@ fn parse_lexicon() -> Lexicon {
                 currency_default.insert(r.get(2).to_string(), r.get(3).to_string());
             }
             "country" => {
-                currency_country.insert((r.get(2).to_string(), r.get(1).to_string()), r.get(3).to_string());
+                currency_country.insert(
+                    (r.get(2).to_string(), r.get(1).to_string()),
+                    r.get(3).to_string(),
+                );
             }
             "adj" => {
                 currency_adj.insert(

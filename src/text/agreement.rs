@@ -124,7 +124,7 @@ const INSIDE: &[char] = &[
 /// (label) of each entity and (kind, value, unit) of each number, checking that spans slice.
 fn annotations(text: &str) -> (Vec<&'static str>, Vec<String>) {
     let entities = crate::entities::entities(text);
-    let numbers = crate::numbers::find_numbers(text, None);
+    let numbers = crate::numbers::find_numbers(text, &Default::default());
     for (s, e) in entities
         .iter()
         .map(|e| (e.start, e.end))
