@@ -71,8 +71,18 @@ mod tests {
             4,
         ),
         (
-            "entities/gazetteer.tsv",
-            include_str!("../data/entities/gazetteer.tsv"),
+            "entities/anercorp/gazetteer.tsv",
+            include_str!("../data/entities/anercorp/gazetteer.tsv"),
+            2,
+        ),
+        (
+            "entities/news/gazetteer.tsv",
+            include_str!("../data/entities/news/gazetteer.tsv"),
+            2,
+        ),
+        (
+            "entities/lists.tsv",
+            include_str!("../data/entities/lists.tsv"),
             2,
         ),
         (
@@ -81,13 +91,13 @@ mod tests {
             2,
         ),
         (
-            "entities/silver.tsv",
-            include_str!("../data/entities/silver.tsv"),
+            "entities/anercorp/silver.tsv",
+            include_str!("../data/entities/anercorp/silver.tsv"),
             4,
         ),
         (
-            "entities/silver_names.tsv",
-            include_str!("../data/entities/silver_names.tsv"),
+            "entities/anercorp/silver_names.tsv",
+            include_str!("../data/entities/anercorp/silver_names.tsv"),
             2,
         ),
         (
