@@ -1,6 +1,7 @@
 """The ``nuqta`` command line: run nuqta over files, directories, JSONL, WARC and stdin.
 
-Every record becomes one JSON line on stdout (or in ``-o FILE``, written to a temporary
+Every record becomes one JSON line on stdout (or in ``-o FILE``; ``nuqta analyze -o
+FILE.parquet`` writes Parquet, one row per document; the file is written to a temporary
 file and renamed, so an interrupted run leaves no half-written file, also when stopped by
 SIGINT, SIGTERM or SIGHUP). Files are read as bytes and decoded as ``nuqta.decode`` does
 (byte order mark, ``<meta charset>``, detection), so a windows-1256 page reads as well as
@@ -254,7 +255,19 @@ def _chunks(inputs: list[str], text_field: str, limit: int, tally: Tally) -> Ite
         yield chunk
 
 
-def _run(args: argparse.Namespace, out: IO[str], process: Processor, tally: Tally) -> None:
+Write = Callable[[dict[str, Any]], None]
+"""Where each output record goes: a JSON line, or a Parquet row."""
+
+
+def _json_lines(out: IO[str]) -> Write:
+    def write(record: dict[str, Any]) -> None:
+        out.write(json.dumps(record, ensure_ascii=False))
+        out.write("\n")
+
+    return write
+
+
+def _run(args: argparse.Namespace, write: Write, process: Processor, tally: Tally) -> None:
     progress = _progress(args)
     for chunk in _chunks(args.paths, args.text_field, args.max_bytes, tally):
         for record, outcome in zip(chunk, process(chunk), strict=True):
@@ -262,9 +275,7 @@ def _run(args: argparse.Namespace, out: IO[str], process: Processor, tally: Tall
                 print(f"nuqta: error: {record.source}: {outcome}", file=sys.stderr)
                 tally.failed += 1
                 continue
-            line = {"source": record.source, **record.fields, **_beside(record.fields, outcome)}
-            out.write(json.dumps(line, ensure_ascii=False))
-            out.write("\n")
+            write({"source": record.source, **record.fields, **_beside(record.fields, outcome)})
             tally.records += 1
         if progress is not None:
             progress.update(len(chunk))
@@ -366,13 +377,14 @@ def _processor(args: argparse.Namespace) -> Processor:
     return _each(lambda r: {"numbers": [n.to_dict() for n in numbers(r.text)]})
 
 
-def _write_atomically(path: str, write: Callable[[IO[str]], None]) -> None:
-    """Writes through ``write`` into a temporary file beside ``path``, then renames it."""
+def _write_atomically(path: str, write: Callable[[str], None]) -> None:
+    """Has ``write`` write a temporary file beside ``path`` (it gets the file's path), then
+    renames it to ``path``."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            write(f)
+        write(tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -427,7 +439,13 @@ def _parser() -> argparse.ArgumentParser:
             "paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin"
         )
         sub.add_argument("--text-field", default="text", help="JSONL field holding the text")
-        sub.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+        sub.add_argument(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="write here (atomically) instead of stdout"
+            + ("; FILE.parquet writes Parquet (needs pyarrow)" if name == "analyze" else ""),
+        )
         sub.add_argument("--jobs", type=int, help="threads to use (default: all cores)")
         sub.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
         sub.add_argument(
@@ -462,18 +480,36 @@ def main(argv: list[str] | None = None) -> int:
         process = _processor(args)
     except NuqtaError as e:
         parser.error(str(e))
+    parquet = bool(args.output) and args.output.endswith(".parquet")
+    if parquet:
+        if args.command != "analyze":
+            parser.error("Parquet output (-o FILE.parquet) is for nuqta analyze")
+        try:
+            from nuqta.parquet import ParquetWriter
+
+            ParquetWriter.check()
+        except NuqtaError as e:
+            parser.error(str(e))
     tally = Tally()
 
-    def write(out: IO[str]) -> None:
-        _run(args, out, process, tally)
+    def write_file(tmp: str) -> None:
+        if parquet:
+            writer = ParquetWriter(tmp)
+            try:
+                _run(args, writer.write, process, tally)
+            finally:
+                writer.close()
+        else:
+            with Path(tmp).open("w", encoding="utf-8") as out:
+                _run(args, _json_lines(out), process, tally)
 
     if args.output:
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, _stop_on_signal)
-        _write_atomically(args.output, write)
+        _write_atomically(args.output, write_file)
     else:
         try:
-            write(sys.stdout)
+            _run(args, _json_lines(sys.stdout), process, tally)
             sys.stdout.flush()
         except BrokenPipeError:
             # The reader went away (`nuqta analyze ... | head`): stop quietly.

@@ -1,0 +1,46 @@
+"""The README's Python examples run as doctests: every ```python block holding ``>>>``
+examples must print what the README says it prints."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+BLOCK = re.compile(r"^```python\n(.*?)^```", re.M | re.S)
+
+
+def examples() -> list[tuple[int, str]]:
+    """The README's ``>>>`` blocks, with the line each starts on."""
+    if not README.exists():  # an installed wheel's tests run without the source tree
+        return []
+    text = README.read_text(encoding="utf-8")
+    return [
+        (text.count("\n", 0, m.start()) + 2, m.group(1))
+        for m in BLOCK.finditer(text)
+        if ">>>" in m.group(1)
+    ]
+
+
+EXAMPLES = examples()
+
+
+def test_the_readme_has_examples() -> None:
+    if not README.exists():
+        pytest.skip("no README.md beside the tests")
+    assert len(EXAMPLES) >= 2
+
+
+@pytest.mark.parametrize(("line", "block"), EXAMPLES, ids=[f"line {n}" for n, _ in EXAMPLES])
+def test_readme_example(line: int, block: str) -> None:
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(block, {}, f"README.md:{line}", str(README), line)
+    runner = doctest.DocTestRunner(
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False
+    )
+    failures: list[str] = []
+    runner.run(test, out=failures.append)
+    assert runner.failures == 0, "".join(failures)
