@@ -21,21 +21,23 @@ def to_pandas(docs: Iterable[Document | AnalyzeError]) -> tuple[Any, Any]:
     In the mentions frame ``value`` and ``high`` are floats (NaN where there is none:
     entities, dates, times), ``date`` and ``time`` hold the ISO strings of dates and times,
     and ``qualifier`` the word that bounds an amount."""
+    documents: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
+    if isinstance(docs, (str, bytes)) or not isinstance(docs, Iterable):
+        raise NuqtaTypeError(f"docs must be a list of Document, not {type(docs).__name__}")
+    docs = list(docs)
+    for i, doc in enumerate(docs):
+        if not isinstance(doc, (Document, AnalyzeError)):
+            raise NuqtaTypeError(f"docs[{i}] must be a Document, not {type(doc).__name__}")
     try:
         import pandas as pd
     except ImportError as missing:
         raise NuqtaImportError(
             "to_pandas needs pandas: pip install 'nuqta[pandas]'", name="pandas"
         ) from missing
-    documents: list[dict[str, Any]] = []
-    mentions: list[dict[str, Any]] = []
-    if isinstance(docs, (str, bytes)) or not isinstance(docs, Iterable):
-        raise NuqtaTypeError(f"docs must be a list of Document, not {type(docs).__name__}")
     for i, doc in enumerate(docs):
         if isinstance(doc, AnalyzeError):
             continue
-        if not isinstance(doc, Document):
-            raise NuqtaTypeError(f"docs[{i}] must be a Document, not {type(doc).__name__}")
         documents.append(
             {
                 "doc": i,
