@@ -245,7 +245,7 @@ class _CountingCleaner(nuqta.Cleaner):
         return super().clean_batch(pages, content_types=content_types)
 
 
-@pytest.mark.parametrize("command", ["analyze", "clean", "entities", "normalize"])
+@pytest.mark.parametrize("command", ["analyze", "clean", "entities", "normalize", "numbers"])
 def test_every_cli_command_runs_through_a_batch_call(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -262,6 +262,7 @@ def test_every_cli_command_runs_through_a_batch_call(
 
     monkeypatch.setattr(cli, "analyze_batch", counting(nuqta.analyze_batch))
     monkeypatch.setattr(cli, "entities_batch", counting(nuqta.entities_batch))
+    monkeypatch.setattr(cli, "numbers_batch", counting(nuqta.numbers_batch))
     monkeypatch.setattr(cli, "Normalizer", _CountingNormalizer)
     monkeypatch.setattr(cli, "Cleaner", _CountingCleaner)
     _CountingNormalizer.batches = _CountingCleaner.batches = 0

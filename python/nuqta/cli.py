@@ -33,7 +33,15 @@ from typing import IO, Any
 
 from tqdm import tqdm
 
-from nuqta._api import Cleaner, analyze_batch, decode, entities, entities_batch, numbers
+from nuqta._api import (
+    Cleaner,
+    analyze_batch,
+    decode,
+    entities,
+    entities_batch,
+    numbers,
+    numbers_batch,
+)
 from nuqta._nuqta import Normalizer, __version__, _WarcRecords
 from nuqta.errors import NuqtaError
 from nuqta.results import AnalyzeError
@@ -374,7 +382,12 @@ def _processor(args: argparse.Namespace) -> Processor:
             ],
             lambda r: {"entities": [e.to_dict() for e in entities(r.text)]},
         )
-    return _each(lambda r: {"numbers": [n.to_dict() for n in numbers(r.text)]})
+    return _batched(
+        lambda rs: [
+            {"numbers": [n.to_dict() for n in ns]} for ns in numbers_batch([r.text for r in rs])
+        ],
+        lambda r: {"numbers": [n.to_dict() for n in numbers(r.text)]},
+    )
 
 
 def _write_atomically(path: str, write: Callable[[str], None]) -> None:

@@ -5,8 +5,9 @@ out.parquet``). pyarrow is an optional extra: ``pip install 'nuqta[parquet]'``.
 
 A number's ``value`` is an int, a float or a string (dates, times): Parquet columns have
 one type, so the file holds it in ``value`` (a double, for numeric values) or
-``value_text`` (for the others). ``records`` reads a file back into the dicts that the
-JSON lines output holds.
+``value_text`` (for the others); ``high`` is a double too. Read back, a whole double comes
+back as an int (a float value that is whole, 3.0, reads back as 3, which compares equal).
+``records`` reads a file back into the dicts that the JSON lines output holds.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def schema() -> Any:
             ("value", pa.float64()),
             ("value_text", pa.string()),
             ("unit", pa.string()),
+            ("qualifier", pa.string()),
+            ("high", pa.float64()),
         ]
     )
     group = pa.struct(
@@ -89,11 +92,11 @@ def _from_row(row: dict[str, Any]) -> dict[str, Any]:
     for n in row["numbers"]:
         n = dict(n)
         text = n.pop("value_text")
-        value = n["value"]
         if text is not None:
             n["value"] = text
-        elif value is not None and value.is_integer():
-            n["value"] = int(value)
+        for name in ("value", "high"):
+            if isinstance(n[name], float) and n[name].is_integer():
+                n[name] = int(n[name])
         numbers.append(n)
     row = {k: v for k, v in row.items() if not (k in _RECORD_FIELDS and v is None)}
     return row | {"numbers": numbers}
