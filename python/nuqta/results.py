@@ -106,9 +106,15 @@ class NumberMention:
     high: int | float | None = None
 
     def __repr__(self) -> str:
+        # qualifier and high only when set: most mentions have neither.
+        extra = "".join(
+            f", {name}={value!r}"
+            for name, value in (("qualifier", self.qualifier), ("high", self.high))
+            if value is not None
+        )
         return (
             f"NumberMention(text={_short(self.text)}, start={self.start}, end={self.end},"
-            f" kind={self.kind!r}, value={self.value!r}, unit={self.unit!r})"
+            f" kind={self.kind!r}, value={self.value!r}, unit={self.unit!r}{extra})"
         )
 
     def to_dict(self) -> dict[str, Any]:
