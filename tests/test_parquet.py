@@ -111,3 +111,28 @@ def test_a_document_of_every_kind_of_value_round_trips(tmp_path: Path) -> None:
     assert {type(n["value"]) for n in rows[0]["numbers"]} == {int, float, str}
     assert rows[1]["numbers"] == []
     assert rows[1]["text"] == ""
+
+
+def test_a_warc_record_keeps_its_fields(tmp_path: Path) -> None:
+    page = "<html><head><title>خبر</title></head><body><p>" + SENTENCES[0] + "</p></body></html>"
+    body = page.encode()
+    response = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    head = (
+        "WARC/1.1\r\nWARC-Type: response\r\n"
+        "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+        "WARC-Date: 2024-02-01T12:00:00Z\r\nWARC-Target-URI: https://news.example/1\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(response)}\r\n\r\n"
+    )
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(head.encode() + response + b"\r\n\r\n")
+    jsonl, parquet = tmp_path / "out.jsonl", tmp_path / "out.parquet"
+    assert main(["analyze", str(archive), "-o", str(jsonl)]) == 0
+    assert main(["analyze", str(archive), "-o", str(parquet)]) == 0
+    expected = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert expected[0]["warc_record_id"]
+    assert list(records(parquet)) == expected

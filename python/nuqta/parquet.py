@@ -24,8 +24,8 @@ ROW_GROUP = 256
 """Documents per row group: what the writer holds in memory at most."""
 
 
-_RECORD_FIELDS = ("url", "warc_record_id", "date")
-"""The fields the command line adds to a WARC record's document; null in other rows."""
+_WARC_FIELDS = ("warc_record_id", "page_url", "page_date")
+"""The fields only a WARC record's document has; null in other rows."""
 
 
 def _pyarrow() -> Any:
@@ -70,8 +70,19 @@ def schema() -> Any:
             ("numbers", pa.list_(number)),
             ("entity_groups", pa.list_(group)),
             ("html", pa.bool_()),
-            # A WARC record's own fields (null for other inputs).
-            *((name, pa.string()) for name in _RECORD_FIELDS),
+            # The page's metadata.
+            ("date", pa.string()),
+            ("modified", pa.string()),
+            ("authors", pa.list_(pa.string())),
+            ("site_name", pa.string()),
+            ("description", pa.string()),
+            ("url", pa.string()),
+            ("language", pa.string()),
+            ("encoding", pa.string()),
+            ("replacements", pa.int64()),
+            # A WARC record's fields (its url and date are in url and date, the page's own in
+            # page_url and page_date); null for documents from other inputs.
+            *((name, pa.string()) for name in _WARC_FIELDS),
         ]
     )
 
@@ -98,7 +109,8 @@ def _from_row(row: dict[str, Any]) -> dict[str, Any]:
             if isinstance(n[name], float) and n[name].is_integer():
                 n[name] = int(n[name])
         numbers.append(n)
-    row = {k: v for k, v in row.items() if not (k in _RECORD_FIELDS and v is None)}
+    if row["warc_record_id"] is None:
+        row = {k: v for k, v in row.items() if k not in _WARC_FIELDS}
     return row | {"numbers": numbers}
 
 
