@@ -113,23 +113,38 @@ def _types(content_types: Sequence[str | None] | None) -> list[str | None] | Non
     return [_content_type(t, f"content_types[{i}]") for i, t in enumerate(content_types)]
 
 
-def _cleaned(row: tuple[Any, ...]) -> Cleaned:
-    title, byline, text, lines, meta = row
-    return Cleaned._with_pending_lines(lines, title=title, byline=byline, text=text, **meta)
+def _cleaned_fields(row: _nuqta._CleanedRow) -> dict[str, Any]:
+    """The fields of a ``Cleaned`` (and of a ``Document``) but its lines."""
+    return {
+        "title": row.title,
+        "byline": row.byline,
+        "text": row.text,
+        "date": row.date,
+        "modified": row.modified,
+        "authors": tuple(row.authors),
+        "site_name": row.site_name,
+        "description": row.description,
+        "url": row.url,
+        "language": row.language,
+        "encoding": row.encoding,
+        "replacements": row.replacements,
+    }
 
 
-def _document(row: tuple[Any, ...]) -> Document:
-    html, title, byline, text, lines, entities, numbers, groups, meta = row
+def _cleaned(row: _nuqta._CleanedRow) -> Cleaned:
+    return Cleaned._with_pending_lines(row.lines, **_cleaned_fields(row))
+
+
+def _document(row: _nuqta._DocumentRow) -> Document:
     return Document._with_pending_lines(
-        lines,
-        title=title,
-        byline=byline,
-        text=text,
-        entities=entities,
-        numbers=numbers,
-        entity_groups=tuple(EntityGroup(lb, name, tuple(m)) for lb, name, m in groups),
-        html=html,
-        **meta,
+        row.cleaned.lines,
+        **_cleaned_fields(row.cleaned),
+        entities=row.entities,
+        numbers=row.numbers,
+        entity_groups=tuple(
+            EntityGroup(label, name, tuple(mentions)) for label, name, mentions in row.entity_groups
+        ),
+        html=row.html,
     )
 
 
@@ -427,9 +442,11 @@ def analyze_batch(
     pages = _items(pages, "pages")
     types = _types(content_types)
 
-    def build(index: int, ok: bool, payload: Any) -> Document | AnalyzeError:
+    def build(
+        index: int, payload: _nuqta._DocumentRow | tuple[str, str]
+    ) -> Document | AnalyzeError:
         # Called by the core for each page in order, while it analyzes the later ones.
-        if ok:
+        if not isinstance(payload, tuple):
             return _document(payload)
         kind, message = payload
         if errors == "raise":

@@ -81,7 +81,7 @@ def _dicts(results: tuple[Any, ...]) -> tuple[dict[str, Any], ...]:
 
 
 # Line, Entity and NumberMention are slots classes: the native core builds thousands a page,
-# storing each field straight into its slot (src/py/results.rs). They have no __dict__ and
+# as object.__new__ and object.__setattr__ do (src/py/results.rs). They have no __dict__ and
 # no weak references.
 
 

@@ -1,7 +1,8 @@
 //! Bindings of the annotators (numbers, entities, clean) and the document pipeline.
 //!
 //! Lines, entities and numbers cross into Python as the public result objects (see
-//! `results`), pages as tuples that `nuqta/_api.py` wraps; every span is in `str` indices.
+//! `results`), pages as the typed rows `CleanedRow` and `DocumentRow` that `nuqta/_api.py`
+//! wraps; every span is in `str` indices.
 
 use super::convert::{collect_items, text_arg, texts_arg};
 use super::errors::{detach, item_error, next_round, NuqtaError, NuqtaValueError};
@@ -16,31 +17,54 @@ use crate::numbers::{self, Country, Date, NumberOptions};
 use crate::parallel;
 use crate::text::offsets::trimmed_range;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyString, PyTuple};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// `(title, byline, text, lines, metadata)` of a cleaned page; `metadata` holds the other
-/// fields of `Cleaned` by name (date, modified, authors, site_name, description, url,
-/// language, and encoding and replacements: how a page given as bytes was decoded).
-type CleanedRow<'py> = (
-    Option<String>,
-    Option<String>,
-    Bound<'py, PyString>,
-    Bound<'py, PendingLines>,
-    Bound<'py, PyDict>,
-);
+/// A cleaned page on its way to a `nuqta.Cleaned` (`nuqta._api` makes it): its fields, the
+/// lines made into `Line`s when first read.
+#[pyclass(frozen, get_all, module = "nuqta._nuqta", name = "_CleanedRow")]
+pub struct CleanedRow {
+    /// The headline, when one was found.
+    title: Option<String>,
+    /// The byline, when one was found.
+    byline: Option<String>,
+    /// The kept lines joined by "\n".
+    text: Py<PyString>,
+    /// Every line.
+    lines: Py<PendingLines>,
+    /// The page's date (ISO 8601), when it says.
+    date: Option<String>,
+    /// When it was last modified (ISO 8601), when it says.
+    modified: Option<String>,
+    /// Its authors.
+    authors: Vec<String>,
+    /// The site's name.
+    site_name: Option<String>,
+    /// Its description.
+    description: Option<String>,
+    /// Its canonical URL.
+    url: Option<String>,
+    /// Its language's primary subtag.
+    language: Option<String>,
+    /// The encoding a page given as bytes was read in (`None` for a `str`).
+    encoding: Option<&'static str>,
+    /// How many malformed bytes became U+FFFD.
+    replacements: usize,
+}
 
-/// The metadata fields of a cleaned page, by name.
-fn metadata<'py>(py: Python<'py>, c: &mut Cleaned) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("date", c.date.take())?;
-    d.set_item("modified", c.modified.take())?;
-    d.set_item("authors", PyTuple::new(py, std::mem::take(&mut c.authors))?)?;
-    d.set_item("site_name", c.site_name.take())?;
-    d.set_item("description", c.description.take())?;
-    d.set_item("url", c.url.take())?;
-    d.set_item("language", c.language.take())?;
-    Ok(d)
+/// An analyzed page on its way to a `nuqta.Document`.
+#[pyclass(frozen, get_all, module = "nuqta._nuqta", name = "_DocumentRow")]
+pub struct DocumentRow {
+    /// The page, cleaned.
+    cleaned: Py<CleanedRow>,
+    /// Whether it was read as HTML.
+    html: bool,
+    /// Its `Entity`s.
+    entities: Py<PyTuple>,
+    /// Its `NumberMention`s.
+    numbers: Py<PyTuple>,
+    /// `(label, name, mentions)` of each entity group; mentions index `entities`.
+    entity_groups: Vec<(&'static str, String, Vec<usize>)>,
 }
 
 /// The caller's page as a Python `str` when it gave one (a page given as bytes has none:
@@ -63,7 +87,7 @@ fn cleaned_row<'py>(
     page: &Text<'_>,
     html: bool,
     mut c: Cleaned,
-) -> PyResult<CleanedRow<'py>> {
+) -> PyResult<Bound<'py, CleanedRow>> {
     if !html {
         for line in &mut c.lines {
             if let Some((from, to)) = trimmed_range(&page.text, line.start, line.end) {
@@ -71,11 +95,23 @@ fn cleaned_row<'py>(
             }
         }
     }
-    let meta = metadata(py, &mut c)?;
-    meta.set_item("encoding", page.encoding)?;
-    meta.set_item("replacements", page.replacements)?;
     let (text, lines) = PendingLines::new(py, page_obj, &page.text, c.lines)?;
-    Ok((c.title, c.byline, text, Bound::new(py, lines)?, meta))
+    let row = CleanedRow {
+        title: c.title,
+        byline: c.byline,
+        text: text.unbind(),
+        lines: Py::new(py, lines)?,
+        date: c.date,
+        modified: c.modified,
+        authors: c.authors,
+        site_name: c.site_name,
+        description: c.description,
+        url: c.url,
+        language: c.language,
+        encoding: page.encoding,
+        replacements: page.replacements,
+    };
+    Bound::new(py, row)
 }
 
 /// Whether to read a page as HTML: `html` when given, else what `content_type` says.
@@ -211,7 +247,7 @@ pub fn _clean<'py>(
     page: &Bound<'py, PyAny>,
     html: Option<bool>,
     content_type: Option<&str>,
-) -> PyResult<CleanedRow<'py>> {
+) -> PyResult<Bound<'py, CleanedRow>> {
     let raw = page_arg(page, "page")?;
     let html = html_hint(html, content_type);
     let (text, html, cleaned) = detach(py, || {
@@ -223,18 +259,17 @@ pub fn _clean<'py>(
     cleaned_row(py, given_str(page, &text), &text, html, cleaned)
 }
 
-/// `(html, title, byline, text, lines, entities, numbers, groups, metadata)` of an analyzed
-/// page; spans index the page (plain text, decoded when it came as bytes) or the document
-/// text (HTML).
+/// The row of an analyzed page; spans index the page (plain text, decoded when it came as
+/// bytes) or the document text (HTML).
 fn document_row<'py>(
     py: Python<'py>,
     page_obj: &Bound<'py, PyAny>,
     page: &Text<'_>,
     mut doc: Document,
-) -> PyResult<Bound<'py, PyTuple>> {
+) -> PyResult<Bound<'py, DocumentRow>> {
     let html = doc.html;
     let text_utf8 = std::mem::take(&mut doc.cleaned.text);
-    let groups: Vec<(&str, String, Vec<usize>)> = doc
+    let entity_groups = doc
         .entity_groups
         .into_iter()
         .map(|g| (g.label.as_str(), g.name, g.mentions))
@@ -244,26 +279,20 @@ fn document_row<'py>(
         Some(given) => Some(given.clone()),
         None => (!html).then(|| page.to_py(page_obj)),
     };
-    let (title, byline, text, lines, meta) =
-        cleaned_row(py, page_str.as_ref(), page, html, doc.cleaned)?;
+    let cleaned = cleaned_row(py, page_str.as_ref(), page, html, doc.cleaned)?;
+    let text = cleaned.get().text.bind(py).clone();
     let (base, base_str) = match &page_str {
         Some(page_str) if !html => (page_str, page.text.as_ref()),
         _ => (&text, text_utf8.as_str()),
     };
-    let entities = results::entities(base, base_str, &doc.entities)?;
-    let numbers = results::numbers(base, base_str, &doc.numbers)?;
-    (
+    let row = DocumentRow {
+        entities: results::entities(base, base_str, &doc.entities)?.unbind(),
+        numbers: results::numbers(base, base_str, &doc.numbers)?.unbind(),
+        cleaned: cleaned.unbind(),
         html,
-        title,
-        byline,
-        text.clone(),
-        lines,
-        entities,
-        numbers,
-        groups,
-        meta,
-    )
-        .into_pyobject(py)
+        entity_groups,
+    };
+    Bound::new(py, row)
 }
 
 /// The pipeline's options from the Python arguments.
@@ -299,7 +328,7 @@ pub fn _analyze<'py>(
     country: Option<&str>,
     content_type: Option<&str>,
     scheme: &str,
-) -> PyResult<Bound<'py, PyTuple>> {
+) -> PyResult<Bound<'py, DocumentRow>> {
     let html = html_hint(html, content_type);
     let options = analyze_options(html, reference_date, entities, numbers, country, scheme)?;
     let raw = page_arg(page, "page")?;
@@ -316,8 +345,8 @@ pub fn _analyze<'py>(
 const ROUND_BYTES: usize = 1 << 16;
 
 /// Many pages on all cores, in order. The pages are analyzed in rounds on the pool while
-/// this thread turns each finished round into results: `build(index, True, document_row)`
-/// for a page, `build(index, False, (error type, message))` for an input that is not a
+/// this thread turns each finished round into results: `build(index, DocumentRow)` for a
+/// page, `build(index, (error type, message))` for an input that is not a
 /// `str` or bytes, or a page whose analysis failed. Returns what `build` returned for each
 /// page; an exception from `build` stops the batch. `content_types`, when given, holds
 /// each page's `Content-Type` (or `None`), as `content_type` of `_analyze`.
@@ -355,18 +384,16 @@ pub fn _analyze_batch<'py>(
         })
     };
     in_rounds(py, &sizes, analyze, |i, doc| {
-        let (ok, payload) = match (&inputs[i], doc) {
-            (Ok(_), Ok(Some((text, doc)))) => {
-                (true, document_row(py, &items[i], &text, doc)?.into_any())
-            }
-            (Err(err), _) => (false, error_row(py, err)?),
-            (Ok(_), Ok(None)) => {
-                let err = NuqtaError::new_err("internal error in nuqta: page skipped");
-                (false, error_row(py, &err)?)
-            }
-            (Ok(_), Err(panic)) => (false, error_row(py, &item_error("pages", i, panic))?),
+        let payload = match (&inputs[i], doc) {
+            (Ok(_), Ok(Some((text, doc)))) => document_row(py, &items[i], &text, doc)?.into_any(),
+            (Err(err), _) => error_row(py, err)?,
+            (Ok(_), Ok(None)) => error_row(
+                py,
+                &NuqtaError::new_err("internal error in nuqta: page skipped"),
+            )?,
+            (Ok(_), Err(panic)) => error_row(py, &item_error("pages", i, panic))?,
         };
-        build.call1((i, ok, payload))
+        build.call1((i, payload))
     })
 }
 
@@ -374,7 +401,7 @@ pub fn _analyze_batch<'py>(
 /// `work` run on the pool in rounds of about [`ROUND_BYTES`] (item `i` weighs `sizes[i]`)
 /// so that building the Python results of one round overlaps with the work on the next.
 /// A panic in `work(i)` reaches `each` as the `Err` of item `i`, so that its error can name
-/// the item. Python's cyclic GC pauses meanwhile (see [`results::GcPause`]).
+/// the item.
 fn in_rounds<'py, R: Send, T>(
     py: Python<'py>,
     sizes: &[usize],
@@ -389,7 +416,6 @@ fn in_rounds<'py, R: Send, T>(
             .collect::<Vec<_>>()
     };
     parallel::pipeline(rounds.len(), produce, |ordered| {
-        let _pause = results::GcPause::new(py);
         let mut out = Vec::with_capacity(sizes.len());
         for range in &rounds {
             for (i, result) in range.clone().zip(next_round(py, ordered)?) {
@@ -494,7 +520,7 @@ impl CleanerState {
         py: Python<'py>,
         page: &Bound<'py, PyAny>,
         content_type: Option<&str>,
-    ) -> PyResult<CleanedRow<'py>> {
+    ) -> PyResult<Bound<'py, CleanedRow>> {
         let raw = page_arg(page, "page")?;
         let (text, cleaned) = detach(py, || {
             let text = raw.text(content_type);
@@ -513,7 +539,7 @@ impl CleanerState {
         py: Python<'py>,
         pages: &Bound<'py, PyAny>,
         content_types: Option<Vec<Option<String>>>,
-    ) -> PyResult<Vec<CleanedRow<'py>>> {
+    ) -> PyResult<Vec<Bound<'py, CleanedRow>>> {
         let items = collect_items(pages, "pages")?;
         let content_types = content_types_arg(content_types, items.len())?;
         let raws = pages_arg(&items)?;

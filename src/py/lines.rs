@@ -7,7 +7,7 @@
 //! indices, and `nuqta.results` asks for the tuple of `Line`s the first time `lines` is read.
 
 use super::errors::NuqtaError;
-use super::results::{classes, instance, substring, GcPause, Indexer};
+use super::results::{classes, instance, substring, Indexer};
 use crate::clean::{Line, Reason};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -116,7 +116,6 @@ impl PendingLines {
 /// The `Line` objects of `pending`.
 fn make<'py>(py: Python<'py>, pending: &Pending) -> PyResult<Bound<'py, PyTuple>> {
     let c = classes(py)?;
-    let _pause = GcPause::new(py);
     let page = pending.page.as_ref().map(|p| p.bind(py));
     let items = pending
         .rows

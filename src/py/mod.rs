@@ -52,7 +52,7 @@ mod _nuqta {
     #[pymodule_export]
     use super::analysis::{
         _analyze, _analyze_batch, _clean, _entities, _entities_batch, _numbers, _numbers_batch,
-        CleanerState,
+        CleanedRow, CleanerState, DocumentRow,
     };
 }
 

@@ -1,15 +1,14 @@
-//! The result objects of `nuqta.results` (frozen dataclasses), built here instead of from
-//! tuples in Python: a page has dozens of lines and mentions, and making each through
+//! The result objects of `nuqta.results` (frozen slots dataclasses), built here instead of
+//! from tuples in Python: a page has dozens of lines and mentions, and making each through
 //! Python code cost more than finding it.
 //!
-//! `Line`, `Entity` and `NumberMention` are slots dataclasses. Each object is allocated as
-//! `object.__new__(cls)` allocates it (`PyType_GenericAlloc`: zeroed, every slot NULL) and
-//! each field's new reference is stored straight into its slot, at the offset that the
-//! class's own member descriptor for the field gives (looked up once, when the classes are
-//! registered). That is what the dataclass's `__init__` does through `object.__setattr__`
-//! and the descriptors, so it is the very object Python would build: equal, hashable,
-//! picklable, immutable. The one difference: the cyclic GC does not track it (see
-//! [`instance`]).
+//! Each object is made as the dataclass's own `__init__` makes it, through the public C API
+//! only: allocated as `object.__new__(cls)` allocates it (`PyType_GenericAlloc`, the
+//! `tp_alloc` that such a class inherits from `object`), then each field set with
+//! `PyObject_GenericSetAttr`, which is `object.__setattr__`, the call a frozen dataclass's
+//! `__init__` makes for each field (its own `__setattr__` refuses). So it is the very object
+//! Python would build: equal, hashable, picklable, immutable, whatever the class's layout.
+//! The one difference: the cyclic GC does not track it (see [`instance`]).
 
 use super::errors::NuqtaError;
 use crate::clean::Reason;
@@ -37,93 +36,41 @@ const NUMBER_FIELDS: [&str; 8] = [
 ];
 const ENTITY_FIELDS: [&str; 5] = ["text", "start", "end", "label", "name"];
 
-/// A result class and the byte offset, in its instances, of the slot of each of its `N`
-/// fields (in declaration order). [`Slots::new`] checked that these are all of the
-/// instance's slots, each an object slot inside the instance.
-pub(crate) struct Slots<const N: usize> {
+/// A result class and the interned names of its `N` fields, in declaration order.
+pub(crate) struct Fields<const N: usize> {
     cls: Py<PyType>,
-    offsets: [ffi::Py_ssize_t; N],
+    names: [Py<PyString>; N],
 }
 
-impl<const N: usize> Slots<N> {
-    /// The slots of `cls`, which must be a slots class (`@dataclass(slots=True)`) straight
-    /// under `object` whose `__slots__` are exactly `names`.
-    fn new(cls: Bound<'_, PyType>, names: [&str; N]) -> PyResult<Slots<N>> {
+impl<const N: usize> Fields<N> {
+    /// The fields of `cls`, which must be a dataclass whose fields are exactly `names`.
+    fn new(cls: Bound<'_, PyType>, names: [&str; N]) -> PyResult<Fields<N>> {
         let py = cls.py();
-        let wrong = |why: &str| {
-            PyTypeError::new_err(format!(
-                "nuqta's result class {} must be a slots dataclass with the fields {names:?}: {why}",
-                cls.name().map_or_else(|_| "?".to_owned(), |n| n.to_string()),
-            ))
-        };
-        let slots: Vec<String> = cls
-            .getattr(intern!(py, "__slots__"))
-            .and_then(|s| s.extract())
-            .map_err(|_| wrong("it has no __slots__ naming them"))?;
-        if slots != names {
-            return Err(wrong(&format!("its __slots__ are {slots:?}")));
+        let declared: Vec<String> = py
+            .import("dataclasses")?
+            .call_method1("fields", (&cls,))?
+            .try_iter()?
+            .map(|f| f?.getattr(intern!(py, "name"))?.extract())
+            .collect::<PyResult<_>>()?;
+        if declared != names {
+            return Err(PyTypeError::new_err(format!(
+                "nuqta's result class {} must be a dataclass with the fields {names:?}, not \
+                 {declared:?}",
+                cls.name()?,
+            )));
         }
-        let tp = cls.as_type_ptr();
-        // SAFETY: `tp` is a live type object (`cls` holds it) and the GIL is held; these
-        // fields are plain data.
-        let (base, basicsize, itemsize, dictoffset) = unsafe {
-            (
-                (*tp).tp_base,
-                (*tp).tp_basicsize,
-                (*tp).tp_itemsize,
-                (*tp).tp_dictoffset,
-            )
-        };
-        if base != std::ptr::addr_of_mut!(ffi::PyBaseObject_Type) {
-            return Err(wrong("its base is not object"));
-        }
-        if itemsize != 0 || dictoffset != 0 {
-            return Err(wrong("its instances have a __dict__ or a variable size"));
-        }
-        let own = cls.getattr(intern!(py, "__dict__"))?;
-        let mut offsets = [0; N];
-        for (offset, name) in offsets.iter_mut().zip(names) {
-            let descr = own.get_item(name)?;
-            let ptr = descr.as_ptr();
-            // SAFETY: `ptr` is a live object (`descr` holds it); it is read as a member
-            // descriptor only once its type is checked to be exactly that, and then its
-            // `d_member` points at the `PyMemberDef` that the class (kept alive by `descr`'s
-            // `d_type` and by `cls`) made for the slot. (pyo3-ffi types `d_member` as a
-            // `PyGetSetDef` before 3.11, but CPython's is a `PyMemberDef` in every version.)
-            let member = unsafe {
-                if ffi::Py_TYPE(ptr) != std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
-                    return Err(wrong(&format!("{name} is not a slot")));
-                }
-                let descr = &*ptr.cast::<ffi::PyMemberDescrObject>();
-                if descr.d_common.d_type != tp {
-                    return Err(wrong(&format!("{name} is a slot of another class")));
-                }
-                &*descr.d_member.cast::<ffi::PyMemberDef>()
-            };
-            let size = std::mem::size_of::<*mut ffi::PyObject>() as ffi::Py_ssize_t;
-            if member.type_code != ffi::Py_T_OBJECT_EX
-                || member.offset < std::mem::size_of::<ffi::PyObject>() as ffi::Py_ssize_t
-                || member.offset % size != 0
-                || member.offset + size > basicsize
-            {
-                return Err(wrong(&format!("{name} is not an object slot")));
-            }
-            *offset = member.offset;
-        }
-        // `__slots__` named each field once, so each has a slot of its own.
-        debug_assert!((1..N).all(|i| !offsets[..i].contains(&offsets[i])));
-        Ok(Slots {
+        Ok(Fields {
             cls: cls.unbind(),
-            offsets,
+            names: names.map(|n| PyString::intern(py, n).unbind()),
         })
     }
 }
 
 /// The result classes, handed over by `nuqta._api` when it is imported.
 pub(crate) struct Classes {
-    pub(crate) line: Slots<{ LINE_FIELDS.len() }>,
-    number: Slots<{ NUMBER_FIELDS.len() }>,
-    entity: Slots<{ ENTITY_FIELDS.len() }>,
+    pub(crate) line: Fields<{ LINE_FIELDS.len() }>,
+    number: Fields<{ NUMBER_FIELDS.len() }>,
+    entity: Fields<{ ENTITY_FIELDS.len() }>,
     /// The interned name of each reason, by `Reason as usize`.
     pub(crate) reasons: [Py<PyString>; Reason::ALL.len()],
 }
@@ -141,9 +88,9 @@ pub fn _use_result_classes(
     // `Reason::ALL` is in declaration order: the name of `r` lands at `r as usize`
     let reasons = Reason::ALL.map(|r| PyString::intern(py, r.as_str()).unbind());
     let classes = Classes {
-        line: Slots::new(line, LINE_FIELDS)?,
-        number: Slots::new(number, NUMBER_FIELDS)?,
-        entity: Slots::new(entity, ENTITY_FIELDS)?,
+        line: Fields::new(line, LINE_FIELDS)?,
+        number: Fields::new(number, NUMBER_FIELDS)?,
+        entity: Fields::new(entity, ENTITY_FIELDS)?,
         reasons,
     };
     // A second registration (the module reloaded) keeps the first classes.
@@ -157,68 +104,37 @@ pub(crate) fn classes(py: Python<'_>) -> PyResult<&Classes> {
         .ok_or_else(|| NuqtaError::new_err("nuqta's result classes are missing: import nuqta"))
 }
 
-/// Pauses Python's cyclic garbage collector while it lives. Result objects hold no
-/// cycles, and the collections that every few hundred new objects set off would scan all
-/// of them again and again, which made a page of 100,000 lines cost more than 100 pages
-/// of 1,000 (and a batch spend a tenth of its time in the collector).
-pub(crate) struct GcPause {
-    was_enabled: bool,
-}
-
-impl GcPause {
-    pub(crate) fn new(_py: Python<'_>) -> GcPause {
-        // SAFETY: called with the GIL held (the `Python` token proves it).
-        GcPause {
-            was_enabled: unsafe { ffi::PyGC_Disable() } != 0,
-        }
-    }
-}
-
-impl Drop for GcPause {
-    fn drop(&mut self) {
-        if self.was_enabled {
-            // SAFETY: the GIL is still held: a `GcPause` lives inside one builder call.
-            unsafe { ffi::PyGC_Enable() };
-        }
-    }
-}
-
-/// A new object of `slots`'s class with its fields set to `values` (in declaration order):
-/// allocated as `object.__new__` allocates it, then each value stored into its slot.
+/// A new object of `fields`'s class with its fields set to `values` (in declaration order),
+/// made as `object.__new__` and the frozen dataclass's `__init__` make it.
 ///
-/// The cyclic GC stops tracking it: a result holds strings, numbers, bools and `None` only,
-/// so it can be in no cycle, and tracked, the thousands of lines of a big page would be
-/// scanned by the collection that the first allocation after [`GcPause`] sets off. CPython
-/// untracks its own tuples and dicts of such values the same way. A slots object has no
-/// `__dict__` to hang anything else on; only `object.__setattr__` past the frozen class
-/// could store a container in it, and a cycle made so would be leaked, not collected.
+/// The cyclic GC stops tracking it (`PyObject_GC_UnTrack`, as CPython untracks its own
+/// tuples and dicts of atomic values): a result holds strings, numbers, bools and `None`
+/// only, so it can be in no cycle, and tracked, the thousands of lines of a big page would
+/// be scanned again by every collection their own allocation sets off, which made a page of
+/// 100,000 lines cost more than 100 pages of 1,000. Only `object.__setattr__` past the
+/// frozen class could store a container in it; a cycle made so would be leaked, not
+/// collected.
 pub(crate) fn instance<'py, const N: usize>(
     py: Python<'py>,
-    slots: &Slots<N>,
+    fields: &Fields<N>,
     values: [Bound<'py, PyAny>; N],
 ) -> PyResult<Bound<'py, PyAny>> {
-    let cls = slots.cls.bind(py);
-    // SAFETY: `cls` is a live heap type with no variable part (checked in `Slots::new`) and
-    // the GIL is held. `PyType_GenericAlloc` is what `object.__new__` allocates such a
-    // class's instances with (its `tp_alloc`, inherited from `object`); it returns a new
-    // reference with its memory zeroed, or NULL with an exception set.
+    let cls = fields.cls.bind(py);
+    // SAFETY: `cls` is a live type object (`fields` holds it) and the GIL is held.
+    // `PyType_GenericAlloc` returns a new reference, or NULL with an exception set.
     let obj = unsafe {
         Bound::from_owned_ptr_or_err(py, ffi::PyType_GenericAlloc(cls.as_type_ptr(), 0))?
     };
-    let base = obj.as_ptr().cast::<u8>();
-    // SAFETY: `obj` is a live instance of `cls`, only this function holds it, and the GIL
-    // is held. Each offset is that of one of its object slots (`Slots::new` checked it is
-    // inside the instance, aligned, and distinct from the others), still NULL from the
-    // allocation, so storing a new reference there hands it to the object with nothing to
-    // release; the object's dealloc releases it.
-    unsafe {
-        for (&offset, value) in slots.offsets.iter().zip(values) {
-            let slot = base.offset(offset).cast::<*mut ffi::PyObject>();
-            debug_assert!((*slot).is_null());
-            *slot = value.into_ptr();
+    for (name, value) in fields.names.iter().zip(values) {
+        // SAFETY: live objects, GIL held; `PyObject_GenericSetAttr` borrows its arguments
+        // and returns -1 with an exception set on failure.
+        let status =
+            unsafe { ffi::PyObject_GenericSetAttr(obj.as_ptr(), name.as_ptr(), value.as_ptr()) };
+        if status != 0 {
+            return Err(PyErr::fetch(py));
         }
     }
-    // SAFETY: a live object of a GC type (checked), GIL held.
+    // SAFETY: a live object, GIL held; untracking is only done for a GC type.
     unsafe {
         if ffi::PyObject_IS_GC(obj.as_ptr()) != 0 {
             ffi::PyObject_GC_UnTrack(obj.as_ptr().cast());
@@ -278,7 +194,7 @@ fn value<'py>(py: Python<'py>, v: &NumberValue) -> PyResult<Bound<'py, PyAny>> {
     }
 }
 
-/// Mentions of `text` (`text_str` is its UTF-8) as objects of the class `slots` picks:
+/// Mentions of `text` (`text_str` is its UTF-8) as objects of the class `class` picks:
 /// the fields `text`, `start` and `end` from each mention's byte span, handed to `fields`
 /// with the mention to make all `N` of them.
 fn mentions<'py, T, const N: usize>(
@@ -286,12 +202,11 @@ fn mentions<'py, T, const N: usize>(
     text_str: &str,
     found: &[T],
     span: impl Fn(&T) -> (usize, usize),
-    slots: impl Fn(&Classes) -> &Slots<N>,
+    class: impl Fn(&Classes) -> &Fields<N>,
     fields: impl Fn(&T, [Bound<'py, PyAny>; 3]) -> PyResult<[Bound<'py, PyAny>; N]>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let py = text.py();
-    let slots = slots(classes(py)?);
-    let _pause = GcPause::new(py);
+    let target = class(classes(py)?);
     let mut ix = Indexer::new(text_str, found.iter().map(&span));
     let items = found
         .iter()
@@ -305,7 +220,7 @@ fn mentions<'py, T, const N: usize>(
                     e.into_bound_py_any(py)?,
                 ],
             )?;
-            instance(py, slots, values)
+            instance(py, target, values)
         })
         .collect::<PyResult<Vec<_>>>()?;
     PyTuple::new(py, items)
