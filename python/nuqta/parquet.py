@@ -44,7 +44,7 @@ def schema() -> Any:
     pa, _ = _pyarrow()
     span = [("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())]
     line = pa.struct([*span, ("keep", pa.bool_()), ("reason", pa.string())])
-    entity = pa.struct([*span, ("label", pa.string())])
+    entity = pa.struct([*span, ("label", pa.string()), ("name", pa.string())])
     number = pa.struct(
         [
             *span,
