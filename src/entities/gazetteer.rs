@@ -46,7 +46,7 @@ impl Gazetteer {
     }
 
     /// Parses lines of `LABEL TAB tokens separated by spaces` (folded here), read by
-    /// [`crate::tsv`]; a row with an unknown label is left out too.
+    /// `crate::tsv`; a row with an unknown label is left out too.
     pub fn parse(tsv: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
         g.add_tsv(tsv);

@@ -34,7 +34,7 @@ impl Lexicon {
     }
 
     /// Parses lines of `word TAB c1 TAB c2 TAB c3`, most frequent word first (read by
-    /// [`crate::tsv`]; a row whose ids are not numbers is left out too).
+    /// `crate::tsv`; a row whose ids are not numbers is left out too).
     pub fn parse(tsv: &'static str) -> Lexicon {
         let mut index = HashMap::with_hasher(FxBuildHasher);
         let mut clusters = Vec::new();

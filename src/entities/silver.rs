@@ -116,7 +116,7 @@ impl Silver {
     }
 
     /// Parses lines of `word TAB per TAB loc TAB org` (buckets 0..=5), read by
-    /// [`crate::tsv`]; a row whose buckets are not numbers is left out too.
+    /// `crate::tsv`; a row whose buckets are not numbers is left out too.
     pub fn parse(tsv: &str) -> Silver {
         let mut buckets = HashMap::with_hasher(FxBuildHasher);
         for row in crate::tsv::rows(tsv, 4) {

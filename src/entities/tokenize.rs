@@ -49,7 +49,7 @@ pub enum Shape {
     Punct,
 }
 
-/// A byte range into [`Tokens::buf`].
+/// A byte range into the folded forms held by [`Tokens`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Span {
     /// First byte.
