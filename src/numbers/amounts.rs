@@ -59,7 +59,7 @@ pub(crate) fn amount_at(t: &Tokens, i: usize) -> Option<(Found, usize)> {
         return Some(measured(t, one.start, next, u, v));
     };
     if p.glued {
-        return glued_amount(t, &p);
+        return glued_amount(t, &p).map(|found| as_age(t, i, found));
     }
     if let Some(found) = marked_after(t, &p) {
         return Some(as_age(t, i, found));
@@ -93,8 +93,11 @@ fn as_age(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
                 | "تناهز"
                 | "سن"
                 | "السن"
+                | "البالغ"
+                | "البالغه"
+                | "ال"
         );
-    let bracketed = i > 0 && t.is(i - 1, "(") && t.touching(i) && t.is(next, ")");
+    let bracketed = i > 0 && t.is(i - 1, "(") && t.joined(i) && t.is(next, ")");
     if cue || bracketed {
         m.kind = NumberKind::Age;
         m.value = Value::Number(years);
@@ -246,7 +249,15 @@ fn bare_number(t: &Tokens, i: usize, p: &Phrase) -> Option<(Found, usize)> {
         && t.joined(p.next)
         && matches!(
             t.norm(p.next),
-            "مبروك" | "شكر" | "سلامه" | "تحيه" | "رحمه" | "مرحبا" | "مبارك" | "الف"
+            "مبروك"
+                | "شكر"
+                | "سلامه"
+                | "تحيه"
+                | "رحمه"
+                | "مرحبا"
+                | "مبارك"
+                | "الف"
+                | "ليله"
         );
     if idiom {
         return None;
@@ -264,8 +275,16 @@ fn bare_number(t: &Tokens, i: usize, p: &Phrase) -> Option<(Found, usize)> {
     {
         return None;
     }
+    // للمرة 18, المرة 3: the nth time.
+    let nth_time = i > 0
+        && t.joined(i)
+        && t.splits(i - 1)
+            .any(|s| s.stem == "مره" && s.clitics.article)
+        && p.value.fract() == 0.0;
     let kind = if p.fraction {
         NumberKind::Fraction
+    } else if nth_time {
+        NumberKind::Ordinal
     } else {
         NumberKind::Cardinal
     };
@@ -308,8 +327,13 @@ fn cents_after(t: &Tokens, j: usize, code: &str, factor: f64) -> Option<(f64, us
         return None;
     }
     let k = if t.is(j, "و") { j + 1 } else { j };
-    let c = parse_number(t, k).filter(|_| t.joined(k) && !c_fraction(t, k))?;
-    let cur = units::currency_after(t, c.next)?;
+    // إحدى هللة, أحد القروش: one of the subunits.
+    let one = matches!(t.norm(k), "احدي" | "احد").then_some((1.0, k + 1));
+    let (value, after) = parse_number(t, k)
+        .filter(|_| t.joined(k) && !c_fraction(t, k))
+        .map(|p| (p.value, p.next))
+        .or(one)?;
+    let cur = units::currency_after(t, after)?;
     // A fils is a thousandth of a dinar but a hundredth of a dirham or a riyal.
     let per_unit = match (cur.family, code) {
         (Some("fils"), "AED" | "YER" | "QAR" | "MAD") => 100.0,
@@ -318,7 +342,7 @@ fn cents_after(t: &Tokens, j: usize, code: &str, factor: f64) -> Option<(f64, us
         (None, _) if cur.code == code && cur.factor < 1.0 => (1.0 / cur.factor).round(),
         _ => return None,
     };
-    (c.value < per_unit).then_some((c.value / per_unit, cur.next))
+    (value < per_unit).then_some((value / per_unit, cur.next))
 }
 
 /// A half after an amount of money (57 دولارا ونصف): its value and the index after it.

@@ -94,9 +94,12 @@ fn digital_time(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
         }
         return None;
     }
-    // 1140 صباحا, 340 مساء
+    // 1140 صباحا, 340 مساء; 1600 بتوقيت غرينتش
     let v: i64 = t.norm(i).parse().ok()?;
     let (h, m) = (v / 100, v % 100);
+    if t.norm(i).len() == 4 && zone_at(t, i + 1) {
+        return Clock::new(h, m, None, None).map(|c| (c, i + 1));
+    }
     let (pm, next) = period_after(t, i + 1).filter(|_| t.norm(i + 1) != "م")?;
     if !(1..=12).contains(&h) || m >= 60 {
         return None;
@@ -109,9 +112,14 @@ fn digital_time(t: &Tokens, i: usize) -> Option<(Clock, usize)> {
 fn agency_time(t: &Tokens, i: usize, h: i64) -> Option<(Clock, usize)> {
     let sep = matches!(t.norm(i + 1), "," | "." | "،") && t.touching(i + 1) && t.touching(i + 2);
     let m = small_digits(t, i + 2, 2).filter(|_| sep && t.norm(i + 2).len() == 2)?;
-    let zone = t.joined(i + 3)
+    zone_at(t, i + 3).then(|| Clock::new(h, m, None, None).map(|c| (c, i + 3)))?
+}
+
+/// True when a time zone starts at `j`: بتوقيت غرينتش, ت غ, GMT.
+fn zone_at(t: &Tokens, j: usize) -> bool {
+    t.joined(j)
         && matches!(
-            t.norm(i + 3),
+            t.norm(j),
             "بتوقيت"
                 | "بالتوقيت"
                 | "توقيت"
@@ -119,8 +127,7 @@ fn agency_time(t: &Tokens, i: usize, h: i64) -> Option<(Clock, usize)> {
                 | "غرينيتش"
                 | "GMT"
                 | "ت"
-        );
-    zone.then(|| Clock::new(h, m, None, None).map(|c| (c, i + 3)))?
+        )
 }
 
 /// A time with its hour in words or after الساعة at `i`: الساعة 10 مساء, الساعة العاشرة,

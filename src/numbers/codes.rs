@@ -125,5 +125,10 @@ pub(crate) fn code_or_name(t: &Tokens, i: usize) -> bool {
         && t.kind(i + 1) == Some(Punct)
         && matches!(t.norm(i + 1), "\"" | "”" | "»")
         && !LEXICON.starts(t, i - 1);
-    glued_latin || plus || latin_context || quoted_name
+    // إف-22, هايابوسا-2: a number glued by a dash to a name.
+    let dash_name = t.touching(i)
+        && prev.is_some_and(|p| {
+            t.is(p, "-") && p > 0 && t.touching(p) && matches!(t.kind(p - 1), Some(Word | Latin))
+        });
+    glued_latin || plus || latin_context || quoted_name || dash_name
 }

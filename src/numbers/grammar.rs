@@ -486,6 +486,8 @@ fn additive(t: &Tokens, s: &mut State, stem: &str, j: usize) -> Option<usize> {
                         return Some(j + 1);
                     }
                     Class::Scale if w.count == 2 => (w.value * 2.0, Stage::Closed),
+                    // تسع مليارات ومليون: one of a smaller scale starts its group.
+                    Class::Scale if w.count == 1 && s.cur == 0.0 => (w.value, Stage::Closed),
                     _ => continue,
                 };
                 if v >= cap {

@@ -189,8 +189,6 @@ const PAST_VERBS: &[&str] = &[
     "دعا",
     "رفض",
     "نفي",
-    "اعلنت",
-    "قررت",
     "قرر",
     "سقط",
     "انفجر",
@@ -206,6 +204,53 @@ const PAST_VERBS: &[&str] = &[
     "تراجع",
     "انخفض",
     "صعد",
+    "كشف",
+    "ادان",
+    "علق",
+    "بدا",
+    "ارجا",
+    "سحق",
+    "تغلب",
+    "هزم",
+    "انهي",
+    "انتهي",
+    "وافق",
+    "اتهم",
+    "حذر",
+    "اعرب",
+    "ابدي",
+    "تلقي",
+    "اجري",
+    "وجه",
+    "اجتمع",
+    "وقعت",
+    "تسلم",
+    "ترأس",
+    "تراس",
+    "شارك",
+    "حقق",
+    "خاض",
+    "لقي",
+    "نقل",
+    "اظهر",
+    "ابلغ",
+    "استهدف",
+    "اعلنت",
+    "تظاهر",
+    "احتج",
+    "هبط",
+    "صوت",
+    "انتخب",
+    "عين",
+    "اقال",
+    "استقال",
+    "حضر",
+    "غاب",
+    "دخل",
+    "خرج",
+    "عاد",
+    "اعاد",
+    "تمكن",
 ];
 
 /// Words that put a sentence in the future (سوف, يعتزم, من المقرر): a bare weekday near
@@ -217,22 +262,38 @@ const FUTURE_CUES: &[&str] = &[
     "المقرر",
     "المنتظر",
     "المرتقب",
-    "سيعقد",
-    "ستعقد",
-    "سيزور",
-    "ستزور",
-    "سيتم",
-    "ستبدا",
-    "سيبدا",
-    "ستجري",
-    "سيجري",
-    "سيلتقي",
-    "سيصل",
-    "ستصل",
-    "سيكون",
-    "ستكون",
+    "المقبل",
+    "القادم",
+    "المقبله",
+    "القادمه",
     "يعقد",
     "تعقد",
+    "غدا",
+];
+
+/// Words that start like a verb in the future (س + ي ت ن ا) but are not one.
+const NOT_FUTURE: &[&str] = &[
+    "سياره",
+    "سيارات",
+    "سيطره",
+    "سياسه",
+    "سياسي",
+    "سياسيه",
+    "سيول",
+    "سيده",
+    "ستار",
+    "سيناريو",
+    "سيناء",
+    "سياق",
+    "سياج",
+    "سيادة",
+    "سياده",
+    "ستائر",
+    "سنوات",
+    "سنويا",
+    "سنوي",
+    "سنه",
+    "سنين",
 ];
 
 /// True when word `w` (normalized) is a past-tense verb of [`PAST_VERBS`], in either gender.
@@ -242,6 +303,15 @@ fn is_past_verb(w: &str) -> bool {
             || w.strip_suffix('ت')
                 .is_some_and(|m| m == *v || v.strip_suffix('ي').is_some_and(|stem| m == stem))
     })
+}
+
+/// True when word `w` (normalized) is a verb in the future (سيعقد, ستبدأ, سنلتقي) or a word
+/// that says the future (سوف, من المقرر, المقبل).
+fn is_future(w: &str) -> bool {
+    let prefixed = ["سي", "ست", "سن", "سا"].iter().any(|p| w.starts_with(p))
+        && w.chars().count() >= 5
+        && !NOT_FUTURE.contains(&w);
+    prefixed || FUTURE_CUES.contains(&w)
 }
 
 /// The tense of the sentence around token `i` as its words show it: Some(true) for the
@@ -255,15 +325,18 @@ pub(crate) fn sentence_is_past(t: &Tokens, i: usize) -> Option<bool> {
         .take_while(|&k| t.joined(k + 1) && !end_of_sentence(k));
     let ahead = (i + 1..i + 7).take_while(|&k| t.joined(k) && !end_of_sentence(k));
     for k in back.chain(ahead) {
-        let w = t.norm(k);
-        let w = w
-            .strip_prefix('و')
-            .filter(|r| r.chars().count() > 2)
-            .unwrap_or(w);
-        if FUTURE_CUES.contains(&w) {
-            return Some(false);
+        let word = t.norm(k);
+        // With or without a و or ف before it (وقال, فأعلن).
+        let bare = ["و", "ف"]
+            .iter()
+            .find_map(|c| word.strip_prefix(c))
+            .filter(|r| r.chars().count() > 2);
+        for w in std::iter::once(word).chain(bare) {
+            if is_future(w) {
+                return Some(false);
+            }
+            past |= is_past_verb(w);
         }
-        past |= is_past_verb(w);
     }
     past.then_some(true)
 }
@@ -548,7 +621,8 @@ fn accusative(phrase: &str) -> Option<String> {
     let plain = !["ا", "ه", "ة", "ي", "ى", "ات", "ين", "ان", "ون"]
         .iter()
         .any(|end| last.ends_with(end));
-    (plain && last.chars().count() > 1).then(|| format!("{phrase}ا"))
+    // Not كم: كما is "as".
+    (plain && last.chars().count() > 2).then(|| format!("{phrase}ا"))
 }
 
 /// The number words of `words.tsv` by normalized form, each with its readings.

@@ -4,7 +4,7 @@
 
 use super::calendar::{days_from_civil, days_in_month, hijri_to_gregorian, hijri_years_near, Date};
 use super::grammar::{parse_number, small_digits};
-use super::lexicon::{stem_at, Month, LEXICON};
+use super::lexicon::{sentence_is_past, stem_at, Month, LEXICON};
 use super::ordinals::ordinal_at;
 use super::relative::{month_after, relative_period, Period};
 use super::tokenize::{Kind, Tokens};
@@ -261,6 +261,8 @@ pub(crate) fn month_phrase(
     let mm = i64::from(m.month);
     if let Some((y, next)) = year_after(t, j) {
         if m.hijri {
+            // رمضان 2019: a Gregorian year; the Hijri month that starts in it.
+            let y = if y > 1600 { hijri_year_in(y, mm)? } else { y };
             // رمضان 1445: the Gregorian month its first (or named) day falls in.
             let (gy, gm, gd) = hijri_to_gregorian(y, mm, day.unwrap_or(1));
             let (date, hijri) = match day {
@@ -299,12 +301,22 @@ pub(crate) fn month_phrase(
     if ambiguous_month(t, k) && day.is_none() && k == i && !cued {
         return None;
     }
-    let y = reference.map(|r| {
-        if m.month >= r.month {
-            i64::from(r.year)
-        } else {
-            i64::from(r.year) + 1
+    // A month named alone is the next one, or the last one after الماضي or in a report of
+    // the past (ألغت الحكم في أبريل).
+    let said = match stem_at(t, j) {
+        "الماضي" | "المنصرم" | "الفائت" | "السابق" if t.joined(j) => {
+            Some(true)
         }
+        "المقبل" | "القادم" if t.joined(j) => Some(false),
+        _ => None,
+    };
+    let past = said.or_else(|| sentence_is_past(t, k)) == Some(true);
+    let j = j + usize::from(said.is_some() && day.is_none());
+    let y = reference.map(|r| match (past, m.month >= r.month) {
+        (false, true) | (true, false) => i64::from(r.year),
+        (false, false) => i64::from(r.year) + 1,
+        (true, true) if m.month == r.month => i64::from(r.year),
+        (true, true) => i64::from(r.year) - 1,
     });
     if day.is_none() {
         if let Some((d, y, next)) = day_after_month(t, j, y, mm) {
@@ -354,6 +366,11 @@ fn day_after_month(
         return None;
     }
     day(j).map(|d| (d, y, j + 1))
+}
+
+/// The Hijri year whose month `m` starts in Gregorian year `y`.
+fn hijri_year_in(y: i64, m: i64) -> Option<i64> {
+    hijri_years_near(y).find(|&h| hijri_to_gregorian(h, m, 1).0 == y)
 }
 
 /// A month with its year at `j` (من شهر أيلول من عام 2014, بشهر عشرة سنة 2015, من الشهر

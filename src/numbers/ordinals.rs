@@ -89,7 +89,22 @@ pub(crate) fn article_digits_at(t: &Tokens, i: usize) -> Option<(i64, usize, usi
     let v: i64 = (article && t.kind(i) == Some(Kind::Digits) && t.norm(i).len() <= 4)
         .then(|| t.norm(i).parse().ok())??;
     let glued = t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Digits));
-    (!glued).then_some((v, t.toks[i - 1].start, i + 1))
+    // الـ41 عاما is an age, not a rank.
+    let years = t.joined(i + 1) && matches!(t.norm(i + 1), "عاما" | "سنه" | "عام" | "سنوات");
+    // الأعوام الـ25 المقبلة: a count of the definite noun before it.
+    let count = t.joined(i + 1)
+        && matches!(
+            t.norm(i + 1),
+            "المقبله"
+                | "القادمه"
+                | "الماضيه"
+                | "الاخيره"
+                | "المقبلين"
+                | "الماضيين"
+                | "الاخيرين"
+        );
+    let years = years || count;
+    (!glued && !years).then_some((v, t.toks[i - 1].start, i + 1))
 }
 
 /// [`ordinal_at`] before the rank after a hundred and the names and ranks it leaves out.

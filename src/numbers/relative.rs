@@ -156,11 +156,12 @@ fn day_offset(t: &Tokens, i: usize) -> Option<(i64, usize)> {
         // أمس الأول: the day before yesterday.
         "امس" if rest(i + 1) == "الاول" => (-2, i + 2),
         "امس" | "البارحه" | "الامس" | "امبارح" => (-1, i + 1),
-        "غدا" | "بكره" | "بكرا" | "الغد" => (1, i + 1),
+        // Not بكرة, which in news is "with a ball" far more often than "tomorrow" (بكرا).
+        "غدا" | "الغد" | "بكرا" => (1, i + 1),
         "اول" if rest(i + 1) == "امس" => (-2, i + 2),
         "اول" if rest(i + 1) == "من" && rest(i + 2) == "امس" => (-2, i + 3),
         "يوم" if rest(i + 1) == "غد" => (1, i + 2),
-        "بعد" if matches!(rest(i + 1), "غد" | "الغد" | "بكره") => (2, i + 2),
+        "بعد" if matches!(rest(i + 1), "غد" | "الغد") => (2, i + 2),
         "يوم" if rest(i + 1) == "بعد" && matches!(rest(i + 2), "غد" | "الغد") => {
             (2, i + 3)
         }
@@ -211,6 +212,19 @@ fn weekday_date(t: &Tokens, i: usize, r: Date) -> Option<(PartialDate, usize)> {
     Some((PartialDate::of_days(today + off), next))
 }
 
+/// True when the length ending before `next` counts from an event named after it (بعد 50
+/// عاما على مقتله, قبل يوم من انطلاق البطولة), not from now (بعد 3 أيام من الآن).
+fn counts_from_an_event(t: &Tokens, next: usize) -> bool {
+    let k = if matches!(t.norm(next), "بالضبط" | "تقريبا" | "فقط") {
+        next + 1
+    } else {
+        next
+    };
+    t.joined(k)
+        && matches!(t.norm(k), "علي" | "من")
+        && !matches!(stem_at(t, k + 1), "الان" | "الان." | "اليوم" | "الان،")
+}
+
 /// Turns a duration after قبل / بعد (قبل يومين, بعد 3 أسابيع من الآن) into the date it
 /// points to from the reference (with no value without one). Returns the index after the
 /// mention, which may grow.
@@ -255,7 +269,9 @@ pub(crate) fn shift_date(
         month: 1,
         day: 1,
     };
-    if date(any).is_none() {
+    // بعد 10 أعوام in a report of the past: after an event of the story, not from now.
+    let story = sign > 0 && sentence_is_past(t, i) == Some(true);
+    if date(any).is_none() || counts_from_an_event(t, next) || story {
         return next;
     }
     let value = r.and_then(date).map_or(Value::Unresolved, Value::date);

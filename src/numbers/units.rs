@@ -125,7 +125,12 @@ pub(crate) fn unit_after(t: &Tokens, j: usize) -> Option<(&'static Unit, usize)>
     let (u, next) = LEXICON.units.longest(t, j, t.norm(j))?;
     // 2 - صفر يوم السبت: a score, then "on Saturday".
     let weekday = t.is(j, "يوم") && weekday_at(t, next).is_some();
-    (!weekday).then_some((u, next))
+    // فورمولا 1 عام 2019: عام names the year after it.
+    let year = matches!(t.norm(j), "عام" | "سنه")
+        && t.joined(next)
+        && t.kind(next) == Some(Kind::Digits)
+        && t.norm(next).len() == 4;
+    (!weekday && !year).then_some((u, next))
 }
 
 /// A unit word that is a number by itself: a dual such as ساعتين, يومين, or a singular

@@ -177,7 +177,7 @@ impl Value {
     /// The public value, and the unit it implies (a Hijri form, a relative rank's base).
     fn written(self) -> (NumberValue, Option<String>) {
         match self {
-            Value::Number(v) => (NumberValue::number(v), None),
+            Value::Number(v) => (NumberValue::number(rounded(v)), None),
             Value::Date { date, hijri } => (
                 NumberValue::Text(date.iso()),
                 hijri.map(|h| format!("islamic:{}", h.iso())),
@@ -189,6 +189,20 @@ impl Value {
                 Some(if from_end { "end" } else { "current" }.to_string()),
             ),
         }
+    }
+}
+
+/// `v` without the float noise that a scale leaves on a decimal (535.8 مليون →
+/// 535800000, not 535799999.99999994): to the millionth when that is that close.
+fn rounded(v: f64) -> f64 {
+    if v.fract() == 0.0 || v.abs() >= 1e9 * 1e6 {
+        return v;
+    }
+    let r = (v * 1e6).round() / 1e6;
+    if r.is_finite() && (r - v).abs() <= 1e-9 * v.abs().max(1.0) {
+        r
+    } else {
+        v
     }
 }
 

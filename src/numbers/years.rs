@@ -136,8 +136,46 @@ pub(crate) fn cued_year(t: &Tokens, i: usize) -> Option<(i64, usize)> {
             | "بدايه"
             | "اواسط"
     );
-    let clause_end = !t.joined(i + 1) || t.kind(i + 1) == Some(Kind::Punct);
-    (strong || (t.is(i - 1, "في") && clause_end)).then(|| (y, era_marker(t, i + 1)))
+    // مونديال 2030, موسم 2014: events named by their year.
+    let event = matches!(
+        stem_at(t, i - 1),
+        "مونديال"
+            | "اولمبياد"
+            | "موسم"
+            | "نسخه"
+            | "دوره"
+            | "انتخابات"
+            | "ميزانيه"
+            | "الكومنولث"
+            | "الاولمبيه"
+    ) || (i > 1 && t.is(i - 1, "العالم") && stem_at(t, i - 2) == "كاس");
+    // في 2017: a year unless a noun it counts follows (في 2000 قرية).
+    let next = t.norm(i + 1);
+    let uncounted = !t.joined(i + 1)
+        || t.kind(i + 1) == Some(Kind::Punct)
+        || next.starts_with('و') && next.chars().count() > 2
+        || matches!(
+            next,
+            "حين"
+                | "عندما"
+                | "لكن"
+                | "ثم"
+                | "بعد"
+                | "قبل"
+                | "الي"
+                | "حتي"
+                | "ضد"
+                | "مع"
+                | "عن"
+                | "علي"
+                | "في"
+                | "من"
+                | "حيث"
+                | "اي"
+                | "بينما"
+                | "اذ"
+        );
+    (strong || event || (t.is(i - 1, "في") && uncounted)).then(|| (y, era_marker(t, i + 1)))
 }
 
 /// A range of years in digits, 2014-2018 or 2014/2015 (later, within a century): the two
