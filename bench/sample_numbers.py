@@ -1,11 +1,12 @@
 """Draws number mentions at random from real news, for reading by hand.
 
 Run: ``python bench/sample_numbers.py [--seed 0] [--n 200] [--shared ../shared]``. The news
-is the ANT corpus v2.1 (``shared/data/unlabeled/ant_corpus``; not shipped, only read here):
-articles are drawn with the seed, each read with its publication date as
-``reference_date``, and ``--n`` of all their mentions drawn with the same seed. Each line
-shows the mention's index, the article's date, kind, value (with ``high``, ``qualifier`` and ``unit``) and the
-text around it, the mention in [brackets], for a reader to judge right or wrong.
+is the ANT corpus v2.1 (``shared/data/unlabeled/ant_corpus``; not shipped, only read here),
+each article read with its publication date as ``reference_date``. Each draw is a random
+character of a random article (seeded), and the mention drawn the first one that ends
+after it. Each line shows the draw's index, the article's date, the kind, the value (with
+``high``, ``qualifier`` and ``unit``) and the text around it, the mention in [brackets],
+for a reader to judge right or wrong.
 """
 
 from __future__ import annotations
@@ -38,15 +39,24 @@ def articles(path: Path) -> Iterator[tuple[str, datetime.date | None]]:
 
 
 def draw(shared: Path, seed: int, n: int) -> list[str]:
-    """``n`` mentions drawn with ``seed``, each as one line to read."""
+    """``n`` mentions drawn with ``seed``, each as one line to read.
+
+    Each draw picks an article and a character in it, and takes the first mention that
+    ends after that character: what is drawn does not depend on how many mentions other
+    articles have, so a change to the extractor changes only the draws it touches."""
     rng = random.Random(seed)
     docs = list(articles(shared / ANT))
-    picked = rng.sample(docs, min(len(docs), 4 * n))
-    pool: list[tuple[str, datetime.date | None, nuqta.NumberMention]] = []
-    for text, date in picked:
-        pool += [(text, date, m) for m in nuqta.numbers(text, reference_date=date)]
-    lines = []
-    for k, (text, date, m) in enumerate(rng.sample(pool, min(n, len(pool)))):
+    lines: list[str] = []
+    found: dict[int, list[nuqta.NumberMention]] = {}
+    while len(lines) < n:
+        k = rng.randrange(len(docs))
+        text, date = docs[k]
+        at = rng.randrange(max(len(text), 1))
+        if k not in found:
+            found[k] = nuqta.numbers(text, reference_date=date)
+        m = next((m for m in found[k] if m.end > at), None)
+        if m is None:
+            continue
         before = text[max(0, m.start - 50) : m.start].replace("\n", " / ")
         after = text[m.end : m.end + 30].replace("\n", " / ")
         extra = "".join(
@@ -54,7 +64,9 @@ def draw(shared: Path, seed: int, n: int) -> list[str]:
             for name, value in (("high", m.high), ("q", m.qualifier), ("unit", m.unit))
             if value is not None
         )
-        lines.append(f"{k:3} ({date}) {m.kind} {m.value!r}{extra} | …{before}[{m.text}]{after}…")
+        lines.append(
+            f"{len(lines):3} ({date}) {m.kind} {m.value!r}{extra} | …{before}[{m.text}]{after}…"
+        )
     return lines
 
 

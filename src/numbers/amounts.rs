@@ -62,9 +62,25 @@ pub(crate) fn amount_at(t: &Tokens, i: usize) -> Option<(Found, usize)> {
         return glued_amount(t, &p).map(|found| as_age(t, i, found));
     }
     if let Some(found) = marked_after(t, &p) {
-        return Some(as_age(t, i, found));
+        return Some(as_magnitude(t, i, as_age(t, i, found)));
     }
     bare_number(t, i, &p)
+}
+
+/// Degrees after the strength of an earthquake (زلزال شدته 5.6 درجة, بقوة 6 درجات) are on
+/// the Richter scale, not Celsius: `found` starts at token `i`.
+fn as_magnitude(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
+    let (mut m, next) = found;
+    let strength = i > 0
+        && t.joined(i)
+        && matches!(
+            stem_at(t, i - 1),
+            "شدته" | "شدتها" | "بقوه" | "قوته" | "قوتها" | "بشده"
+        );
+    if strength && m.unit.as_deref() == Some("celsius") {
+        m.unit = Some("richter".to_string());
+    }
+    (m, next)
 }
 
 /// A length in years after a word of age (البالغ من العمر 27 عاما, عمره 40 سنة, بعمر 5
@@ -77,10 +93,17 @@ fn as_age(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
         Value::Number(v) if m.kind == NumberKind::Duration && v % YEAR == 0.0 => v / YEAR,
         _ => return (m, next),
     };
-    let cue = i > 0
-        && t.joined(i)
+    // عمره ما بين 20 و30 عاما, عمره نحو 40 عاما: the word of age before a range or a
+    // qualifier.
+    let mut k = i;
+    while k > 1 && t.joined(k) && matches!(t.norm(k - 1), "بين" | "ما" | "نحو" | "حوالي" | "قرابه")
+    {
+        k -= 1;
+    }
+    let cue = k > 0
+        && t.joined(k)
         && matches!(
-            stem_at(t, i - 1),
+            stem_at(t, k - 1),
             "العمر"
                 | "عمر"
                 | "عمره"
@@ -96,6 +119,11 @@ fn as_age(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
                 | "البالغ"
                 | "البالغه"
                 | "ال"
+                | "اعمارهم"
+                | "اعمار"
+                | "اعمارهن"
+                | "يبلغ"
+                | "تبلغ"
         );
     let bracketed = i > 0 && t.is(i - 1, "(") && t.joined(i) && t.is(next, ")");
     if cue || bracketed {

@@ -130,5 +130,9 @@ pub(crate) fn code_or_name(t: &Tokens, i: usize) -> bool {
         && prev.is_some_and(|p| {
             t.is(p, "-") && p > 0 && t.touching(p) && matches!(t.kind(p - 1), Some(Word | Latin))
         });
-    glued_latin || plus || latin_context || quoted_name || dash_name
+    // إس400: a model glued to a word, not a number after clitics (ب300, وال23).
+    let glued_word = t.touching(i)
+        && prev_kind == Some(Word)
+        && prev.is_some_and(|p| !t.norm(p).chars().all(|c| "وفبلكا".contains(c)));
+    glued_latin || plus || latin_context || quoted_name || dash_name || glued_word
 }

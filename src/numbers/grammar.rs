@@ -255,6 +255,12 @@ fn after_wa<'a>(t: &'a Tokens, i: usize) -> Option<(&'a str, usize)> {
         })
         .map(|s| (s.stem, i))
         .or_else(|| LEXICON.short_after_wa(t.norm(i)).map(|s| (s, i)))
+        .filter(|_| !west(t, i))
+}
+
+/// True when وست at `i` is "West" in a name (وست هام, وست بروميتش), not "and six".
+fn west(t: &Tokens, i: usize) -> bool {
+    t.is(i, "وست") && matches!(t.norm(i + 1), "هام" | "بروميتش" | "بروميش" | "ميدلاندز")
 }
 
 /// Where the next additive part may go.
@@ -646,7 +652,8 @@ pub(crate) fn parse_number(t: &Tokens, i: usize) -> Option<Phrase> {
                 !sp.clitics.article && readings(sp.stem).iter().any(|r| r.class != Class::Ord)
             })
             .map(|sp| (sp.stem, sp.clitics.letters))
-            .or_else(|| LEXICON.short_after_wa(t.norm(i0)).map(|s| (s, 1)))?;
+            .or_else(|| LEXICON.short_after_wa(t.norm(i0)).map(|s| (s, 1)))
+            .filter(|_| !west(t, i0))?;
         let (st, next) = first_word(t, i0, w.0)?;
         (st, next, t.stem_start(i0, w.1))
     };

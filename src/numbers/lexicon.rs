@@ -271,31 +271,6 @@ const FUTURE_CUES: &[&str] = &[
     "غدا",
 ];
 
-/// Words that start like a verb in the future (س + ي ت ن ا) but are not one.
-const NOT_FUTURE: &[&str] = &[
-    "سياره",
-    "سيارات",
-    "سيطره",
-    "سياسه",
-    "سياسي",
-    "سياسيه",
-    "سيول",
-    "سيده",
-    "ستار",
-    "سيناريو",
-    "سيناء",
-    "سياق",
-    "سياج",
-    "سيادة",
-    "سياده",
-    "ستائر",
-    "سنوات",
-    "سنويا",
-    "سنوي",
-    "سنه",
-    "سنين",
-];
-
 /// True when word `w` (normalized) is a past-tense verb of [`PAST_VERBS`], in either gender.
 fn is_past_verb(w: &str) -> bool {
     PAST_VERBS.iter().any(|v| {
@@ -305,40 +280,43 @@ fn is_past_verb(w: &str) -> bool {
     })
 }
 
-/// True when word `w` (normalized) is a verb in the future (سيعقد, ستبدأ, سنلتقي) or a word
-/// that says the future (سوف, من المقرر, المقبل).
-fn is_future(w: &str) -> bool {
-    let prefixed = ["سي", "ست", "سن", "سا"].iter().any(|p| w.starts_with(p))
-        && w.chars().count() >= 5
-        && !NOT_FUTURE.contains(&w);
-    prefixed || FUTURE_CUES.contains(&w)
-}
-
 /// The tense of the sentence around token `i` as its words show it: Some(true) for the
-/// past, Some(false) for the future, None when they do not say. Looks at most six words
-/// each way, within the line and the sentence.
+/// past, Some(false) for the future, None when they do not say. Looks at most ten words
+/// each way, within the line and the sentence, nearest first: a future cue (سوف, سيعقد,
+/// المقبل) makes it the future, a past verb of news (قال, أعلنت) the past; lacking both, a
+/// sentence of four words or more is the past (news reports what happened), and a phrase
+/// alone says nothing.
 pub(crate) fn sentence_is_past(t: &Tokens, i: usize) -> Option<bool> {
     let end_of_sentence = |k: usize| matches!(t.norm(k), "." | "؟" | "?" | "!" | "؛");
-    let mut past = false;
-    let back = (i.saturating_sub(6)..i)
+    let back: Vec<usize> = (i.saturating_sub(10)..i)
         .rev()
-        .take_while(|&k| t.joined(k + 1) && !end_of_sentence(k));
-    let ahead = (i + 1..i + 7).take_while(|&k| t.joined(k) && !end_of_sentence(k));
-    for k in back.chain(ahead) {
+        .take_while(|&k| t.joined(k + 1) && !end_of_sentence(k))
+        .collect();
+    let ahead: Vec<usize> = (i + 1..i + 11)
+        .take_while(|&k| t.joined(k) && !end_of_sentence(k))
+        .collect();
+    let nearest_first = (0..back.len().max(ahead.len()))
+        .flat_map(|d| [back.get(d), ahead.get(d)])
+        .flatten();
+    let mut words = 0;
+    for &k in nearest_first {
         let word = t.norm(k);
+        words += usize::from(t.kind(k) == Some(Kind::Word));
         // With or without a و or ف before it (وقال, فأعلن).
         let bare = ["و", "ف"]
             .iter()
             .find_map(|c| word.strip_prefix(c))
             .filter(|r| r.chars().count() > 2);
         for w in std::iter::once(word).chain(bare) {
-            if is_future(w) {
+            if FUTURE_CUES.contains(&w) {
                 return Some(false);
             }
-            past |= is_past_verb(w);
+            if is_past_verb(w) {
+                return Some(true);
+            }
         }
     }
-    past.then_some(true)
+    (words >= 4).then_some(true)
 }
 
 /// Weekday names (normalized) and their number, Monday = 0.

@@ -85,7 +85,9 @@ pub(crate) fn ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
 /// An ordinal written ال + digits (الدورة الـ23), at the digits `i`: its value, the byte
 /// start of the ال and the index after the digits.
 pub(crate) fn article_digits_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
-    let article = i > 0 && t.touching(i) && t.is(i - 1, "ال");
+    // الـ23, and الـ 23 (the tatweel ties them across the space).
+    let tatweel = i > 0 && t.text[t.toks[i - 1].start..t.toks[i - 1].end].ends_with('ـ');
+    let article = i > 0 && (t.touching(i) || tatweel && t.joined(i)) && t.is(i - 1, "ال");
     let v: i64 = (article && t.kind(i) == Some(Kind::Digits) && t.norm(i).len() <= 4)
         .then(|| t.norm(i).parse().ok())??;
     let glued = t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Word | Kind::Digits));
@@ -103,7 +105,12 @@ pub(crate) fn article_digits_at(t: &Tokens, i: usize) -> Option<(i64, usize, usi
                 | "الماضيين"
                 | "الاخيرين"
         );
-    let years = years || count;
+    // المنتخبات الـ32, الدول الـ28: a count of the definite plural before it.
+    let plural = i > 1 && t.joined(i - 1) && {
+        let w = t.norm(i - 2);
+        w.starts_with("ال") && (w.ends_with("ات") || w.ends_with("ين") || w.ends_with("ون"))
+    };
+    let years = years || count || plural;
     (!glued && !years).then_some((v, t.toks[i - 1].start, i + 1))
 }
 

@@ -46,6 +46,23 @@ fn is_range(t: &Tokens, ra: (usize, usize), b: &Found, rb: (usize, usize)) -> bo
 pub(crate) fn share_range_kinds(t: &Tokens, out: &mut [Found], at: &[(usize, usize)]) {
     for k in 1..out.len() {
         if !is_range(t, at[k - 1], &out[k], at[k]) {
+            let wa = t.joined(at[k].0) && t.norm(at[k].0).starts_with('و') || {
+                let between = (at[k - 1].1..at[k].0)
+                    .map(|j| t.norm(j))
+                    .collect::<Vec<_>>();
+                between.as_slice() == ["و"]
+            };
+            let year_before = matches!(
+                out[k - 1].value,
+                Value::Date { date, hijri: None } if date.month.is_none()
+            );
+            if wa && year_before && matches!(out[k].kind, NumberKind::Cardinal) {
+                // أعوام 2012 و2014 و2015: a year after a year in a list.
+                let (head, tail) = out.split_at_mut(k);
+                if let Value::Number(n) = tail[0].value {
+                    second_in_date(t, &head[k - 1], &mut tail[0], at[k].0, n);
+                }
+            }
             continue;
         }
         let (a_first, b_first) = (at[k - 1].0, at[k].0);
@@ -222,7 +239,12 @@ pub(crate) fn merge_ranges(t: &Tokens, found: Vec<Found>, at: &[(usize, usize)])
     for (m, &span) in found.into_iter().zip(at) {
         if let (Some(a), Some(ra)) = (out.last_mut(), last) {
             let ends = (a.value.amount(), m.value.amount());
+            // 3-6 alone is a score as often as a range: bare counts need بين, من or إلى.
+            let worded = a.kind != NumberKind::Cardinal
+                || range_word_before(t, ra.0).is_some()
+                || (ra.1..span.0).any(|j| matches!(t.norm(j), "الي" | "حتي" | "لغايه"));
             let joined = a.kind == m.kind
+                && worded
                 && a.kind.is_amount()
                 && a.unit == m.unit
                 && a.high.is_none()

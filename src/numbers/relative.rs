@@ -151,6 +151,10 @@ fn day_offset(t: &Tokens, i: usize) -> Option<(i64, usize)> {
         }
         // اليوم الثالث من أكتوبر: the third day, not today.
         "اليوم" if t.joined(i + 1) && ordinal_at(t, i + 1).is_some() => return None,
+        // في ذلك اليوم (that day), رأي اليوم (a newspaper): not today.
+        "اليوم" if i > 0 && t.joined(i) && matches!(t.norm(i - 1), "ذلك" | "راي" | "تلك") => {
+            return None
+        }
         "اليوم" => (0, i + 1),
         "هذا" if rest(i + 1) == "اليوم" => (0, i + 2),
         // أمس الأول: the day before yesterday.

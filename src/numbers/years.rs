@@ -124,8 +124,14 @@ pub(crate) fn cued_year(t: &Tokens, i: usize) -> Option<(i64, usize)> {
     if t.touching(i + 1) && matches!(t.kind(i + 1), Some(Kind::Digits | Kind::Word | Kind::Latin)) {
         return None;
     }
+    // ونهاية 2017: the word before may have a و.
+    let before = stem_at(t, i - 1);
+    let before = before
+        .strip_prefix('و')
+        .filter(|r| r.chars().count() > 2)
+        .unwrap_or(before);
     let strong = matches!(
-        stem_at(t, i - 1),
+        before,
         "منذ"
             | "حتي"
             | "مطلع"
@@ -137,18 +143,26 @@ pub(crate) fn cued_year(t: &Tokens, i: usize) -> Option<(i64, usize)> {
             | "اواسط"
     );
     // مونديال 2030, موسم 2014: events named by their year.
-    let event = matches!(
-        stem_at(t, i - 1),
-        "مونديال"
-            | "اولمبياد"
-            | "موسم"
-            | "نسخه"
-            | "دوره"
-            | "انتخابات"
-            | "ميزانيه"
-            | "الكومنولث"
-            | "الاولمبيه"
-    ) || (i > 1 && t.is(i - 1, "العالم") && stem_at(t, i - 2) == "كاس");
+    let event = t.splits(i - 1).any(|sp| {
+        !sp.clitics.article
+            && matches!(
+                sp.stem,
+                "مونديال"
+                    | "اولمبياد"
+                    | "موسم"
+                    | "نسخه"
+                    | "دوره"
+                    | "انتخابات"
+                    | "ميزانيه"
+                    | "الكومنولث"
+                    | "الاولمبيه"
+                    | "قانون"
+                    | "صيف"
+                    | "شتاء"
+                    | "ربيع"
+                    | "خريف"
+            )
+    }) || (i > 1 && t.is(i - 1, "العالم") && stem_at(t, i - 2) == "كاس");
     // في 2017: a year unless a noun it counts follows (في 2000 قرية).
     let next = t.norm(i + 1);
     let uncounted = !t.joined(i + 1)
