@@ -237,7 +237,10 @@ pub(super) fn scan(page: &str, facts: &mut Facts) {
     };
     let mut html_seen = false;
     let mut i = 0;
-    while let Some(o) = memchr::memchr(b'<', &b[i..body]) {
+    while i < body {
+        let Some(o) = memchr::memchr(b'<', &b[i..body]) else {
+            break;
+        };
         let lt = i + o;
         i = lt + 1;
         if b[i..].starts_with(b"!--") {
@@ -389,6 +392,21 @@ fn itemprops(page: &str, facts: &mut Facts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_head_tag_or_comment_running_past_the_body_start() {
+        // The head scan may step past `<body` (a comment or tag left open across it): every
+        // cut of such pages is read without panicking.
+        for page in [
+            "<html><head><!-- open <body><p>text</p>",
+            "<head><meta content='x <body> y'><title>t</title></head><body>b",
+            "<p>x</p><meta name=a content=\"<body\"><body><head><time datetime=2020>",
+        ] {
+            for end in (0..=page.len()).filter(|&e| page.is_char_boundary(e)) {
+                scan(&page[..end], &mut Facts::default());
+            }
+        }
+    }
 
     #[test]
     fn attributes_in_any_quoting() {
