@@ -50,8 +50,12 @@ impl Class {
 /// Characters below this code point have their class in a flat table.
 pub(crate) const TABLE_END: usize = 0x800;
 
-static TABLE: LazyLock<[Class; TABLE_END]> = LazyLock::new(|| {
-    let mut t = [Class::Punct; TABLE_END];
+/// The class table's reach: every script of Arabic text's neighbours and the general
+/// punctuation block (“ ” – …), whose classes would otherwise be computed on every lookup.
+const CLASS_TABLE_END: usize = 0x3000;
+
+static TABLE: LazyLock<Box<[Class; CLASS_TABLE_END]>> = LazyLock::new(|| {
+    let mut t = Box::new([Class::Punct; CLASS_TABLE_END]);
     for (cp, slot) in t.iter_mut().enumerate() {
         *slot = decide(char::from_u32(cp as u32).unwrap_or('\0'));
     }
@@ -67,7 +71,7 @@ pub fn class(c: char) -> Class {
     }
 }
 
-/// The class of `c`, computed (the table caches it below [`TABLE_END`]).
+/// The class of `c`, computed (the table caches it below [`CLASS_TABLE_END`]).
 fn decide(c: char) -> Class {
     match c {
         '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' => Class::LineBreak,
@@ -200,7 +204,7 @@ mod tests {
 
     #[test]
     fn the_table_agrees_with_the_rules() {
-        for c in (0u32..TABLE_END as u32).filter_map(char::from_u32) {
+        for c in (0u32..CLASS_TABLE_END as u32).filter_map(char::from_u32) {
             assert_eq!(class(c), decide(c), "{c:?}");
         }
     }
