@@ -5,10 +5,8 @@ and the command line; malformed bytes never raise."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -16,10 +14,11 @@ from hypothesis import strategies as st
 
 import nuqta
 
+if TYPE_CHECKING:
+    from conftest import Cli, NewsPage
+
 ENCODINGS = {"cp1256": "windows-1256", "iso8859_6": "ISO-8859-6"}
 """Python's codec for each legacy Arabic encoding, and the name nuqta reports."""
-
-NewsPage = Callable[[str, str], str]
 
 
 def encodable(page: str, codec: str) -> str:
@@ -169,18 +168,8 @@ def test_any_bytes_decode_and_clean(data: bytes, content_type: str | None) -> No
         assert base[m.start : m.end] == m.text
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nuqta", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-
-
 def test_cli_reads_legacy_pages(
-    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage
+    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage, cli: Cli
 ) -> None:
     cases = variants(seed_pages[:2], as_news_page)
     paths = []
@@ -193,7 +182,7 @@ def test_cli_reads_legacy_pages(
         for _, _, _, data in cases:
             f.write(json.dumps({"text": list(data)}) + "\n")
     for command in ("clean", "analyze"):
-        result = run(command, *map(str, paths), str(jsonl))
+        result = cli(command, *map(str, paths), str(jsonl))
         assert result.returncode == 0, result.stderr
         lines = [json.loads(line) for line in result.stdout.splitlines()]
         assert len(lines) == 2 * len(cases)
@@ -204,6 +193,6 @@ def test_cli_reads_legacy_pages(
     legacy = tmp_path / "legacy.jsonl"
     text = encodable(seed_pages[0], "cp1256")
     legacy.write_bytes(json.dumps({"text": text}, ensure_ascii=False).encode("cp1256") + b"\n")
-    result = run("normalize", str(legacy))
+    result = cli("normalize", str(legacy))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["text"] == nuqta.normalize(text)

@@ -112,6 +112,17 @@ def page(head: str, body: str, *, lang: str = "ar") -> str:
     )
 
 
+def paras(texts: list[str], prefix: str = "") -> str:
+    """``texts`` as paragraphs, each after ``prefix``."""
+    return "".join(f"<p>{esc(prefix + t)}</p>" for t in texts)
+
+
+def clean_on_site(rng: random.Random, *article: str) -> nuqta.Cleaned:
+    """The pieces of ``article`` between the site's header and its related list and footer,
+    as a page, cleaned."""
+    return nuqta.clean(page("", chrome_top(rng) + "".join(article) + chrome_bottom(rng)))
+
+
 def kept(c: nuqta.Cleaned) -> list[str]:
     return [line.text for line in c.lines if line.keep]
 
@@ -145,16 +156,14 @@ def test_content_after_a_table_a_list_or_subheadings_is_body(seed: int) -> None:
     middle = rng.choice(
         [table, f"<h2>{subhead}</h2>{table}", f"{table}<h3>{subhead}</h3><ul>{items}</ul>"]
     )
-    body = (
-        chrome_top(rng)
-        + f"<article><h1>{esc(headline)}</h1>"
-        + "".join(f"<p>{esc(p)}</p>" for p in before)
-        + middle
-        + "".join(f"<p>{esc(p)}</p>" for p in after)
-        + "</article>"
-        + chrome_bottom(rng)
+    c = clean_on_site(
+        rng,
+        f"<article><h1>{esc(headline)}</h1>",
+        paras(before),
+        middle,
+        paras(after),
+        "</article>",
     )
-    c = nuqta.clean(page("", body))
     got = kept(c)
     for p in before + after:
         assert p in got, p
@@ -174,13 +183,11 @@ def test_furniture_phrases_inside_body_sentences_are_body(seed: int) -> None:
     )
     body_paras = paragraphs(rng, 4)
     body_paras.insert(rng.randint(1, 3), inner)
-    body = (
-        chrome_top(rng)
-        + f"<h1>{esc(rng.choice(HEADLINES))}</h1>"
-        + "".join(f"<p>{esc(p)}</p>" for p in body_paras)
-        + chrome_bottom(rng)
+    c = clean_on_site(
+        rng,
+        f"<h1>{esc(rng.choice(HEADLINES))}</h1>",
+        paras(body_paras),
     )
-    c = nuqta.clean(page("", body))
     assert inner in kept(c)
     # the same phrase as a footer line is still furniture
     assert reason(c, "تصميم وتطوير شركة المواقع") == "copyright"
@@ -196,17 +203,15 @@ def test_lead_in_list_and_subtitle_between_headline_and_body_are_body(seed: int)
     items = ["الطاقة والنقل", "التعليم العالي", "الصحة العامة والوقاية"]
     rng.shuffle(items)
     rest = paragraphs(rng, rng.randint(2, 4))
-    body = (
-        chrome_top(rng)
-        + f"<h1>{esc(headline)}</h1><h2>{esc(subtitle)}</h2>"
-        + f'<div class="img"><img src="a.jpg"><p>{esc(caption)}</p></div>'
-        + f"<p>{lead}</p><ul>"
-        + "".join(f"<li>{i}</li>" for i in items)
-        + "</ul>"
-        + "".join(f"<p>{esc(p)}</p>" for p in rest)
-        + chrome_bottom(rng)
+    c = clean_on_site(
+        rng,
+        f"<h1>{esc(headline)}</h1><h2>{esc(subtitle)}</h2>",
+        f'<div class="img"><img src="a.jpg"><p>{esc(caption)}</p></div>',
+        f"<p>{lead}</p><ul>",
+        "".join(f"<li>{i}</li>" for i in items),
+        "</ul>",
+        paras(rest),
     )
-    c = nuqta.clean(page("", body))
     got = kept(c)
     assert c.title == headline
     for line in [subtitle, lead, *items, *rest]:
@@ -224,13 +229,11 @@ def test_a_headline_split_by_br_is_one_title(seed: int) -> None:
     tag = rng.choice(["h1", "p", "div"])
     place = rng.choice(PLACES)
     dateline = f"{place}، {rng.randint(1, 28)} تشرين الأول 2009"
-    body = (
-        chrome_top(rng)
-        + f"<p>{dateline}</p><{tag}>{first}<br>{second}</{tag}>"
-        + "".join(f"<p>{esc(p)}</p>" for p in paragraphs(rng, 3))
-        + chrome_bottom(rng)
+    c = clean_on_site(
+        rng,
+        f"<p>{dateline}</p><{tag}>{first}<br>{second}</{tag}>",
+        paras(paragraphs(rng, 3)),
     )
-    c = nuqta.clean(page("", body))
     assert c.title == f"{first} {second}"
     assert sum(line.reason == "title" for line in c.lines) == 1
     assert reason(c, dateline) == "byline"
@@ -258,13 +261,11 @@ def test_byline_and_photo_caption_are_told_by_position(seed: int) -> None:
     top = (
         f"<div>{byline}</div>{image}" if order == "byline-first" else f"{image}<div>{byline}</div>"
     )
-    body = (
-        chrome_top(rng)
-        + f"<h1>{esc(rng.choice(HEADLINES))}</h1>{top}"
-        + "".join(f"<p>{esc(p)}</p>" for p in paragraphs(rng, 3))
-        + chrome_bottom(rng)
+    c = clean_on_site(
+        rng,
+        f"<h1>{esc(rng.choice(HEADLINES))}</h1>{top}",
+        paras(paragraphs(rng, 3)),
     )
-    c = nuqta.clean(page("", body))
     assert c.byline == byline
     assert reason(c, caption) == "caption"
     assert c.authors == (name,)
@@ -284,14 +285,12 @@ def test_readers_comments_are_dropped_as_comments(seed: int) -> None:
         f"<div>{rng.randint(1, 28)} مارس 2024</div><p>{esc(t)}</p></div>"
         for t in comments
     )
-    body = (
-        chrome_top(rng)
-        + f"<h1>{esc(rng.choice(HEADLINES))}</h1>"
-        + "".join(f"<p>{esc(p)}</p>" for p in article)
-        + f"<div><h3>{header}</h3>{thread}<div>أضف تعليق</div></div>"
-        + chrome_bottom(rng)
+    c = clean_on_site(
+        rng,
+        f"<h1>{esc(rng.choice(HEADLINES))}</h1>",
+        paras(article),
+        f"<div><h3>{header}</h3>{thread}<div>أضف تعليق</div></div>",
     )
-    c = nuqta.clean(page("", body))
     got = kept(c)
     for p in article:
         assert p in got
@@ -310,14 +309,12 @@ def test_teaser_cards_under_the_article_are_not_the_article(seed: int) -> None:
         f'<p>{esc(prefix + t)}</p><a href="/t{i}">إقرأ المزيد</a></div>'
         for i, t in enumerate(teasers)
     )
-    body = (
-        chrome_top(rng)
-        + f"<h1>{esc(rng.choice(HEADLINES))}</h1>"
-        + "".join(f"<p>{esc(prefix + p)}</p>" for p in article)
-        + cards
-        + chrome_bottom(rng)
+    c = clean_on_site(
+        rng,
+        f"<h1>{esc(rng.choice(HEADLINES))}</h1>",
+        paras(article, prefix),
+        cards,
     )
-    c = nuqta.clean(page("", body))
     got = kept(c)
     for p in article:
         assert prefix + p in got
@@ -409,7 +406,7 @@ def test_publication_date_from_every_source(seed: int) -> None:
     body = (
         chrome_top(rng)
         + f"<h1>{esc(rng.choice(HEADLINES))}</h1>{top}"
-        + "".join(f"<p>{esc(p)}</p>" for p in paragraphs(rng, 3))
+        + paras(paragraphs(rng, 3))
         + bottom
     )
     c = nuqta.clean(page(head, body))

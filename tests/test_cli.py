@@ -4,34 +4,25 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted(DATA.glob("0*.txt"))
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nuqta", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-
-
-def test_normalize_directory_gives_one_line_per_page(tmp_path: Path) -> None:
+def test_normalize_directory_gives_one_line_per_page(tmp_path: Path, cli: Cli) -> None:
     nested = tmp_path / "pages" / "nested"
     nested.mkdir(parents=True)
     for seed in SEEDS:
         (nested / seed.name).write_bytes(seed.read_bytes())
     (nested / "notes.bin").write_bytes(b"\0skipped")
-    result = run("normalize", str(tmp_path / "pages"))
+    result = cli("normalize", str(tmp_path / "pages"))
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["source"] for line in lines] == [str(nested / s.name) for s in SEEDS]
@@ -40,22 +31,22 @@ def test_normalize_directory_gives_one_line_per_page(tmp_path: Path) -> None:
     assert "records written, ok" in result.stderr
 
 
-def test_stdin_and_options() -> None:
-    result = run("normalize", "--set", "teh_marbuta=true", "-", stdin="مدرسةٌ")
+def test_stdin_and_options(cli: Cli) -> None:
+    result = cli("normalize", "--set", "teh_marbuta=true", "-", stdin="مدرسةٌ")
     assert result.returncode == 0
     assert json.loads(result.stdout) == {"source": "-", "text": "مدرسه"}
 
 
-def test_preset() -> None:
-    result = run("normalize", "--preset", "display", "-", stdin="مُحَمَّد  ﻻ")
+def test_preset(cli: Cli) -> None:
+    result = cli("normalize", "--preset", "display", "-", stdin="مُحَمَّد  ﻻ")
     assert json.loads(result.stdout)["text"] == "مُحَمَّد لا"
 
 
-def test_jsonl_and_gzip(tmp_path: Path) -> None:
+def test_jsonl_and_gzip(tmp_path: Path, cli: Cli) -> None:
     path = tmp_path / "docs.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as f:
         f.write(json.dumps({"body": "أَهلاً"}) + "\n\n" + json.dumps({"body": "بِك"}) + "\n")
-    result = run("normalize", "--text-field", "body", str(path))
+    result = cli("normalize", "--text-field", "body", str(path))
     assert result.returncode == 0, result.stderr
     assert [json.loads(line) for line in result.stdout.splitlines()] == [
         {"source": f"{path}:1", "text": "اهلا"},
@@ -63,14 +54,14 @@ def test_jsonl_and_gzip(tmp_path: Path) -> None:
     ]
 
 
-def test_bad_file_is_reported_and_the_rest_kept(tmp_path: Path) -> None:
+def test_bad_file_is_reported_and_the_rest_kept(tmp_path: Path, cli: Cli) -> None:
     good = tmp_path / "a.txt"
     good.write_text("نَص", encoding="utf-8")
     legacy = tmp_path / "b.txt"  # not UTF-8, and read all the same
     sentence = "قال الرئيس في القاهرة إن الاجتماع كان ناجحا"
     legacy.write_bytes(sentence.encode("cp1256"))
     missing = tmp_path / "missing.txt"
-    result = run("normalize", str(good), str(legacy), str(missing))
+    result = cli("normalize", str(good), str(legacy), str(missing))
     assert result.returncode == 1
     texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
     assert texts == ["نص", "قال الرئيس في القاهرة ان الاجتماع كان ناجحا"]
@@ -78,23 +69,23 @@ def test_bad_file_is_reported_and_the_rest_kept(tmp_path: Path) -> None:
     assert str(missing) in result.stderr
 
 
-def test_output_file_is_written_atomically(tmp_path: Path) -> None:
+def test_output_file_is_written_atomically(tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "out.jsonl"
-    result = run("normalize", str(SEEDS[0]), "-o", str(out))
+    result = cli("normalize", str(SEEDS[0]), "-o", str(out))
     assert result.returncode == 0
     assert result.stdout == ""
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
 
 
-def test_usage_errors_exit_2() -> None:
-    assert run().returncode == 2
-    assert run("normalize", "--set", "teh_marbuta=maybe", "-", stdin="").returncode == 2
-    assert run("normalize", "--preset", "nope", "-", stdin="").returncode == 2
+def test_usage_errors_exit_2(cli: Cli) -> None:
+    assert cli().returncode == 2
+    assert cli("normalize", "--set", "teh_marbuta=maybe", "-", stdin="").returncode == 2
+    assert cli("normalize", "--preset", "nope", "-", stdin="").returncode == 2
 
 
-def test_analyze_sample_pages(tmp_path: Path) -> None:
-    result = run("analyze", *map(str, SEEDS))
+def test_analyze_sample_pages(tmp_path: Path, cli: Cli) -> None:
+    result = cli("analyze", *map(str, SEEDS))
     assert result.returncode == 0, result.stderr
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["source"] for d in docs] == [str(s) for s in SEEDS]
@@ -107,27 +98,27 @@ def test_analyze_sample_pages(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["clean", "entities", "numbers"])
-def test_other_commands(command: str) -> None:
-    result = run(command, "-", stdin="قال الرئيس في القاهرة إن 300 شخص حضروا يوم 5 مايو 2024.")
+def test_other_commands(command: str, cli: Cli) -> None:
+    result = cli(command, "-", stdin="قال الرئيس في القاهرة إن 300 شخص حضروا يوم 5 مايو 2024.")
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
     assert record["source"] == "-"
 
 
-def test_jobs_and_bad_records(tmp_path: Path) -> None:
+def test_jobs_and_bad_records(tmp_path: Path, cli: Cli) -> None:
     path = tmp_path / "docs.jsonl"
     path.write_text(
         json.dumps({"text": "زار الرئيس القاهرة"}) + "\n" + "{not json\n", encoding="utf-8"
     )
-    result = run("analyze", "--jobs", "1", str(path))
+    result = cli("analyze", "--jobs", "1", str(path))
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) == 1
     assert f"{path}:2" in result.stderr
-    assert run("analyze", "--jobs", "0", str(path)).returncode == 2
+    assert cli("analyze", "--jobs", "0", str(path)).returncode == 2
 
 
-def test_progress_bar_goes_to_stderr() -> None:
-    result = run("normalize", "--progress", *map(str, SEEDS))
+def test_progress_bar_goes_to_stderr(cli: Cli) -> None:
+    result = cli("normalize", "--progress", *map(str, SEEDS))
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == len(SEEDS)
     assert "records" in result.stderr

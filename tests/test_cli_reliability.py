@@ -10,8 +10,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from conftest import Cli
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted(DATA.glob("0*.txt"))
@@ -27,16 +31,6 @@ sys.exit(status)
 """
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nuqta", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-
-
 def good_files(tmp_path: Path) -> list[Path]:
     paths = []
     for seed in SEEDS[:3]:
@@ -46,7 +40,7 @@ def good_files(tmp_path: Path) -> list[Path]:
     return paths
 
 
-def test_bad_files_among_good_ones_lose_nothing(tmp_path: Path) -> None:
+def test_bad_files_among_good_ones_lose_nothing(tmp_path: Path, cli: Cli) -> None:
     first, second, third = good_files(tmp_path)
     truncated = tmp_path / "truncated.txt.gz"
     truncated.write_bytes(gzip.compress("نص عربي".encode() * 1000)[:40])
@@ -55,7 +49,7 @@ def test_bad_files_among_good_ones_lose_nothing(tmp_path: Path) -> None:
     latin1.write_bytes("caf\u00e9 \u00e0 la cr\u00e8me".encode("latin-1"))
     out = tmp_path / "out.jsonl"
     args = [first, truncated, second, latin1, missing, third]
-    result = run("analyze", *map(str, args), "-o", str(out))
+    result = cli("analyze", *map(str, args), "-o", str(out))
     assert result.returncode == 1, result.stderr
     written = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     # the Latin-1 file is not UTF-8, and decoded all the same
@@ -69,13 +63,13 @@ def test_bad_files_among_good_ones_lose_nothing(tmp_path: Path) -> None:
     assert "4 records written, 2 failed" in result.stderr
 
 
-def test_bad_jsonl_lines_lose_no_other_line(tmp_path: Path) -> None:
+def test_bad_jsonl_lines_lose_no_other_line(tmp_path: Path, cli: Cli) -> None:
     path = tmp_path / "docs.jsonl"
     path.write_bytes(
         b'{"text": "\xd8\xa3"}\n{"text": "\xff"}\n{not json\n{"text": 5}\n{"text": "3"}\n'
     )
     good = good_files(tmp_path)[0]
-    result = run("numbers", str(path), str(good))
+    result = cli("numbers", str(path), str(good))
     assert result.returncode == 1
     sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
     # line 2 is not UTF-8: decoded as a page would be, not lost
@@ -141,7 +135,7 @@ def test_gzip_bomb_is_bounded(tmp_path: Path) -> None:
     assert int(peak) < 200_000, f"peak memory {int(peak) // 1024} MB"
 
 
-def test_max_bytes_rejects_garbage() -> None:
-    result = run("clean", "--max-bytes", "lots", "-")
+def test_max_bytes_rejects_garbage(cli: Cli) -> None:
+    result = cli("clean", "--max-bytes", "lots", "-")
     assert result.returncode == 2
     assert "not a byte count" in result.stderr

@@ -3,12 +3,15 @@ worker processes, datatrove with its LocalPipelineExecutor."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import nuqta
+
+if TYPE_CHECKING:
+    from conftest import Datatrove
 
 PAGES = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("data/0*.txt"))]
 
@@ -49,30 +52,13 @@ def test_dask_bag_and_dataframe(dask_client: object) -> None:
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_datatrove_pipeline(tmp_path: Path) -> None:
-    pytest.importorskip("datatrove")
+def test_datatrove_pipeline(datatrove_jsonl: Datatrove) -> None:
     from datatrove.data import Document
-    from datatrove.executor import LocalPipelineExecutor
-    from datatrove.pipeline.writers import JsonlWriter
 
     from nuqta.integrations.datatrove import NuqtaAnnotator
 
     documents = [Document(text=p, id=str(i)) for i, p in enumerate(PAGES)]
-    executor = LocalPipelineExecutor(
-        pipeline=[
-            documents,
-            NuqtaAnnotator(batch_size=2),
-            JsonlWriter(str(tmp_path / "out"), compression=None),
-        ],
-        tasks=1,
-        logging_dir=str(tmp_path / "logs"),
-    )
-    executor.run()
-    written = [
-        json.loads(line)
-        for path in sorted((tmp_path / "out").glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
+    written = datatrove_jsonl([documents, NuqtaAnnotator(batch_size=2)])
     assert [w["id"] for w in written] == [str(i) for i in range(len(PAGES))]
     for record, page in zip(written, PAGES, strict=True):
         doc = nuqta.analyze(page)

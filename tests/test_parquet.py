@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -17,6 +17,9 @@ from nuqta.cli import main
 pq = pytest.importorskip("pyarrow.parquet")
 
 from nuqta.parquet import ROW_GROUP, records  # noqa: E402
+
+if TYPE_CHECKING:
+    from conftest import Warc
 
 SENTENCES = [
     line.strip()
@@ -113,23 +116,11 @@ def test_a_document_of_every_kind_of_value_round_trips(tmp_path: Path) -> None:
     assert rows[1]["text"] == ""
 
 
-def test_a_warc_record_keeps_its_fields(tmp_path: Path) -> None:
+def test_a_warc_record_keeps_its_fields(tmp_path: Path, warc: type[Warc]) -> None:
     page = "<html><head><title>خبر</title></head><body><p>" + SENTENCES[0] + "</p></body></html>"
-    body = page.encode()
-    response = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-        + f"Content-Length: {len(body)}\r\n\r\n".encode()
-        + body
-    )
-    head = (
-        "WARC/1.1\r\nWARC-Type: response\r\n"
-        "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
-        "WARC-Date: 2024-02-01T12:00:00Z\r\nWARC-Target-URI: https://news.example/1\r\n"
-        "Content-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(response)}\r\n\r\n"
-    )
+    response = warc.http("text/html; charset=utf-8", page.encode())
     archive = tmp_path / "crawl.warc"
-    archive.write_bytes(head.encode() + response + b"\r\n\r\n")
+    archive.write_bytes(warc.record("response", response, 1))
     jsonl, parquet = tmp_path / "out.jsonl", tmp_path / "out.parquet"
     assert main(["analyze", str(archive), "-o", str(jsonl)]) == 0
     assert main(["analyze", str(archive), "-o", str(parquet)]) == 0

@@ -8,52 +8,25 @@ from __future__ import annotations
 import gzip
 import json
 import subprocess
-import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import nuqta
 from nuqta._nuqta import _WarcRecords
 
-NewsPage = Callable[[str, str], str]
-
-
-def warc_record(kind: str, block: bytes, number: int, version: str = "1.1", **more: str) -> bytes:
-    """One WARC record: its header block, ``block``, and the two CRLFs after it."""
-    content_type = {
-        "warcinfo": "application/warc-fields",
-        "request": "application/http; msgtype=request",
-        "response": "application/http; msgtype=response",
-        "metadata": "application/warc-fields",
-    }[kind]
-    headers = {
-        "WARC-Type": kind,
-        "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012}>",
-        "WARC-Date": f"2024-02-{number % 28 + 1:02}T12:00:00Z",
-        "WARC-Target-URI": f"https://news.example/{number}",
-        "Content-Type": content_type,
-        **more,
-        "Content-Length": str(len(block)),
-    }
-    head = f"WARC/{version}\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-    return head.encode() + b"\r\n" + block + b"\r\n\r\n"
-
-
-def http(content_type: str, body: bytes) -> bytes:
-    return (
-        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
-    ).encode() + body
+if TYPE_CHECKING:
+    from conftest import Cli, Datatrove, NewsPage, Warc
 
 
 def crawl(
-    pages: list[str], news_page: NewsPage
+    pages: list[str], news_page: NewsPage, warc: type[Warc]
 ) -> tuple[list[bytes], list[tuple[str, str | bytes, str]]]:
     """The records of a crawl of ``pages``, and for each HTML or text response, in order:
     its URL, the page as the server sent it, and its content type."""
-    records = [warc_record("warcinfo", b"software: nuqta tests\r\n", 0, version="1.0")]
+    records = [warc.record("warcinfo", b"software: nuqta tests\r\n", 0, version="1.0")]
     expected: list[tuple[str, str | bytes, str]] = []
     for i, page in enumerate(pages, start=1):
         number = 10 * i
@@ -67,12 +40,12 @@ def crawl(
             content_type, body = "text/plain", page.encode()
             html = page
         request = f"GET /{number} HTTP/1.1\r\nHost: news.example\r\n\r\n".encode()
-        records.append(warc_record("request", request, number))
-        records.append(warc_record("response", http(content_type, body), number + 1))
+        records.append(warc.record("request", request, number))
+        records.append(warc.record("response", warc.http(content_type, body), number + 1))
         expected.append((f"https://news.example/{number + 1}", html, content_type))
-        records.append(warc_record("metadata", b"fetchTimeMs: 120\r\n", number + 2))
-        image = http("image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-        records.append(warc_record("response", image, number + 3))
+        records.append(warc.record("metadata", b"fetchTimeMs: 120\r\n", number + 2))
+        image = warc.http("image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+        records.append(warc.record("response", image, number + 3))
     return records, expected
 
 
@@ -80,25 +53,19 @@ def gzip_each(records: list[bytes]) -> bytes:
     return b"".join(gzip.compress(r) for r in records)
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "nuqta", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        timeout=300,
-    )
-
-
 @pytest.mark.parametrize("suffix", [".warc.gz", ".warc"])
 def test_one_line_per_html_response_in_order(
-    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage, suffix: str
+    tmp_path: Path,
+    seed_pages: list[str],
+    as_news_page: NewsPage,
+    warc: type[Warc],
+    cli: Cli,
+    suffix: str,
 ) -> None:
-    records, expected = crawl(seed_pages, as_news_page)
+    records, expected = crawl(seed_pages, as_news_page, warc)
     path = tmp_path / f"crawl{suffix}"
     path.write_bytes(gzip_each(records) if suffix.endswith(".gz") else b"".join(records))
-    result = run("analyze", str(path))
+    result = cli("analyze", str(path))
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["url"] for line in lines] == [url for url, _, _ in expected]
@@ -120,36 +87,38 @@ def test_one_line_per_html_response_in_order(
         f"nuqta: {n} records written, ok; WARC records skipped: {3 * n + 1} "
         f"(metadata {n}, request {n}, response (not HTML or text) {n}, warcinfo 1)"
     )
-    cleaned = run("clean", str(path))
+    cleaned = cli("clean", str(path))
     assert [json.loads(line)["text"] for line in cleaned.stdout.splitlines()] == [
         line["text"] for line in lines
     ]
 
 
 def test_directory_walk_finds_archives(
-    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage
+    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage, warc: type[Warc], cli: Cli
 ) -> None:
-    records, expected = crawl(seed_pages[:2], as_news_page)
+    records, expected = crawl(seed_pages[:2], as_news_page, warc)
     (tmp_path / "crawl.warc.gz").write_bytes(gzip_each(records))
-    result = run("numbers", str(tmp_path))
+    result = cli("numbers", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == len(expected)
 
 
-def hostile(tmp_path: Path, name: str, data: bytes) -> subprocess.CompletedProcess[str]:
+def hostile(cli: Cli, tmp_path: Path, name: str, data: bytes) -> subprocess.CompletedProcess[str]:
     path = tmp_path / name
     path.write_bytes(data)
     started = time.monotonic()
-    result = run("analyze", str(path))
+    result = cli("analyze", str(path))
     assert time.monotonic() - started < 120
     assert "Traceback" not in result.stderr
     return result
 
 
-def test_truncated_gzip(tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage) -> None:
-    records, expected = crawl(seed_pages[:3], as_news_page)
+def test_truncated_gzip(
+    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage, warc: type[Warc], cli: Cli
+) -> None:
+    records, expected = crawl(seed_pages[:3], as_news_page, warc)
     data = gzip_each(records)
-    result = hostile(tmp_path, "cut.warc.gz", data[: len(data) * 2 // 3])
+    result = hostile(cli, tmp_path, "cut.warc.gz", data[: len(data) * 2 // 3])
     assert result.returncode == 1
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["url"] for line in lines] == [url for url, _, _ in expected[: len(lines)]]
@@ -158,16 +127,16 @@ def test_truncated_gzip(tmp_path: Path, seed_pages: list[str], as_news_page: New
 
 
 def test_a_lying_content_length_costs_one_record(
-    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage
+    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage, warc: type[Warc], cli: Cli
 ) -> None:
-    records, expected = crawl(seed_pages[:3], as_news_page)
+    records, expected = crawl(seed_pages[:3], as_news_page, warc)
     liar = 2  # the first response: said to be 100 bytes longer than it is
     block_start = records[liar].index(b"\r\n\r\n") + 4
     length = len(records[liar]) - block_start - 4
     records[liar] = records[liar].replace(
         f"Content-Length: {length}".encode(), f"Content-Length: {length + 100}".encode()
     )
-    result = hostile(tmp_path, "liar.warc.gz", gzip_each(records))
+    result = hostile(cli, tmp_path, "liar.warc.gz", gzip_each(records))
     assert result.returncode == 1
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["url"] for line in lines] == [url for url, _, _ in expected[1:]]
@@ -175,39 +144,41 @@ def test_a_lying_content_length_costs_one_record(
     assert len(errors) == 1
     assert "#3:" in errors[0]
     # uncompressed, nothing marks the next record: the rest of the file is reported lost
-    result = hostile(tmp_path, "liar.warc", b"".join(records))
+    result = hostile(cli, tmp_path, "liar.warc", b"".join(records))
     assert result.returncode == 1
     assert "the rest of the file is skipped" in result.stderr
 
 
-def test_a_gigabyte_declared_length_is_not_allocated(tmp_path: Path) -> None:
+def test_a_gigabyte_declared_length_is_not_allocated(
+    tmp_path: Path, warc: type[Warc], cli: Cli
+) -> None:
     head = (
         b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
         b"Content-Type: application/http; msgtype=response\r\nContent-Length: 1073741824\r\n\r\n"
     )
-    data = head + http("text/html", b"<p>\xd9\x86\xd8\xb5</p>" * 1000)
-    result = hostile(tmp_path, "huge.warc.gz", gzip.compress(data))
+    data = head + warc.http("text/html", b"<p>\xd9\x86\xd8\xb5</p>" * 1000)
+    result = hostile(cli, tmp_path, "huge.warc.gz", gzip.compress(data))
     assert result.returncode == 1
     assert "ends inside a record (Content-Length 1073741824" in result.stderr
-    result = run("analyze", "--max-bytes", "1M", str(tmp_path / "huge.warc.gz"))
+    result = cli("analyze", "--max-bytes", "1M", str(tmp_path / "huge.warc.gz"))
     assert "more than the limit" in result.stderr or "ends inside" in result.stderr
 
 
-def test_binary_garbage_declared_html(tmp_path: Path) -> None:
+def test_binary_garbage_declared_html(tmp_path: Path, warc: type[Warc], cli: Cli) -> None:
     garbage = bytes((i * 7919 + 13) % 256 for i in range(50_000))
-    data = warc_record("response", http("text/html; charset=utf-8", garbage), 1)
-    result = hostile(tmp_path, "garbage.warc.gz", gzip.compress(data))
+    data = warc.record("response", warc.http("text/html; charset=utf-8", garbage), 1)
+    result = hostile(cli, tmp_path, "garbage.warc.gz", gzip.compress(data))
     assert result.returncode == 0, result.stderr
     (line,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert line["url"] == "https://news.example/1"
     assert line["encoding"]
 
 
-def test_not_a_warc_file(tmp_path: Path) -> None:
-    result = hostile(tmp_path, "notes.warc", b"hello\r\n\r\nworld")
+def test_not_a_warc_file(tmp_path: Path, cli: Cli) -> None:
+    result = hostile(cli, tmp_path, "notes.warc", b"hello\r\n\r\nworld")
     assert result.returncode == 1
     assert "not a WARC record header" in result.stderr
-    result = hostile(tmp_path, "empty.warc.gz", b"")
+    result = hostile(cli, tmp_path, "empty.warc.gz", b"")
     assert result.returncode == 0
     with pytest.raises(OSError, match="missing"):
         _WarcRecords(str(tmp_path / "missing.warc"), 1 << 20)
@@ -217,32 +188,20 @@ def test_not_a_warc_file(tmp_path: Path) -> None:
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_datatrove_warc_reader(
-    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage
+    tmp_path: Path,
+    seed_pages: list[str],
+    as_news_page: NewsPage,
+    warc: type[Warc],
+    datatrove_jsonl: Datatrove,
 ) -> None:
-    pytest.importorskip("datatrove")
-    from datatrove.executor import LocalPipelineExecutor
-    from datatrove.pipeline.writers import JsonlWriter
-
     from nuqta.integrations.datatrove import NuqtaAnnotator, NuqtaWarcReader
 
-    records, expected = crawl(seed_pages, as_news_page)
+    records, expected = crawl(seed_pages, as_news_page, warc)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "crawl.warc.gz").write_bytes(gzip_each(records))
-    executor = LocalPipelineExecutor(
-        pipeline=[
-            NuqtaWarcReader(str(tmp_path / "in")),
-            NuqtaAnnotator(batch_size=2, drop_empty=False),
-            JsonlWriter(str(tmp_path / "out"), compression=None),
-        ],
-        tasks=1,
-        logging_dir=str(tmp_path / "logs"),
+    written = datatrove_jsonl(
+        [NuqtaWarcReader(str(tmp_path / "in")), NuqtaAnnotator(batch_size=2, drop_empty=False)]
     )
-    executor.run()
-    written = [
-        json.loads(line)
-        for path in sorted((tmp_path / "out").glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
     assert [w["metadata"]["url"] for w in written] == [url for url, _, _ in expected]
     for record, (_, page, _content_type) in zip(written, expected, strict=True):
         assert record["text"] == nuqta.analyze(page).text
