@@ -153,6 +153,41 @@ fn number_options(
     })
 }
 
+/// The mentions `find` finds in `text` (a Python `str`), made into their Python objects by
+/// `make`.
+fn in_text<'py, M: Send>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    find: impl FnOnce(&str) -> Vec<M> + Send,
+    make: impl FnOnce(&Bound<'py, PyString>, &str, &[M]) -> PyResult<Bound<'py, PyTuple>>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let text_str = text_arg(text, "text")?;
+    let found = detach(py, || find(text_str))?;
+    make(text.cast()?, text_str, &found)
+}
+
+/// [`in_text`] for every text of `texts`, on all cores: a tuple per text (see
+/// [`in_rounds`]); a failure names its text.
+fn in_texts<'py, M: Send>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    find: impl Fn(&str) -> Vec<M> + Sync,
+    make: impl Fn(&Bound<'py, PyString>, &str, &[M]) -> PyResult<Bound<'py, PyTuple>>,
+) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+    let items = collect_items(texts, "texts")?;
+    let strs = texts_arg(&items, "texts")?;
+    let sizes: Vec<usize> = strs.iter().map(|t| t.len()).collect();
+    in_rounds(
+        py,
+        &sizes,
+        |i| find(strs[i]),
+        |i, found| {
+            let found = found.map_err(|panic| item_error("texts", i, panic))?;
+            make(items[i].cast()?, strs[i], &found)
+        },
+    )
+}
+
 /// The `NumberMention`s in `text`.
 #[pyfunction]
 #[pyo3(signature = (text, reference_date=None, relative_ordinals=false, country=None))]
@@ -163,13 +198,12 @@ pub fn _numbers<'py>(
     relative_ordinals: bool,
     country: Option<&str>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let text_str = text_arg(text, "text")?;
     let options = number_options(reference_date, relative_ordinals, country)?;
-    let found = detach(py, || numbers::find_numbers(text_str, &options))?;
-    results::numbers(text.cast()?, text_str, &found)
+    let find = |text: &str| numbers::find_numbers(text, &options);
+    in_text(py, text, find, results::numbers)
 }
 
-/// The `NumberMention`s of many texts, on all cores: a tuple per text (see [`in_rounds`]).
+/// The `NumberMention`s of many texts, on all cores: a tuple per text.
 #[pyfunction]
 #[pyo3(signature = (texts, reference_date=None, relative_ordinals=false, country=None))]
 pub fn _numbers_batch<'py>(
@@ -180,18 +214,8 @@ pub fn _numbers_batch<'py>(
     country: Option<&str>,
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
     let options = number_options(reference_date, relative_ordinals, country)?;
-    let items = collect_items(texts, "texts")?;
-    let strs = texts_arg(&items, "texts")?;
-    let sizes: Vec<usize> = strs.iter().map(|t| t.len()).collect();
-    in_rounds(
-        py,
-        &sizes,
-        |i| numbers::find_numbers(strs[i], &options),
-        |i, found| {
-            let found = found.map_err(|panic| item_error("texts", i, panic))?;
-            results::numbers(items[i].cast()?, strs[i], &found)
-        },
-    )
+    let find = |text: &str| numbers::find_numbers(text, &options);
+    in_texts(py, texts, find, results::numbers)
 }
 
 /// The entity scheme named `name`.
@@ -210,12 +234,11 @@ pub fn _entities<'py>(
     scheme: &str,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let scheme = scheme_arg(scheme)?;
-    let text_str = text_arg(text, "text")?;
-    let found = detach(py, || entities::entities_in(text_str, scheme))?;
-    results::entities(text.cast()?, text_str, &found)
+    let find = |text: &str| entities::entities_in(text, scheme);
+    in_text(py, text, find, results::entities)
 }
 
-/// The `Entity`s of many texts, on all cores: a tuple per text (see [`in_rounds`]).
+/// The `Entity`s of many texts, on all cores: a tuple per text.
 #[pyfunction]
 #[pyo3(signature = (texts, scheme="news"))]
 pub fn _entities_batch<'py>(
@@ -224,18 +247,8 @@ pub fn _entities_batch<'py>(
     scheme: &str,
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
     let scheme = scheme_arg(scheme)?;
-    let items = collect_items(texts, "texts")?;
-    let strs = texts_arg(&items, "texts")?;
-    let sizes: Vec<usize> = strs.iter().map(|t| t.len()).collect();
-    in_rounds(
-        py,
-        &sizes,
-        |i| entities::entities_in(strs[i], scheme),
-        |i, found| {
-            let found = found.map_err(|panic| item_error("texts", i, panic))?;
-            results::entities(items[i].cast()?, strs[i], &found)
-        },
-    )
+    let find = |text: &str| entities::entities_in(text, scheme);
+    in_texts(py, texts, find, results::entities)
 }
 
 /// A cleaned page (see [`CleanedRow`]); bytes are decoded first, with the charset of
