@@ -296,20 +296,27 @@ class _LinesWhenRead:
 
 
 @dataclass(frozen=True, repr=False)
-class Cleaned(_LinesWhenRead):
-    """A page with its boilerplate removed.
+class _PageText(_LinesWhenRead):
+    """The fields that ``Cleaned`` and ``Document`` start with.
 
-    ``encoding`` is the encoding a page given as bytes was decoded from (None for a
-    ``str``), and ``replacements`` how many malformed byte sequences became U+FFFD.
-    """
+    A dataclass takes its bases' fields in the reverse order of its MRO, so a page class
+    names its bases in the reverse order of its fields."""
 
     title: str | None
     byline: str | None
     text: str
     lines: tuple[Line, ...] = field(repr=False)
+
+
+@dataclass(frozen=True, repr=False)
+class _PageMetadata:
+    """The fields that ``Cleaned`` and ``Document`` end with: what the page says of itself,
+    and how its bytes were read."""
+
     date: str | None = None
     """When the article was published, ISO 8601 (``2020-06-03``, with the time and zone
-    when the page gives them)."""
+    when the page gives them); ``analyze`` resolves the relative dates of the text against
+    it unless given a ``reference_date``."""
     modified: str | None = None
     """When it was last modified, ISO 8601."""
     authors: tuple[str, ...] = ()
@@ -324,6 +331,18 @@ class Cleaned(_LinesWhenRead):
     """The encoding a page given as bytes was read in (``None`` for a ``str``)."""
     replacements: int = 0
     """How many malformed byte sequences of a page given as bytes became U+FFFD."""
+
+
+@dataclass(frozen=True, repr=False)
+class Cleaned(_PageMetadata, _PageText):
+    """A page with its boilerplate removed: ``title``, ``byline``, ``text`` (the kept
+    lines), ``lines`` (every line, each with why it was kept or dropped), then the page's
+    metadata (``date``, ``modified``, ``authors``, ``site_name``, ``description``, ``url``,
+    ``language``).
+
+    ``encoding`` is the encoding a page given as bytes was decoded from (None for a
+    ``str``), and ``replacements`` how many malformed byte sequences became U+FFFD.
+    """
 
     def to_dict(self) -> dict[str, Any]:
         """The cleaned page as a JSON-ready dict."""
@@ -360,8 +379,20 @@ class EntityGroup:
 
 
 @dataclass(frozen=True, repr=False)
-class Document(_LinesWhenRead):
-    """A page through the whole pipeline.
+class _Annotations:
+    """The fields of a ``Document`` between its text and its metadata."""
+
+    entities: tuple[Entity, ...]
+    numbers: tuple[NumberMention, ...]
+    entity_groups: tuple[EntityGroup, ...] = field(repr=False)
+    html: bool = False
+
+
+@dataclass(frozen=True, repr=False)
+class Document(_PageMetadata, _Annotations, _PageText):
+    """A page through the whole pipeline: the fields of ``Cleaned`` with ``entities``,
+    ``numbers``, ``entity_groups`` and ``html`` (whether it was read as HTML) after
+    ``lines``.
 
     Spans of a plain-text page index the page; spans of an HTML page index ``text``
     (markup has no place to point at), and ``lines`` keep each block's range in the HTML.
@@ -369,26 +400,6 @@ class Document(_LinesWhenRead):
     byte sequences made U+FFFD), and its spans index the decoded text
     (``nuqta.decode(page).text``).
     """
-
-    title: str | None
-    byline: str | None
-    text: str
-    lines: tuple[Line, ...] = field(repr=False)
-    entities: tuple[Entity, ...]
-    numbers: tuple[NumberMention, ...]
-    entity_groups: tuple[EntityGroup, ...] = field(repr=False)
-    html: bool = False
-    date: str | None = None
-    """When the article was published (ISO 8601); relative dates in the text resolve against
-    it unless ``analyze`` is given a ``reference_date``."""
-    modified: str | None = None
-    authors: tuple[str, ...] = ()
-    site_name: str | None = None
-    description: str | None = None
-    url: str | None = None
-    language: str | None = None
-    encoding: str | None = None
-    replacements: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dict."""
