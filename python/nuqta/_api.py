@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, TypeAlias, overload
+from typing import Any, Literal, TypeAlias, TypedDict, overload
 
 from nuqta import _nuqta
 from nuqta.errors import NuqtaError, NuqtaTypeError, NuqtaValueError
@@ -160,6 +160,24 @@ def decode(data: Page, *, content_type: str | None = None) -> Decoded:
     return Decoded(text, encoding, replacements)
 
 
+class _NumberArgs(TypedDict):
+    """The options of ``numbers`` and ``numbers_batch``, checked, as the core takes them."""
+
+    reference_date: tuple[int, int, int] | None
+    relative_ordinals: bool
+    country: str | None
+
+
+def _number_args(
+    reference_date: datetime.date | str | None, relative_ordinals: bool, country: str | None
+) -> _NumberArgs:
+    return {
+        "reference_date": _date(reference_date),
+        "relative_ordinals": _flag("relative_ordinals", relative_ordinals),
+        "country": _country(country),
+    }
+
+
 def numbers(
     text: str,
     *,
@@ -179,14 +197,7 @@ def numbers(
     - ``country``: an ISO 3166 code (``"DZ"``) that picks the currency of a bare دينار,
       ريال, جنيه, درهم or ليرة; ``None`` keeps the documented defaults.
     """
-    return list(
-        _nuqta._numbers(
-            text,
-            _date(reference_date),
-            _flag("relative_ordinals", relative_ordinals),
-            _country(country),
-        )
-    )
+    return list(_nuqta._numbers(text, **_number_args(reference_date, relative_ordinals, country)))
 
 
 def numbers_batch(
@@ -202,12 +213,8 @@ def numbers_batch(
 
     - ``reference_date``, ``relative_ordinals``, ``country``: as for ``numbers``.
     """
-    rows = _nuqta._numbers_batch(
-        _items(texts, "texts"),
-        _date(reference_date),
-        _flag("relative_ordinals", relative_ordinals),
-        _country(country),
-    )
+    options = _number_args(reference_date, relative_ordinals, country)
+    rows = _nuqta._numbers_batch(_items(texts, "texts"), **options)
     return [list(found) for found in rows]
 
 
@@ -338,6 +345,36 @@ def _flag(name: str, value: bool) -> bool:
     return value
 
 
+class _AnalyzeArgs(TypedDict):
+    """The options of ``analyze`` and ``analyze_batch`` but the content types, checked, as
+    the core takes them."""
+
+    html: bool | None
+    reference_date: tuple[int, int, int] | None
+    entities: bool
+    numbers: bool
+    country: str | None
+    scheme: str
+
+
+def _analyze_args(
+    html: bool | None,
+    reference_date: datetime.date | str | None,
+    entities: bool,
+    numbers: bool,
+    country: str | None,
+    scheme: EntityScheme,
+) -> _AnalyzeArgs:
+    return {
+        "html": _html(html),
+        "reference_date": _date(reference_date),
+        "entities": _flag("entities", entities),
+        "numbers": _flag("numbers", numbers),
+        "country": _country(country),
+        "scheme": _scheme(scheme),
+    }
+
+
 def analyze(
     page: Page,
     *,
@@ -371,17 +408,8 @@ def analyze(
 
     Spans index ``page`` (plain text) or ``Document.text`` (HTML).
     """
-    row = _nuqta._analyze(
-        page,
-        _html(html),
-        _date(reference_date),
-        _flag("entities", entities),
-        _flag("numbers", numbers),
-        _country(country),
-        _content_type(content_type),
-        _scheme(scheme),
-    )
-    return _document(row)
+    options = _analyze_args(html, reference_date, entities, numbers, country, scheme)
+    return _document(_nuqta._analyze(page, content_type=_content_type(content_type), **options))
 
 
 @overload
@@ -441,6 +469,7 @@ def analyze_batch(
         raise NuqtaValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
     pages = _items(pages, "pages")
     types = _types(content_types)
+    options = _analyze_args(html, reference_date, entities, numbers, country, scheme)
 
     def build(
         index: int, payload: _nuqta._DocumentRow | tuple[str, str]
@@ -453,14 +482,4 @@ def analyze_batch(
             raise _ERRORS.get(kind, NuqtaError)(message)
         return AnalyzeError(index, kind, message)
 
-    return _nuqta._analyze_batch(
-        pages,
-        build,
-        _html(html),
-        _date(reference_date),
-        _flag("entities", entities),
-        _flag("numbers", numbers),
-        _country(country),
-        types,
-        _scheme(scheme),
-    )
+    return _nuqta._analyze_batch(pages, build, content_types=types, **options)
