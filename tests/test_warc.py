@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import nuqta
-from nuqta._nuqta import _WarcRecords
+from nuqta._nuqta import _WarcPage, _WarcRecords
 
 if TYPE_CHECKING:
     from conftest import Cli, Datatrove, NewsPage, Warc
@@ -184,6 +184,35 @@ def test_not_a_warc_file(tmp_path: Path, cli: Cli) -> None:
         _WarcRecords(str(tmp_path / "missing.warc"), 1 << 20)
     with pytest.raises(nuqta.NuqtaValueError):
         _WarcRecords(str(tmp_path / "notes.warc"), 0)
+
+
+def test_records_come_as_typed_rows(
+    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage, warc: type[Warc]
+) -> None:
+    records, expected = crawl(seed_pages[:2], as_news_page, warc)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip_each(records))
+    rows = list(_WarcRecords(str(path), 1 << 20))
+    assert [row.number for row in rows] == list(range(1, len(records) + 1))
+    pages = [row for row in rows if isinstance(row, _WarcPage)]
+    assert [(p.url, p.content_type, p.html) for p in pages] == [
+        (url, content_type, True) for url, _, content_type in expected
+    ]
+    first = expected[0][1]
+    assert isinstance(first, str)
+    assert pages[0].body == first.encode()
+    assert pages[0].record_id == "<urn:uuid:00000000-0000-0000-0000-000000000011>"
+    assert pages[0].date == "2024-02-12T12:00:00Z"
+    others = [(row.kind, row.why) for row in rows if not isinstance(row, _WarcPage)]
+    kinds = ["request", "metadata", "response image/png"]
+    assert others == [("skipped", "warcinfo"), *[("skipped", k) for k in kinds * 2]]
+    with pytest.raises(AttributeError):
+        pages[0].url = "https://elsewhere.example/"  # type: ignore[misc]
+    # with a limit below every block, the first response (record 3) is an error
+    error = list(_WarcRecords(str(path), 10))[2]
+    assert not isinstance(error, _WarcPage)
+    assert (error.number, error.kind) == (3, "error")
+    assert "more than the limit of 10" in error.why
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -1,7 +1,7 @@
 """Type stubs of the native module. The public API is re-exported by ``nuqta``."""
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, final
+from typing import Literal, TypeVar, final
 
 from nuqta.results import Entity, Label, Line, NumberMention
 
@@ -13,6 +13,8 @@ __all__ = [
     "_CleanerState",
     "_DocumentRow",
     "_PendingLines",
+    "_WarcOther",
+    "_WarcPage",
     "_WarcRecords",
     "__version__",
     "_analyze",
@@ -184,13 +186,44 @@ def _analyze_batch(
 ) -> list[_T]: ...
 
 @final
+class _WarcPage:
+    """A record of a WARC file that holds a page: a response with an HTML or plain-text
+    body."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def record_id(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def content_type(self) -> str: ...
+    @property
+    def html(self) -> bool: ...
+    @property
+    def body(self) -> bytes: ...
+
+@final
+class _WarcOther:
+    """A record of a WARC file that gave no page: ``kind`` "skipped" (``why`` is its
+    WARC-Type, with the content type of a response of another kind) or "error"."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def kind(self) -> Literal["skipped", "error"]: ...
+    @property
+    def why(self) -> str: ...
+
+@final
 class _WarcRecords:
-    """The records of a WARC file: ``(number, "page", url, record_id, date, content_type,
-    html, body)``, ``(number, "skipped", why)`` or ``(number, "error", why)``."""
+    """The records of a WARC file, in order."""
 
     def __new__(cls, path: str, max_bytes: int) -> _WarcRecords: ...
     def __iter__(self) -> _WarcRecords: ...
-    def __next__(self) -> tuple[Any, ...]: ...
+    def __next__(self) -> _WarcPage | _WarcOther: ...
 
 @final
 class _CleanerState:

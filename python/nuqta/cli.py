@@ -42,7 +42,7 @@ from nuqta._api import (
     numbers,
     numbers_batch,
 )
-from nuqta._nuqta import Normalizer, __version__, _WarcRecords
+from nuqta._nuqta import Normalizer, __version__, _WarcPage, _WarcRecords
 from nuqta.errors import NuqtaError
 from nuqta.results import AnalyzeError
 
@@ -150,18 +150,17 @@ def _warc_records(source: str, limit: int) -> Iterator[Record | Skipped | InputE
         records = _WarcRecords(source, limit or (1 << 63))
     except OSError as e:
         raise InputError(str(e)) from e
-    for number, kind, *rest in records:
-        where = f"{source}#{number}"
-        if kind == "page":
-            url, record_id, date, content_type, _html, body = rest
-            fields = {"url": url, "warc_record_id": record_id, "date": date}
-            yield Record(where, body, content_type, fields)
-        elif kind == "skipped":
+    for record in records:
+        where = f"{source}#{record.number}"
+        if isinstance(record, _WarcPage):
+            fields = {"url": record.url, "warc_record_id": record.record_id, "date": record.date}
+            yield Record(where, record.body, record.content_type, fields)
+        elif record.kind == "skipped":
             # "response image/png" and the like count as one kind
-            kind, _, content_type = rest[0].partition(" ")
+            kind, _, content_type = record.why.partition(" ")
             yield Skipped(f"{kind} (not HTML or text)" if content_type else kind)
         else:
-            yield InputError(f"{where}: {rest[0]}")
+            yield InputError(f"{where}: {record.why}")
 
 
 def _field(value: Any) -> str | bytes | None:

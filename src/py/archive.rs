@@ -1,15 +1,47 @@
-//! `_WarcRecords`: the records of a WARC archive, read by [`crate::archive`].
+//! `_WarcRecords`: the records of a WARC archive, read by [`crate::archive`], as the typed
+//! rows `_WarcPage` and `_WarcOther`.
 
 use super::errors::{detach, NuqtaValueError};
 use crate::archive::{Item, Limits, Records};
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyTuple};
+use pyo3::types::PyBytes;
 use std::fs::File;
 use std::io::BufReader;
 
-/// An iterator over an archive's records: `(number, "page", url, record id, date,
-/// content type, html, body)`, `(number, "skipped", why)` or `(number, "error", why)`.
+/// A record of an archive that holds a page: a `response` with an HTML or plain-text body.
+#[pyclass(frozen, get_all, module = "nuqta._nuqta", name = "_WarcPage")]
+pub struct WarcPage {
+    /// The record's number in the file, from 1.
+    number: usize,
+    /// Its `WARC-Target-URI`.
+    url: String,
+    /// Its `WARC-Record-ID`.
+    record_id: String,
+    /// Its `WARC-Date`, as written (ISO 8601).
+    date: String,
+    /// The HTTP `Content-Type` (with its charset, when it has one).
+    content_type: String,
+    /// Whether the content type is HTML (else it is plain text).
+    html: bool,
+    /// The HTTP body, content-decoded.
+    body: Py<PyBytes>,
+}
+
+/// A record of an archive that gave no page.
+#[pyclass(frozen, get_all, module = "nuqta._nuqta", name = "_WarcOther")]
+pub struct WarcOther {
+    /// The record's number in the file, from 1.
+    number: usize,
+    /// `"skipped"`: it holds no page; `"error"`: it (or the rest of the file) could not be
+    /// read.
+    kind: &'static str,
+    /// Why: a skipped record's `WARC-Type`, with the content type of a response of another
+    /// kind (`response image/png`); what went wrong.
+    why: String,
+}
+
+/// An iterator over an archive's records, each a `_WarcPage` or a `_WarcOther`.
 #[pyclass(module = "nuqta._nuqta", name = "_WarcRecords")]
 pub struct WarcRecords {
     records: Records<BufReader<File>>,
@@ -41,25 +73,27 @@ impl WarcRecords {
         slf
     }
 
-    fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+    fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         let records = &mut self.records;
         let Some((number, item)) = detach(py, || records.next())? else {
             return Ok(None);
         };
+        let other = |kind, why| Bound::new(py, WarcOther { number, kind, why });
         let row = match item {
-            Item::Page(p) => (
-                number,
-                "page",
-                p.url,
-                p.record_id,
-                p.date,
-                p.content_type,
-                p.html,
-                PyBytes::new(py, &p.body),
-            )
-                .into_pyobject(py)?,
-            Item::Skipped(why) => (number, "skipped", why).into_pyobject(py)?,
-            Item::Error(why) => (number, "error", why).into_pyobject(py)?,
+            Item::Page(p) => {
+                let page = WarcPage {
+                    number,
+                    url: p.url,
+                    record_id: p.record_id,
+                    date: p.date,
+                    content_type: p.content_type,
+                    html: p.html,
+                    body: PyBytes::new(py, &p.body).unbind(),
+                };
+                Bound::new(py, page)?.into_any()
+            }
+            Item::Skipped(why) => other("skipped", why)?.into_any(),
+            Item::Error(why) => other("error", why)?.into_any(),
         };
         Ok(Some(row))
     }

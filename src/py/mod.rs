@@ -47,7 +47,7 @@ mod _nuqta {
     use super::pages::_decode;
 
     #[pymodule_export]
-    use super::archive::WarcRecords;
+    use super::archive::{WarcOther, WarcPage, WarcRecords};
 
     #[pymodule_export]
     use super::analysis::{

@@ -23,7 +23,7 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.readers.base import BaseDiskReader
 
 from nuqta._api import analyze_batch, decode
-from nuqta._nuqta import _WarcRecords
+from nuqta._nuqta import _WarcPage, _WarcRecords
 from nuqta.results import AnalyzeError
 
 __all__ = ["NuqtaAnnotator", "NuqtaWarcReader"]
@@ -59,25 +59,24 @@ class NuqtaWarcReader(BaseDiskReader):
     def read_file(self, filepath: str) -> Iterator[TroveDocument]:
         """The documents of one archive, in order."""
         path = self.data_folder.resolve_paths(filepath)
-        for number, kind, *rest in _WarcRecords(path, self.max_bytes):
-            if kind != "page":
-                self.stat_update("skipped" if kind == "skipped" else "failed")
+        for record in _WarcRecords(path, self.max_bytes):
+            if not isinstance(record, _WarcPage):
+                self.stat_update("skipped" if record.kind == "skipped" else "failed")
                 continue
-            url, record_id, date, content_type, _html, body = rest
             with self.track_time():
-                decoded = decode(body, content_type=content_type)
+                decoded = decode(record.body, content_type=record.content_type)
                 data = {
                     "text": decoded.text,
-                    "id": record_id,
+                    "id": record.record_id,
                     "metadata": {
-                        "url": url,
-                        "date": date,
-                        "content_type": content_type,
+                        "url": record.url,
+                        "date": record.date,
+                        "content_type": record.content_type,
                         "encoding": decoded.encoding,
                         "replacements": decoded.replacements,
                     },
                 }
-                document = self.get_document_from_dict(data, filepath, number)
+                document = self.get_document_from_dict(data, filepath, record.number)
             if document:
                 yield document
 
