@@ -469,7 +469,9 @@ def _parser() -> argparse.ArgumentParser:
             " K, M, G suffixes; 0 for no limit (default: 1G)",
         )
         if name == "normalize":
-            sub.add_argument("--preset", default="default", help="default, search, display, camel")
+            sub.add_argument(
+                "--preset", default="default", help="default, search, display, camel or none"
+            )
             sub.add_argument(
                 "--set", action="append", metavar="RULE=BOOL", help="e.g. teh_marbuta=true"
             )
