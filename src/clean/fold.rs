@@ -408,19 +408,14 @@ mod tests {
             let s = format!("x{c}ب{c}{c} {c}");
             assert_eq!(fold_spans(&s), fold_reference(&s), "{:X}", *c as u32);
         }
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let mut s = String::new();
-            for _ in 0..(x % 12) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                let pick = x % 4;
-                let c = match pick {
-                    0 => all[(x >> 8) as usize % 0x800],
-                    1 => ['أ', 'ة', ' ', 'ـ', 'A', '١', '-', 'ب', 'a', '7', 'ُ', 'ی']
-                        [(x >> 8) as usize % 12],
-                    _ => all[(x >> 8) as usize % all.len()],
+            for _ in 0..rng.below(12) {
+                let c = match rng.below(4) {
+                    0 => all[rng.below(0x800)],
+                    1 => ['أ', 'ة', ' ', 'ـ', 'A', '١', '-', 'ب', 'a', '7', 'ُ', 'ی'][rng.below(12)],
+                    _ => all[rng.below(all.len())],
                 };
                 s.push(c);
             }

@@ -357,18 +357,15 @@ mod tests {
 
     #[test]
     fn spans_slice_the_text_for_any_input() {
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
         let pool = [
             'ب', 'ي', 'ا', ' ', '\n', '\u{200C}', '\u{200F}', '\u{064E}', '\u{0640}', '٣', '7',
             'a', 'É', ',', '،', '\u{200B}', '😀', 'ة', '\u{0301}',
         ];
         for _ in 0..5_000 {
             let mut s = String::new();
-            for _ in 0..(x % 16) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                s.push(pool[(x >> 8) as usize % pool.len()]);
+            for _ in 0..rng.below(16) {
+                s.push(pool[rng.below(pool.len())]);
             }
             let w = Words::of(&s);
             let mut last = 0;
