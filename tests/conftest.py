@@ -22,6 +22,9 @@ NewsPage = Callable[[str, str], str]
 Datatrove = Callable[[list[Any]], list[dict[str, Any]]]
 """``datatrove_jsonl``: the documents a datatrove pipeline writes."""
 
+CliPeak = Callable[..., tuple[subprocess.CompletedProcess[str], int]]
+"""``run_cli_peak``: the command line run, and its peak memory."""
+
 
 class Cli(Protocol):
     """``run_cli``: the command line run as a user would."""
@@ -56,6 +59,30 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
         check=False,
         timeout=300,
     )
+
+
+# Runs a command, then appends its peak resident memory (KiB, as Linux counts it) to stderr.
+PEAK = """
+import resource, subprocess, sys
+status = subprocess.run(sys.argv[1:]).returncode
+sys.stderr.write(f"peak_kb={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+sys.exit(status)
+"""
+
+
+def run_cli_peak(*args: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """``run_cli`` (without stdin), measured: the finished run, its stderr without the
+    measurement, and its peak resident memory in bytes."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, sys.executable, "-m", "nuqta", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=300,
+    )
+    done.stderr, _, peak = done.stderr.rpartition("peak_kb=")
+    return done, int(peak) * 1024
 
 
 class Warc:
@@ -128,6 +155,12 @@ def as_news_page() -> NewsPage:
 def cli() -> Cli:
     """``run_cli``: ``python -m nuqta ARGS`` in a subprocess."""
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def cli_peak() -> CliPeak:
+    """``run_cli_peak``: ``python -m nuqta ARGS`` with its peak memory."""
+    return run_cli_peak
 
 
 @pytest.fixture(scope="session")

@@ -15,20 +15,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from conftest import Cli
+    from conftest import Cli, CliPeak
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted(DATA.glob("0*.txt"))
-
-
-# Runs a command and appends its peak resident memory (KiB) to stderr.
-MEASURE = """
-import resource, subprocess, sys
-status = subprocess.run(sys.argv[1:]).returncode
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-sys.stderr.write(f"peak_kb={peak}")
-sys.exit(status)
-"""
 
 
 def good_files(tmp_path: Path) -> list[Path]:
@@ -110,7 +100,7 @@ def test_interrupted_run_leaves_no_output_file(tmp_path: Path, signum: int) -> N
     assert list(out_dir.iterdir()) == []
 
 
-def test_gzip_bomb_is_bounded(tmp_path: Path) -> None:
+def test_gzip_bomb_is_bounded(tmp_path: Path, cli_peak: CliPeak) -> None:
     bomb = tmp_path / "bomb.txt.gz"
     block = b"\xd9\x80" * (1 << 19)  # a megabyte of tatweel
     with gzip.open(bomb, "wb", compresslevel=9) as f:
@@ -120,19 +110,13 @@ def test_gzip_bomb_is_bounded(tmp_path: Path) -> None:
     (good,) = good_files(tmp_path)[:1]
     limit = ["--max-bytes", "1M"]
     paths = [str(bomb), str(good)]
-    result = subprocess.run(
-        [sys.executable, "-c", MEASURE, sys.executable, "-m", "nuqta", "clean", *limit, *paths],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    stderr, _, peak = result.stderr.rpartition("peak_kb=")
+    result, peak = cli_peak("clean", *limit, *paths)
+    stderr = result.stderr
     assert result.returncode == 1, stderr
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(good)]
     assert f"nuqta: error: {bomb}: more than --max-bytes 1048576 bytes" in stderr
     # Decompressed, the bomb is 400 MB; the run never holds more than a sliver of it.
-    assert int(peak) < 200_000, f"peak memory {int(peak) // 1024} MB"
+    assert peak < 200_000 * 1024, f"peak memory {peak >> 20} MB"
 
 
 def test_max_bytes_rejects_garbage(cli: Cli) -> None:

@@ -4,7 +4,6 @@ same records as the JSON lines output, written in row groups so that memory stay
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 from nuqta.parquet import ROW_GROUP, records  # noqa: E402
 
 if TYPE_CHECKING:
-    from conftest import Warc
+    from conftest import CliPeak, Warc
 
 SENTENCES = [
     line.strip()
@@ -42,31 +41,16 @@ def write_jsonl(path: Path, texts: list[str]) -> Path:
     return path
 
 
-PEAK = """
-import resource, sys
-from nuqta.cli import main
-status = main(sys.argv[1:])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, file=sys.stderr)
-sys.exit(status)
-"""
-
-
-def peak_rss(*args: str) -> int:
-    """The peak resident memory, in bytes, of the command line run with ``args``."""
-    done = subprocess.run(
-        [sys.executable, "-c", PEAK, *args], capture_output=True, text=True, check=True
-    )
-    return int(done.stderr.strip().splitlines()[-1])
-
-
 def test_10000_documents_stream_with_flat_memory_and_read_back_as_the_json_lines(
-    tmp_path: Path,
+    tmp_path: Path, cli_peak: CliPeak
 ) -> None:
     small = write_jsonl(tmp_path / "small.jsonl", documents(1_000))
     large = write_jsonl(tmp_path / "large.jsonl", documents(10_000))
-    before = peak_rss("analyze", str(small), "-o", str(tmp_path / "small.parquet"))
+    done, before = cli_peak("analyze", str(small), "-o", str(tmp_path / "small.parquet"))
+    assert done.returncode == 0, done.stderr
     parquet = tmp_path / "large.parquet"
-    after = peak_rss("analyze", str(large), "-o", str(parquet))
+    done, after = cli_peak("analyze", str(large), "-o", str(parquet))
+    assert done.returncode == 0, done.stderr
     # Held until the end, 9,000 more documents raise the peak by more than 100 MB (their
     # results as Python objects, then as Arrow arrays); streamed, by about 10 MB.
     growth = after - before
