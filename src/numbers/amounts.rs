@@ -6,6 +6,7 @@ use super::codes::{code_or_name, phone_at};
 use super::grammar::{digit_literal, parse_number, Phrase};
 use super::lexicon::{self, stem_at, Unit, LEXICON};
 use super::mention::NumberKind;
+use super::qualifiers::qualifier_before;
 use super::tokenize::{Kind, Tokens};
 use super::units;
 use super::values::{Found, Value};
@@ -25,7 +26,7 @@ fn amount(
 
 /// The mention of an amount `v` measured in unit `u`, from byte `start` up to `next`:
 /// a duration when `u` is a length of time, else a quantity.
-pub(crate) fn measured(t: &Tokens, start: usize, next: usize, u: &Unit, v: f64) -> (Found, usize) {
+fn measured(t: &Tokens, start: usize, next: usize, u: &Unit, v: f64) -> (Found, usize) {
     let kind = if u.duration {
         NumberKind::Duration
     } else {
@@ -84,8 +85,9 @@ fn as_magnitude(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
 }
 
 /// A length in years after a word of age (البالغ من العمر 27 عاما, عمره 40 سنة, بعمر 5
-/// سنوات, في سن 18 عاما) or alone in brackets after a name (محمد (27 عاما)) is an age, in
-/// years: `found` starts at token `i`.
+/// سنوات, في سن 18 عاما, عمره لا يقل عن 30 عاما), alone in brackets after a name (محمد (27
+/// عاما)) or after تحت or دون (an age group: منتخب تحت 20 سنة) is an age, in years: `found`
+/// starts at token `i`.
 fn as_age(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
     const YEAR: f64 = 31_536_000.0;
     let (mut m, next) = found;
@@ -95,7 +97,7 @@ fn as_age(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
     };
     // عمره ما بين 20 و30 عاما, عمره نحو 40 عاما: the word of age before a range or a
     // qualifier.
-    let mut k = i;
+    let mut k = qualifier_before(t, i).map_or(i, |q| q.2);
     while k > 1 && t.joined(k) && matches!(t.norm(k - 1), "بين" | "ما" | "نحو" | "حوالي" | "قرابه")
     {
         k -= 1;
@@ -126,7 +128,9 @@ fn as_age(t: &Tokens, i: usize, found: (Found, usize)) -> (Found, usize) {
                 | "تبلغ"
         );
     let bracketed = i > 0 && t.is(i - 1, "(") && t.joined(i) && t.is(next, ")");
-    if cue || bracketed {
+    // منتخب تحت 20 سنة, الأطفال دون 18 عاما: an age group.
+    let under = i > 0 && t.joined(i) && matches!(t.norm(i - 1), "تحت" | "دون");
+    if cue || bracketed || under {
         m.kind = NumberKind::Age;
         m.value = Value::Number(years);
         m.unit = Some("year".to_string());
@@ -226,13 +230,39 @@ fn marked_after(t: &Tokens, p: &Phrase) -> Option<(Found, usize)> {
         return Some(found);
     }
     let (u, next) = units::unit_after(t, p.next)?;
-    let (mut v, mut next) = units::with_unit(t, p, u, next);
-    // 3 سنوات و6 أشهر, 2 سنة 1 شهر 21 يوم: one length of time.
-    while let Some((more, after)) = more_duration(t, next).filter(|_| u.duration) {
+    let (v, next) = units::with_unit(t, p, u, next);
+    let (v, next) = if u.duration {
+        more_durations(t, v, next)
+    } else {
+        (v, next)
+    };
+    Some(measured(t, p.start, next, u, v))
+}
+
+/// A length of time `v` (in seconds, up to token `next`) with the further lengths after it
+/// (3 سنوات و6 أشهر, 2 سنة 1 شهر 21 يوم, عام واحد و شهر و 21 يوما): their sum and the index
+/// after them.
+fn more_durations(t: &Tokens, mut v: f64, mut next: usize) -> (f64, usize) {
+    while let Some((more, after)) = more_duration(t, next) {
         v += more;
         next = after;
     }
-    Some(measured(t, p.start, next, u, v))
+    (v, next)
+}
+
+/// A unit of time `u` with no number from byte `start` up to token `next` (لمدة ساعة, شهر
+/// واحد): one unit, with a half (لمدة ساعة ونصف) and further lengths after it.
+pub(crate) fn cued_length(t: &Tokens, start: usize, next: usize, u: &Unit) -> (Found, usize) {
+    let one = Phrase {
+        start,
+        next,
+        value: 1.0,
+        fraction: false,
+        glued: false,
+    };
+    let (v, next) = units::with_unit(t, &one, u, next);
+    let (v, next) = more_durations(t, v, next);
+    measured(t, start, next, u, v)
 }
 
 /// The phrase `p` at `i` with no unit after it: a percentage after بنسبة, degrees below
@@ -344,7 +374,9 @@ fn more_duration(t: &Tokens, j: usize) -> Option<(f64, usize)> {
     let (u, next) = units::unit_after(t, k).filter(|(u, n)| {
         u.duration && u.count == 1 && *n == k + 1 && matches!(w, "شهر" | "سنه" | "عام" | "يوم")
     })?;
-    Some(units::with_unit(t, &one, u, next))
+    // و شهر واحد: one, said after the unit.
+    let one_after = t.joined(next) && matches!(t.norm(next), "واحد" | "واحده");
+    Some(units::with_unit(t, &one, u, next + usize::from(one_after)))
 }
 
 /// The subunit (cents, piastres, halalas, fils, millimes, centimes) after an amount in

@@ -54,11 +54,25 @@ pub(crate) fn skip(t: &Tokens, i: usize) -> usize {
             break;
         }
     }
-    if digits >= 8 {
+    if digits >= 8 && !round_range(t, i, j) {
         j
     } else {
         i + 1
     }
+}
+
+/// True when tokens `i..end` are two round numbers joined by a dash, the second larger
+/// (1000-5000, 2000 - 10000): a range, not a phone number.
+fn round_range(t: &Tokens, i: usize, end: usize) -> bool {
+    let round = |k: usize| {
+        let g = t.norm(k);
+        t.kind(k) == Some(Kind::Digits) && !g.starts_with('0') && g.ends_with('0') && g.len() <= 6
+    };
+    end == i + 3
+        && t.norm(i + 1) == "-"
+        && round(i)
+        && round(i + 2)
+        && t.norm(i).parse::<u64>().ok() < t.norm(i + 2).parse::<u64>().ok()
 }
 
 /// The end of a dotted run of digit groups at `i` that is an identifier or a phone number

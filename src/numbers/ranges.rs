@@ -3,7 +3,7 @@
 //! years, and hours share their half of the day.
 
 use super::grammar::{digit_literal, parse_number};
-use super::mention::NumberKind;
+use super::mention::{NumberKind, Qualifier};
 use super::tokenize::{Kind, Tokens};
 use super::values::{Clock, Found, PartialDate, Value};
 
@@ -35,7 +35,7 @@ fn is_range(t: &Tokens, ra: (usize, usize), b: &Found, rb: (usize, usize)) -> bo
     let connector = (glued && !wa)
         || matches!(
             between.as_slice(),
-            ["-"] | ["الي"] | ["حتي"] | ["وحتي"] | ["لغايه"]
+            ["-"] | ["–"] | ["~"] | ["الي"] | ["حتي"] | ["وحتي"] | ["لغايه"]
         )
         || (wa && after_bayna);
     connector && t.joined(b_first)
@@ -239,19 +239,23 @@ pub(crate) fn merge_ranges(t: &Tokens, found: Vec<Found>, at: &[(usize, usize)])
     for (m, &span) in found.into_iter().zip(at) {
         if let (Some(a), Some(ra)) = (out.last_mut(), last) {
             let ends = (a.value.amount(), m.value.amount());
-            // 3-6 alone is a score as often as a range: bare counts need بين, من or إلى.
+            // 3-6 alone is a score as often as a range: bare counts need بين, من or إلى,
+            // or to be 100 or more (1000-5000), or a tilde (20 ~ 100).
             let worded = a.kind != NumberKind::Cardinal
                 || range_word_before(t, ra.0).is_some()
-                || (ra.1..span.0).any(|j| matches!(t.norm(j), "الي" | "حتي" | "لغايه"));
+                || matches!(ends.0, Some(x) if x >= 100.0)
+                || (ra.1..span.0).any(|j| matches!(t.norm(j), "الي" | "حتي" | "لغايه" | "~"));
             let joined = a.kind == m.kind
                 && worded
                 && a.kind.is_amount()
                 && a.unit == m.unit
                 && a.high.is_none()
-                && m.qualifier.is_none()
+                && (m.qualifier.is_none() || m.qualifier == Some(Qualifier::Approx))
                 && matches!(ends, (Some(x), Some(y)) if x < y)
                 && is_range(t, ra, &m, span);
             if joined {
+                // 200-300 تقريبا: an approximation after the range blurs all of it.
+                a.qualifier = a.qualifier.or(m.qualifier);
                 a.high = Some(m.value);
                 a.end = m.end;
                 if let Some(start) = range_word_before(t, ra.0).filter(|_| a.qualifier.is_none()) {
@@ -260,11 +264,48 @@ pub(crate) fn merge_ranges(t: &Tokens, found: Vec<Found>, at: &[(usize, usize)])
                 last = Some((ra.0, span.1));
                 continue;
             }
+            if let Some((low, high)) = two_bounds(t, a, ra, &m, span) {
+                (a.value, a.high, a.qualifier, a.end) = (low, Some(high), None, m.end);
+                last = Some((ra.0, span.1));
+                continue;
+            }
         }
         out.push(m);
         last = Some(span);
     }
     out
+}
+
+/// The two ends of an amount bounded on both sides by two qualified mentions joined by و
+/// (أكثر من 10 وأقل من 20, على الأكثر 100 وعلى الأقل 20, لا يزيد عن 50 ولا يقل عن 20), at
+/// token ranges `ra` and `rb`: the lower end and the upper one, when the lower is smaller.
+fn two_bounds(
+    t: &Tokens,
+    a: &Found,
+    ra: (usize, usize),
+    b: &Found,
+    rb: (usize, usize),
+) -> Option<(Value, Value)> {
+    let lower = |q| matches!(q, Some(Qualifier::MoreThan | Qualifier::AtLeast));
+    let upper = |q| matches!(q, Some(Qualifier::LessThan | Qualifier::AtMost));
+    let (lo, hi) = if lower(a.qualifier) && upper(b.qualifier) {
+        (a, b)
+    } else if upper(a.qualifier) && lower(b.qualifier) {
+        (b, a)
+    } else {
+        return None;
+    };
+    let wa = (ra.1 == rb.0 && t.norm(rb.0).starts_with('و'))
+        || (rb.0 == ra.1 + 1 && t.norm(ra.1) == "و");
+    let same = a.kind == b.kind
+        && a.kind.is_amount()
+        && a.unit == b.unit
+        && a.high.is_none()
+        && b.high.is_none();
+    match (lo.value.amount(), hi.value.amount()) {
+        (Some(x), Some(y)) if x < y && wa && same && t.joined(rb.0) => Some((lo.value, hi.value)),
+        _ => None,
+    }
 }
 
 /// The byte start of بين or من (after a و) right before token `i`, which opens a range.

@@ -1,11 +1,11 @@
 //! The left-to-right pass over one block of text: at each token, the grammars are tried in
 //! a fixed order, a match moves the reader past it, and a last pass shares kinds in ranges.
 
-use super::amounts::{amount_at, measured};
+use super::amounts::{amount_at, cued_length};
 use super::codes::skip;
 use super::dates::date_or_time_at;
 use super::lexicon::LEXICON;
-use super::mention::{NumberKind, NumberOptions};
+use super::mention::{NumberKind, NumberOptions, Qualifier};
 use super::ordinals::{article_digits_at, ordinal_at, relative_at};
 use super::qualifiers::{qualifier_after, qualifier_before};
 use super::ranges::{merge_ranges, share_range_kinds};
@@ -52,11 +52,21 @@ pub(crate) fn find_in_block(text: &str, options: &NumberOptions) -> Vec<Found> {
                     next = shift_date(&t, i, next, &mut m, options.reference_date);
                 }
                 let mut first = i;
+                let before = qualifier_before(&t, i).filter(|q| free(&out, q.2));
+                if bounded_ordinal(&t, &m, before) {
+                    // فوق الثلاثين, دون الخامسة: an ordinal form after a comparison is a
+                    // count.
+                    m.kind = NumberKind::Cardinal;
+                }
                 if m.kind.is_amount() {
-                    if let Some((q, start, k)) = qualifier_before(&t, i).filter(|q| free(&out, q.2))
-                    {
+                    let after = qualifier_after(&t, next);
+                    if let Some((q, start, k)) = before {
                         (m.qualifier, m.start, first) = (Some(q), start, k);
-                    } else if let Some((q, after)) = qualifier_after(&t, next) {
+                    }
+                    // حوالي 500 أو أقل: the bound after says more than the approximation.
+                    if let Some((q, after)) =
+                        after.filter(|_| before.is_none_or(|(q, _, _)| q == Qualifier::Approx))
+                    {
                         (m.qualifier, m.end, next) = (Some(q), t.toks[after - 1].end, after);
                     }
                 }
@@ -74,6 +84,16 @@ pub(crate) fn find_in_block(text: &str, options: &NumberOptions) -> Vec<Found> {
     }
     share_range_kinds(&t, &mut out, &at);
     merge_ranges(&t, out, &at)
+}
+
+/// True when `m` is an ordinal with the article after a comparison (`before`): فوق الثلاثين,
+/// أعلى من العاشر, دون الخامسة (under five years old) count, they do not rank.
+fn bounded_ordinal(t: &Tokens, m: &Found, before: Option<(Qualifier, usize, usize)>) -> bool {
+    let compared = before.is_some_and(|(q, _, _)| q != Qualifier::Approx);
+    compared
+        && m.kind == NumberKind::Ordinal
+        && matches!(m.value, Value::Number(v) if v > 1.0)
+        && t.text[m.start..].starts_with("ال")
 }
 
 /// True when token `i` cannot start a mention: a word no grammar starts with (one hash
@@ -114,8 +134,7 @@ fn mention_at(t: &Tokens, i: usize, options: &NumberOptions) -> Option<(Found, u
         return Some((found(start, next, NumberKind::Ordinal, v), next));
     }
     if let Some((u, start, next)) = cued_duration(t, i) {
-        let (m, _) = measured(t, start, next, u, u.factor);
-        return Some((m, next));
+        return Some(cued_length(t, start, next, u));
     }
     if let Some((v, start, next)) = article_digits_at(t, i) {
         let value = Value::Number(v as f64);
