@@ -119,7 +119,7 @@ pub(crate) fn phone_at(t: &Tokens, i: usize) -> bool {
 /// True when the digits at `i` are part of a code or a name rather than an amount: glued
 /// to Latin letters (3D, issn%28), joined by + (اجتماع 2+2), between two Latin words (an
 /// address such as "floor 4931 Pierre"), or a small number closing a quoted name
-/// ("حماة الصداقة 2").
+/// ("حماة الصداقة 2", "هايابوسا 2 ").
 pub(crate) fn code_or_name(t: &Tokens, i: usize) -> bool {
     use Kind::{Digits, Latin, Punct, Word};
     let prev = i.checked_sub(1);
@@ -135,7 +135,7 @@ pub(crate) fn code_or_name(t: &Tokens, i: usize) -> bool {
         && t.joined(i)
         && !t.touching(i)
         && t.norm(i).len() <= 2
-        && t.touching(i + 1)
+        && t.joined(i + 1)
         && t.kind(i + 1) == Some(Punct)
         && matches!(t.norm(i + 1), "\"" | "”" | "»")
         && !LEXICON.starts(t, i - 1);
@@ -149,4 +149,31 @@ pub(crate) fn code_or_name(t: &Tokens, i: usize) -> bool {
         && prev_kind == Some(Word)
         && prev.is_some_and(|p| !t.norm(p).chars().all(|c| "وفبلكا".contains(c)));
     glued_latin || plus || latin_context || quoted_name || dash_name || glued_word
+}
+
+/// True when tokens `first..next` fill a quotation after a word for a work or a show
+/// (برنامج "60 دقيقة", فيلم "300", رواية "ألف ليلة"): the title of a work, not a number.
+pub(crate) fn title(t: &Tokens, first: usize, next: usize) -> bool {
+    let quote = |k: usize| matches!(t.norm(k), "\"" | "“" | "”" | "«" | "»");
+    first > 1
+        && quote(first - 1)
+        && quote(next)
+        && t.joined(first - 1)
+        && matches!(
+            t.norm(first - 2),
+            "برنامج"
+                | "البرنامج"
+                | "مسلسل"
+                | "المسلسل"
+                | "فيلم"
+                | "الفيلم"
+                | "كتاب"
+                | "الكتاب"
+                | "روايه"
+                | "الروايه"
+                | "اغنيه"
+                | "الاغنيه"
+                | "مسرحيه"
+                | "المسرحيه"
+        )
 }

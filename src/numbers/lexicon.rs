@@ -287,6 +287,13 @@ fn is_past_verb(w: &str) -> bool {
 /// sentence of four words or more is the past (news reports what happened), and a phrase
 /// alone says nothing.
 pub(crate) fn sentence_is_past(t: &Tokens, i: usize) -> Option<bool> {
+    let (cue, words) = tense_cue(t, i);
+    cue.or((words >= 4).then_some(true))
+}
+
+/// What the words around token `i` say of the tense, as [`sentence_is_past`] reads them
+/// (None when no word says it), and how many words it read.
+pub(crate) fn tense_cue(t: &Tokens, i: usize) -> (Option<bool>, usize) {
     let end_of_sentence = |k: usize| matches!(t.norm(k), "." | "؟" | "?" | "!" | "؛");
     let back: Vec<usize> = (i.saturating_sub(10)..i)
         .rev()
@@ -309,14 +316,14 @@ pub(crate) fn sentence_is_past(t: &Tokens, i: usize) -> Option<bool> {
             .filter(|r| r.chars().count() > 2);
         for w in std::iter::once(word).chain(bare) {
             if FUTURE_CUES.contains(&w) {
-                return Some(false);
+                return (Some(false), words);
             }
             if is_past_verb(w) {
-                return Some(true);
+                return (Some(true), words);
             }
         }
     }
-    (words >= 4).then_some(true)
+    (None, words)
 }
 
 /// Weekday names (normalized) and their number, Monday = 0.
@@ -377,6 +384,10 @@ pub(crate) const QUALIFIERS_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["ما", "تصل", "الي"], Qualifier::AtMost),
     (&["لا", "اكثر", "من"], Qualifier::AtMost),
     (&["لا", "اقل", "من"], Qualifier::AtLeast),
+    (&["لا", "يتعدي"], Qualifier::AtMost),
+    (&["لا", "تتعدي"], Qualifier::AtMost),
+    (&["لا", "يتجاوز"], Qualifier::AtMost),
+    (&["لا", "تتجاوز"], Qualifier::AtMost),
     (&["لا", "يقل", "عن"], Qualifier::AtLeast),
     (&["لا", "تقل", "عن"], Qualifier::AtLeast),
     (&["لا", "يزيد", "عن"], Qualifier::AtMost),

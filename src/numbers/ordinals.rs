@@ -77,6 +77,11 @@ pub(crate) fn ordinal_at(t: &Tokens, i: usize) -> Option<(i64, usize, usize)> {
     if i > 0 && t.joined(i) && t.is(i - 1, "مجموعه") && v >= 20 {
         return None;
     }
+    // آل ثاني, آل خامس: a family name.
+    let family = i > 0 && t.joined(i) && &t.text[t.toks[i - 1].start..t.toks[i - 1].end] == "آل";
+    if family {
+        return None;
+    }
     // الفريق أول ركن: a rank of officer.
     let officer = i > 0 && t.joined(i) && t.splits(i - 1).any(|s| RANKS.contains(&s.stem));
     (!(officer && v == 1)).then_some((v, start, next))

@@ -7,21 +7,18 @@ use super::mention::Qualifier;
 use super::tokenize::Tokens;
 
 /// True when the words of `words` stand at tokens `k`, `k + 1`, … on one line, the first
-/// perhaps after و or ف (or ب for an approximation); returns the byte start of the phrase
-/// (after the conjunction).
+/// perhaps after و or ف, ب or ل (بنحو 5%, لأكثر من 90 دقيقة); returns the byte start of the
+/// phrase (after the clitics).
 fn words_at(t: &Tokens, k: usize, words: &[&str]) -> Option<usize> {
-    // بنحو 5%, بحوالي 60 في المائة: ب before an approximation.
-    let approx = matches!(words[0], "نحو" | "حوالي" | "قرابه" | "زهاء");
     let lead = match t.splits(k).find(|s| {
-        s.stem == words[0]
-            && !s.clitics.article
-            && (s.clitics.prep.is_none() || approx && s.clitics.prep == Some('ب'))
+        s.stem == words[0] && !s.clitics.article && matches!(s.clitics.prep, None | Some('ب' | 'ل'))
     }) {
         Some(first) => first.clitics.lead(),
         // واكثر: a hamza after و keeps the word from being read bare.
         None if t.norm(k) == words[0] => 0,
-        // ولا يقل عن: a two-letter word keeps its و (clitics leave three letters at least).
-        None if t.norm(k).strip_prefix(['و', 'ف']) == Some(words[0]) => 1,
+        // ولا يقل عن, بما يقارب: a two-letter word keeps its clitic (clitics leave three
+        // letters at least).
+        None if t.norm(k).strip_prefix(['و', 'ف', 'ب', 'ل']) == Some(words[0]) => 1,
         None => return None,
     };
     let rest = (1..words.len()).all(|j| t.joined(k + j) && t.is(k + j, words[j]));

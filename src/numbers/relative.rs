@@ -2,7 +2,7 @@
 //! المقبل, العام الحالي, الاثنين الماضي, and a length of time after قبل / بعد (قبل يومين).
 
 use super::calendar::{monday, Date};
-use super::lexicon::{sentence_is_past, stem_at, weekday_at};
+use super::lexicon::{sentence_is_past, stem_at, tense_cue, weekday_at};
 use super::mention::NumberKind;
 use super::ordinals::ordinal_at;
 use super::tokenize::Tokens;
@@ -203,14 +203,21 @@ fn weekday_date(t: &Tokens, i: usize, r: Date) -> Option<(PartialDate, usize)> {
         n => {
             let fwd = (wd - cur).rem_euclid(7);
             let used = matches!(n, "القادم" | "المقبل" | "التالي");
-            if !used && sentence_is_past(t, k) == Some(true) {
+            let (cue, words) = tense_cue(t, k);
+            // A report of the past by its length alone does not move tomorrow back a week
+            // (يجتمع المجلس الأربعاء, written on a Tuesday).
+            let past = cue.unwrap_or(words >= 4 && fwd != 1);
+            if !used && past {
                 // قال الاثنين: in a report of the past, the last such day (today included).
                 return Some((
                     PartialDate::of_days(today - (cur - wd).rem_euclid(7)),
                     k + 1,
                 ));
             }
-            (if fwd == 0 { 7 } else { fwd }, k + 1 + usize::from(used))
+            // In a sentence, the reference's own weekday is that day (يعقد المجلس الأربعاء,
+            // written on a Wednesday), unless said to be the next one; alone, the next one.
+            let next_week = fwd == 0 && (used || words < 4);
+            (if next_week { 7 } else { fwd }, k + 1 + usize::from(used))
         }
     };
     Some((PartialDate::of_days(today + off), next))

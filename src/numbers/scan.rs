@@ -2,7 +2,7 @@
 //! a fixed order, a match moves the reader past it, and a last pass shares kinds in ranges.
 
 use super::amounts::{amount_at, cued_length};
-use super::codes::skip;
+use super::codes::{skip, title};
 use super::dates::date_or_time_at;
 use super::lexicon::LEXICON;
 use super::mention::{NumberKind, NumberOptions, Qualifier};
@@ -44,6 +44,7 @@ pub(crate) fn find_in_block(text: &str, options: &NumberOptions) -> Vec<Found> {
             continue;
         }
         match mention_at(&t, i, options) {
+            Some((_, next)) if title(&t, i, next) => i = next,
             Some((mut m, mut next)) if next > i && !m.is_infinite() => {
                 let free = |out: &[Found], k: usize| {
                     out.last().is_none_or(|p: &Found| p.end <= t.toks[k].start)
@@ -137,6 +138,13 @@ fn mention_at(t: &Tokens, i: usize, options: &NumberOptions) -> Option<(Found, u
         return Some(cued_length(t, start, next, u));
     }
     if let Some((v, start, next)) = article_digits_at(t, i) {
+        // الـ20 من الشهر الماضي: the day of a month.
+        let day = date_or_time_at(t, i, options.reference_date)
+            .filter(|(m, n)| m.kind == NumberKind::Date && *n > next);
+        if let Some((mut m, n)) = day {
+            m.start = start;
+            return Some((m, n));
+        }
         let value = Value::Number(v as f64);
         return Some((found(start, next, NumberKind::Ordinal, value), next));
     }
