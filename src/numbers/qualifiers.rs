@@ -10,6 +10,10 @@ use super::tokenize::Tokens;
 /// perhaps after و or ف, ب or ل (بنحو 5%, لأكثر من 90 دقيقة); returns the byte start of the
 /// phrase (after the clitics).
 fn words_at(t: &Tokens, k: usize, words: &[&str]) -> Option<usize> {
+    // a stem is the end of its word: most words are turned away before they are split
+    if !t.norm(k).ends_with(words[0]) {
+        return None;
+    }
     let lead = match t.splits(k).find(|s| {
         s.stem == words[0] && !s.clitics.article && matches!(s.clitics.prep, None | Some('ب' | 'ل'))
     }) {

@@ -9,7 +9,7 @@
 //! grammar tries every one with و ف, ب ل ك and ال whose stem keeps three letters.
 
 use crate::text::chars::{class, Class};
-use crate::text::clitics::{proclitics, Proclitics};
+use crate::text::clitics::{proclitics, Proclitics, Reading};
 use crate::text::fold::{fold_char, push_folded, Digits, Fold};
 use crate::text::scan::{self, Words};
 
@@ -45,10 +45,8 @@ pub(crate) struct Token {
     pub kind: Kind,
     pub gap: Gap,
     /// Range of the normalized form in the scanned words' buffer. For digits: the ASCII
-    /// digits.
+    /// digits; for a Latin word: the word in its case, copied after the scanned forms.
     norm: (u32, u32),
-    /// True when the normalized form is the text itself (a Latin word, kept in its case).
-    verbatim: bool,
 }
 
 /// A tokenized text.
@@ -115,6 +113,25 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
+/// The clitic readings the grammar tries for the folded Arabic word `w` written `raw`.
+///
+/// Stems after a clitic have at least three letters, so that short words such as لست are
+/// not read as ل + ست. A hamza after و shows that the و is a clitic (وأحد is و + أحد,
+/// though the fold makes it look like واحد): such a word is not read bare.
+fn grammar_readings<'w>(w: &'w str, raw: &str) -> impl Iterator<Item = Reading<'w>> {
+    let hamza_after_wa = w.starts_with(['و', 'ف']) && {
+        let mut letters = raw.chars().filter(|&c| class(c) == Class::ArabicLetter);
+        letters.next();
+        matches!(letters.next(), Some('أ' | 'إ' | 'آ'))
+    };
+    proclitics(w).filter(move |r| {
+        if r.clitics == Proclitics::default() {
+            return !hamza_after_wa;
+        }
+        r.clitics.prep != Some('س') && r.stem.chars().nth(2).is_some()
+    })
+}
+
 impl<'a> Tokens<'a> {
     /// Tokenizes `text` in one pass.
     pub fn new(text: &'a str) -> Self {
@@ -142,17 +159,20 @@ impl<'a> Tokens<'a> {
                 scan::Gap::Space => Gap::Space,
                 scan::Gap::Break => Gap::Break,
             };
-            let verbatim = kind == Kind::Latin
-                && text[w.start..w.end]
-                    .bytes()
-                    .all(|b| b.is_ascii_alphabetic());
+            let word = &text[w.start..w.end];
+            let norm = if kind == Kind::Latin && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                let n = words.folded.len() as u32;
+                words.folded.push_str(word);
+                (n, words.folded.len() as u32)
+            } else {
+                w.folded
+            };
             toks.push(Token {
                 start: w.start,
                 end: w.end,
                 kind,
                 gap,
-                norm: w.folded,
-                verbatim,
+                norm,
             });
         }
         Tokens { text, toks, words }
@@ -165,11 +185,9 @@ impl<'a> Tokens<'a> {
 
     /// The normalized form of token `i` ("" past the end).
     pub fn norm(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) if t.verbatim => &self.text[t.start..t.end],
-            Some(t) => &self.words.folded[t.norm.0 as usize..t.norm.1 as usize],
-            None => "",
-        }
+        self.toks.get(i).map_or("", |t| {
+            &self.words.folded[t.norm.0 as usize..t.norm.1 as usize]
+        })
     }
 
     /// The kind of token `i`, if there is one.
@@ -193,35 +211,16 @@ impl<'a> Tokens<'a> {
     }
 
     /// Every way to read word `i` as clitics (و ف, ب ل ك, ال) plus a stem, the bare word
-    /// first and then by the letters the clitics take.
-    ///
-    /// Stems after a clitic have at least three letters, so that short words such as لست are
-    /// not read as ل + ست. A hamza after و shows that the و is a clitic (وأحد is و + أحد,
-    /// though the fold makes it look like واحد): such a word is not read bare.
+    /// first and then by the letters the clitics take (see [`grammar_readings`]).
     pub fn splits(&self, i: usize) -> impl Iterator<Item = Split<'_>> {
-        let w = if self.kind(i) == Some(Kind::Word) {
-            self.norm(i)
-        } else {
-            ""
+        let (w, raw) = match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => (self.norm(i), &self.text[t.start..t.end]),
+            _ => ("", ""),
         };
-        let hamza_after_wa = w.starts_with(['و', 'ف']) && {
-            let raw = self.toks.get(i).map_or("", |t| &self.text[t.start..t.end]);
-            let mut letters = raw.chars().filter(|&c| class(c) == Class::ArabicLetter);
-            letters.next();
-            matches!(letters.next(), Some('أ' | 'إ' | 'آ'))
-        };
-        proclitics(w)
-            .filter(move |r| {
-                let bare = r.clitics == Proclitics::default();
-                if bare {
-                    return !hamza_after_wa;
-                }
-                r.clitics.prep != Some('س') && r.stem.chars().nth(2).is_some()
-            })
-            .map(|r| Split {
-                clitics: r.clitics.into(),
-                stem: r.stem,
-            })
+        grammar_readings(w, raw).map(|r| Split {
+            clitics: r.clitics.into(),
+            stem: r.stem,
+        })
     }
 
     /// Byte offset in the text where the stem of word `i` starts once `letters` clitic

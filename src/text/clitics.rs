@@ -72,58 +72,131 @@ fn strip_letter(s: &str, c: char) -> Option<&str> {
 /// Every reading of the folded word `word` as proclitics and a stem, the bare word first and
 /// then by the number of letters the proclitics take; readings that leave an empty stem are
 /// left out. At most eight readings.
-pub fn proclitics(word: &str) -> impl Iterator<Item = Reading<'_>> {
-    let mut out: [Option<Reading>; 8] = [None; 8];
-    let mut n = 0;
-    let conj = CONJUNCTIONS
+pub fn proclitics(word: &str) -> Readings<'_> {
+    let mut readings = Readings {
+        word,
+        conj: None,
+        prep: [None; 2],
+        slots: [Slot::default(); 8],
+        len: 0,
+        next: 0,
+    };
+    // Readings in the order they are generated (conjunction, preposition, article); a
+    // stable insertion by letters keeps that order among readings of equal length.
+    let add = |r: &mut Readings, slot: Slot| {
+        let mut k = usize::from(r.len);
+        while k > 0 && r.slots[k - 1].letters > slot.letters {
+            r.slots[k] = r.slots[k - 1];
+            k -= 1;
+        }
+        r.slots[k] = slot;
+        r.len += 1;
+    };
+    let at = |rest: &str| (word.len() - rest.len()) as u8;
+    readings.conj = CONJUNCTIONS
         .into_iter()
         .find(|&c| strip_letter(word, c).is_some());
-    for conj in [None, conj]
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, c)| (i == 0 || c.is_some()).then_some(c))
-    {
-        let Some(after_conj) = conj.map_or(Some(word), |c| strip_letter(word, c)) else {
+    let after_conj = [
+        Some(word),
+        readings.conj.and_then(|c| strip_letter(word, c)),
+    ];
+    for (c, after_conj) in after_conj.into_iter().enumerate() {
+        let Some(after_conj) = after_conj else {
             continue;
         };
         let prep = PREPOSITIONS
             .into_iter()
             .find(|&p| strip_letter(after_conj, p).is_some());
-        for prep in [None, prep]
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, p)| (i == 0 || p.is_some()).then_some(p))
-        {
-            let Some(after_prep) = prep.map_or(Some(after_conj), |p| strip_letter(after_conj, p))
-            else {
+        readings.prep[c] = prep;
+        let rest = [
+            Some(after_conj),
+            prep.and_then(|p| strip_letter(after_conj, p)),
+        ];
+        for (p, rest) in rest.into_iter().enumerate() {
+            let Some(rest) = rest else {
                 continue;
             };
-            for article in [false, true] {
-                let stem = if !article {
-                    Some(after_prep)
-                } else if prep == Some('ل') {
-                    strip_letter(after_prep, 'ل')
-                } else {
-                    strip_letter(after_prep, 'ا').and_then(|r| strip_letter(r, 'ل'))
+            let code = (c as u8) << 2 | (p as u8) << 1;
+            let outer = (c + p) as u8;
+            if !rest.is_empty() {
+                let (rest, stem) = (at(rest), at(rest));
+                let slot = Slot {
+                    code,
+                    letters: outer,
+                    rest,
+                    stem,
                 };
-                if let Some(stem) = stem.filter(|s| !s.is_empty()) {
-                    let clitics = Proclitics {
-                        conj,
-                        prep,
-                        article,
-                    };
-                    out[n] = Some(Reading {
-                        clitics,
-                        rest: after_prep,
-                        stem,
-                    });
-                    n += 1;
-                }
+                add(&mut readings, slot);
+            }
+            let lam = p == 1 && prep == Some('ل');
+            let stem = if lam {
+                strip_letter(rest, 'ل')
+            } else {
+                strip_letter(rest, 'ا').and_then(|r| strip_letter(r, 'ل'))
+            };
+            if let Some(stem) = stem.filter(|s| !s.is_empty()) {
+                let slot = Slot {
+                    code: code | 1,
+                    letters: outer + if lam { 1 } else { 2 },
+                    rest: at(rest),
+                    stem: at(stem),
+                };
+                add(&mut readings, slot);
             }
         }
     }
-    out[..n].sort_by_key(|r| r.map_or(0, |r| r.clitics.letters()));
-    out.into_iter().flatten()
+    readings
+}
+
+/// One reading, as [`Readings`] keeps it: the clitics (conjunction 4, preposition 2,
+/// article 1), the letters they take, and the byte offsets of the rest and the stem (the
+/// proclitics take at most four letters, so a byte each is enough).
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    code: u8,
+    letters: u8,
+    rest: u8,
+    stem: u8,
+}
+
+/// The readings of one word as proclitics and a stem, in the order [`proclitics`] gives.
+#[derive(Clone, Debug)]
+pub struct Readings<'a> {
+    word: &'a str,
+    /// The conjunction the word starts with, if any.
+    conj: Option<char>,
+    /// The preposition after no conjunction, and after the conjunction.
+    prep: [Option<char>; 2],
+    /// The readings, in output order.
+    slots: [Slot; 8],
+    len: u8,
+    next: u8,
+}
+
+impl<'a> Iterator for Readings<'a> {
+    type Item = Reading<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Reading<'a>> {
+        if self.next >= self.len {
+            return None;
+        }
+        let slot = self.slots[usize::from(self.next)];
+        self.next += 1;
+        let conj = (slot.code & 4 != 0).then_some(self.conj).flatten();
+        let prep = (slot.code & 2 != 0)
+            .then_some(self.prep[usize::from(conj.is_some())])
+            .flatten();
+        Some(Reading {
+            clitics: Proclitics {
+                conj,
+                prep,
+                article: slot.code & 1 != 0,
+            },
+            rest: self.word.get(usize::from(slot.rest)..).unwrap_or(""),
+            stem: self.word.get(usize::from(slot.stem)..).unwrap_or(""),
+        })
+    }
 }
 
 /// Every reading of the folded stem `stem` as a shorter stem and an enclitic pronoun, longest

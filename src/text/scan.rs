@@ -142,15 +142,29 @@ struct Scanner<'t, 'w> {
     gap: Gap,
 }
 
-/// Class and fold of each character of U+0600..U+06FF, for the two-byte fast path.
-static ARABIC_BLOCK: LazyLock<[(Class, Fold); 256]> = LazyLock::new(|| {
-    let mut t = [(Class::Punct, Fold::Same); 256];
+/// For the two-byte fast path, what each character of U+0600..U+06FF does inside an Arabic
+/// word: [`LETTER`] (kept as it is), [`SILENT`] (a mark or tatweel, not copied), [`ENDS`]
+/// (it ends the word), or the code point of the letter it folds to.
+static ARABIC_BLOCK: LazyLock<[u32; 256]> = LazyLock::new(|| {
+    let mut t = [ENDS; 256];
     for (slot, cp) in t.iter_mut().zip(0x0600u32..) {
         let c = char::from_u32(cp).unwrap_or('\0');
-        *slot = (class(c), fold_char(c, Digits::Ascii));
+        *slot = match (class(c), fold_char(c, Digits::Ascii)) {
+            (Class::ArabicLetter, Fold::To(t)) => u32::from(t),
+            (Class::ArabicLetter, _) => LETTER,
+            (Class::Diacritic | Class::Mark | Class::Tatweel, _) => SILENT,
+            _ => ENDS,
+        };
     }
     t
 });
+
+/// In [`ARABIC_BLOCK`]: a letter that folds to itself.
+const LETTER: u32 = 0;
+/// In [`ARABIC_BLOCK`]: a mark or tatweel inside the word.
+const SILENT: u32 = 1;
+/// In [`ARABIC_BLOCK`]: a character that ends the word.
+const ENDS: u32 = 2;
 
 impl Scanner<'_, '_> {
     fn run(mut self) {
@@ -161,22 +175,32 @@ impl Scanner<'_, '_> {
             // The fast path: Arabic letters and marks continuing an Arabic word.
             if let Some(open) = self.open.as_mut().filter(|o| o.word.kind == Kind::Arabic) {
                 let folded = &mut self.out.folded;
+                // Letters that fold to themselves are copied a run at a time.
+                let (from, mut run, mut last) = (i, i, None);
                 while let [b0 @ 0xD8..=0xDB, b1, ..] = bytes[i..] {
                     let low = usize::from(b0 & 0x03) << 6 | usize::from(b1 & 0x3F);
-                    let (k, f) = block[low];
-                    match k {
-                        Class::ArabicLetter => {
-                            match f {
-                                Fold::To(t) => folded.push(t),
-                                _ => folded.push_str(&self.text[i..i + 2]),
-                            }
-                            open.last = char::from_u32(0x600 + low as u32).unwrap_or('\0');
+                    match block[low] {
+                        LETTER => last = Some(low),
+                        SILENT => {
+                            folded.push_str(&self.text[run..i]);
+                            run = i + 2;
                         }
-                        Class::Diacritic | Class::Mark | Class::Tatweel => {}
-                        _ => break,
+                        ENDS => break,
+                        to => {
+                            folded.push_str(&self.text[run..i]);
+                            folded.push(char::from_u32(to).unwrap_or('\u{FFFD}'));
+                            run = i + 2;
+                            last = Some(low);
+                        }
                     }
                     i += 2;
+                }
+                folded.push_str(&self.text[run..i]);
+                if i > from {
                     open.word.end = i;
+                }
+                if let Some(low) = last {
+                    open.last = char::from_u32(0x600 + low as u32).unwrap_or('\0');
                 }
                 if i >= bytes.len() {
                     break;
@@ -242,6 +266,11 @@ impl Scanner<'_, '_> {
                             last: c,
                         });
                         self.gap = Gap::None;
+                        if kind == Kind::Arabic && ('\u{0600}'..='\u{06FF}').contains(&c) {
+                            // the fast path above reads the word from its first letter
+                            i = at;
+                            continue;
+                        }
                     }
                     push_folded(c, fold_char(c, self.digits), &mut self.out.folded);
                     if let Some(open) = &mut self.open {
