@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::features::Features;
 use super::reason::Reason;
+use memchr::arch::all::rabinkarp::Finder as RabinKarp;
 use rustc_hash::FxBuildHasher;
 
 /// A line or HTML block as the classifier sees it.
@@ -128,8 +129,11 @@ fn last_repeated(units: &[Unit], prose: &[bool], cands: &[usize]) -> Option<usiz
         .copied()
         .filter(|&k| units[k].feats.folded.text.len() >= 12)
         .collect();
-    // each finder is built on the first line long enough to hold its text (often none is)
-    let mut finders: Vec<Option<memchr::memmem::Finder>> = vec![None; cands.len()];
+    // Rabin-Karp searchers cost next to nothing to set up, and the lines searched are short
+    let finders: Vec<RabinKarp> = cands
+        .iter()
+        .map(|&k| RabinKarp::new(units[k].feats.folded.text.as_bytes()))
+        .collect();
     let mut best: Option<usize> = None;
     for (i, u) in units.iter().enumerate() {
         if prose[i] {
@@ -140,13 +144,7 @@ fn last_repeated(units: &[Unit], prose: &[bool], cands: &[usize]) -> Option<usiz
         for c in (from..cands.len()).rev() {
             let k = cands[c];
             let t = units[k].feats.folded.text.as_bytes();
-            if i != k
-                && h.len() >= t.len()
-                && finders[c]
-                    .get_or_insert_with(|| memchr::memmem::Finder::new(t))
-                    .find(h)
-                    .is_some()
-            {
+            if i != k && h.len() >= t.len() && finders[c].find(h, t).is_some() {
                 best = Some(c);
                 break;
             }
@@ -704,7 +702,8 @@ fn echo_of_title(units: &[Unit], title: usize, out: &mut [Reason]) {
     if t.words < 3 {
         return;
     }
-    let mut finder = None;
+    let t_text = t.folded.text.as_bytes();
+    let finder = RabinKarp::new(t_text);
     for (k, u) in units.iter().enumerate() {
         if k == title || out[k] == Reason::Body && u.feats.prose() {
             continue;
@@ -712,10 +711,7 @@ fn echo_of_title(units: &[Unit], title: usize, out: &mut [Reason]) {
         let f = &u.feats;
         if f.words > t.words
             && f.words - t.words <= 4
-            && finder
-                .get_or_insert_with(|| memchr::memmem::Finder::new(t.folded.text.as_bytes()))
-                .find(f.folded.text.as_bytes())
-                .is_some()
+            && finder.find(f.folded.text.as_bytes(), t_text).is_some()
         {
             out[k] = Reason::Duplicate;
         }

@@ -423,6 +423,25 @@ mod tests {
             assert_eq!(fold_spans(&s), (text.clone(), words.clone()), "{s:?}");
             assert_eq!(fold(&s), Folded::new(text, words.len()), "{s:?}");
         }
+        // long runs of Arabic letters (read four at a time) broken by letters the fold
+        // changes, marks, spaces and other characters at every position
+        let pool: Vec<char> = "بتثجحخدذرسشصضطظعغفقكلمنهويءأإآةىئؤـَُ ٠xé\u{750}\u{8a0}"
+            .chars()
+            .collect();
+        let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let n = rng.below(40);
+            let s: String = (0..n)
+                .map(|_| {
+                    if rng.below(4) == 0 {
+                        pool[rng.below(pool.len())]
+                    } else {
+                        pool[rng.below(24)]
+                    }
+                })
+                .collect();
+            assert_eq!(fold_spans(&s), fold_reference(&s), "{s:?}");
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::classify::{classify, Unit};
 use super::features::Features;
 use super::fold::fold;
 use super::{assemble, Cleaned, Line, Reason};
+use memchr::arch::all::rabinkarp::Finder as RabinKarp;
 
 /// Bytes of the source scanned after the cursor when locating a text node.
 const SEARCH_WINDOW: usize = 1 << 16;
@@ -677,7 +678,8 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
     if t.len() < 2 {
         return None;
     }
-    let in_block = memchr::memmem::Finder::new(t.text.as_bytes());
+    // a Rabin-Karp searcher costs next to nothing to set up, and the lines searched are short
+    let in_block = RabinKarp::new(t.text.as_bytes());
     units
         .iter()
         .enumerate()
@@ -686,7 +688,10 @@ fn title_block(units: &[Unit], title: &str) -> Option<usize> {
             f.len() >= 2
                 && f.len() * 2 >= t.len()
                 && (contains(t.text.as_bytes(), f.text.as_bytes())
-                    || (f.len() <= t.len() + 4 && in_block.find(f.text.as_bytes()).is_some()))
+                    || (f.len() <= t.len() + 4
+                        && in_block
+                            .find(f.text.as_bytes(), t.text.as_bytes())
+                            .is_some()))
         })
         .min_by_key(|(i, u)| (u.heading == 0, u.link_density > 0.5, *i))
         .map(|(i, _)| i)

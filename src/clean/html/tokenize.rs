@@ -886,25 +886,10 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
                 self.pending.push_char(numeric(n, too_big));
             }
             Some(c) if c.is_ascii_alphanumeric() => {
-                // the longest name in the table; the table holds every prefix of every name
-                let mut best: Option<(usize, (u32, u32))> = None;
-                let mut j = i;
-                while j < b.len() && j - i < 40 {
-                    let c = b[j];
-                    if !(c.is_ascii_alphanumeric() || c == b';') {
-                        break;
-                    }
-                    j += 1;
-                    match NAMED_ENTITIES.get(&self.s[i..j]) {
-                        Some(&m) if m.0 != 0 => best = Some((j, m)),
-                        Some(_) => {}
-                        None => break,
-                    }
-                    if c == b';' {
-                        break;
-                    }
-                }
-                let Some((end, (c1, c2))) = best else {
+                // the longest name the table has
+                let Some((end, (c1, c2))) =
+                    whole_name(self.s, i, b.len()).or_else(|| longest_name(self.s, i, b.len()))
+                else {
                     self.pending.push_char('&');
                     return;
                 };
@@ -927,6 +912,48 @@ impl<'a, S: TokenSink> Tokenizer<'a, S> {
             _ => self.pending.push_char('&'),
         }
     }
+}
+
+/// Longest character reference name, `;` included.
+const LONGEST_NAME: usize = 40;
+
+/// The named reference that `s[i..stop]` starts with when it is a whole name and its `;` (most
+/// are: &quot; &nbsp;): then no longer name can match, and one look-up stands for one per
+/// prefix. Gives where it ends and its code points.
+fn whole_name(s: &str, i: usize, stop: usize) -> Option<(usize, (u32, u32))> {
+    let b = &s.as_bytes()[..stop];
+    let o = b[i..b.len().min(i + LONGEST_NAME)]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .filter(|&o| b[i + o] == b';')?;
+    NAMED_ENTITIES
+        .get(&s[i..=i + o])
+        .filter(|m| m.0 != 0)
+        .map(|&m| (i + o + 1, m))
+}
+
+/// The longest named reference that `s[i..stop]` starts with, looked up one prefix at a time
+/// (the table holds every prefix of every name): where it ends and its code points.
+fn longest_name(s: &str, i: usize, stop: usize) -> Option<(usize, (u32, u32))> {
+    let b = &s.as_bytes()[..stop];
+    let mut best = None;
+    let mut j = i;
+    while j < b.len() && j - i < LONGEST_NAME {
+        let c = b[j];
+        if !(c.is_ascii_alphanumeric() || c == b';') {
+            break;
+        }
+        j += 1;
+        match NAMED_ENTITIES.get(&s[i..j]) {
+            Some(&m) if m.0 != 0 => best = Some((j, m)),
+            Some(_) => {}
+            None => break,
+        }
+        if c == b';' {
+            break;
+        }
+    }
+    best
 }
 
 /// A sink that takes every token and does nothing with it.
