@@ -168,6 +168,26 @@ def test_any_bytes_decode_and_clean(data: bytes, content_type: str | None) -> No
         assert base[m.start : m.end] == m.text
 
 
+@given(
+    st.lists(
+        st.sampled_from(["a", " ", "\n", "é", "ÿ", "ن", "ـ", "€", "—", "\u200f", "😀", "𝐀"]),
+        max_size=40,
+    ).map("".join),
+    st.booleans(),
+)
+def test_utf8_becomes_the_str_python_decodes(text: str, html: bool) -> None:
+    """Every width a ``str`` can take (ASCII, Latin-1, UCS-2, UCS-4), and the mixes, come out
+    of UTF-8 bytes equal to Python's own decoding: as text, as lines, and as a page."""
+    data = text.encode()
+    assert nuqta.decode(data).text == data.decode()
+    from_bytes = nuqta.clean(data, html=html)
+    from_str = nuqta.clean(text, html=html)
+    assert from_bytes.text == from_str.text
+    assert [line.text for line in from_bytes.lines] == [line.text for line in from_str.lines]
+    for got, want in zip(from_bytes.lines, from_str.lines, strict=True):
+        assert hash(got.text) == hash(want.text)
+
+
 def test_cli_reads_legacy_pages(
     tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage, cli: Cli
 ) -> None:

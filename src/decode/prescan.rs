@@ -12,7 +12,9 @@ const PRESCAN_BYTES: usize = 1024;
 pub fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
     let b = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     let mut at = 0;
-    while at < b.len() {
+    // every step starts at a '<': the bytes between are skipped in one search
+    while let Some(lt) = memchr::memchr(b'<', &b[at.min(b.len())..]) {
+        at += lt;
         let rest = &b[at..];
         if rest.starts_with(b"<!--") {
             at += 2 + find(&rest[2..], b"-->")? + 3;

@@ -55,11 +55,12 @@ pub struct PendingLines {
 
 impl PendingLines {
     /// The lines of `page` (`page_str` is its UTF-8; the ranges are byte offsets into it),
-    /// and the cleaned text as a `str`: the kept lines, made `str`s now, joined by "\n". A
-    /// line whose range holds exactly its text is cut from `page`: copying code units is
-    /// faster than decoding UTF-8 again.
-    /// Without `page` (an HTML page that came as bytes: no line is worth decoding the
-    /// whole page for), every line makes its own `str`.
+    /// and the cleaned text as a `str`: the kept lines joined by "\n". With `page`, the
+    /// kept lines are made `str`s now and joined: a line whose range holds exactly its text
+    /// is cut from `page` (copying code units is faster than decoding UTF-8 again).
+    /// Without `page` (a page that came as bytes: no line is worth decoding the whole page
+    /// for), the cleaned text is decoded in one piece and every line makes its own `str`
+    /// when the lines are read.
     pub(crate) fn new<'py>(
         py: Python<'py>,
         page: Option<&Bound<'py, PyString>>,
@@ -67,21 +68,46 @@ impl PendingLines {
         lines: Vec<Line>,
     ) -> PyResult<(Bound<'py, PyString>, PendingLines)> {
         let mut ix = Indexer::new(page_str, lines.iter().map(|l| (l.start, l.end)));
+        let Some(page) = page else {
+            let mut joined = String::new();
+            for l in lines.iter().filter(|l| l.keep) {
+                if !joined.is_empty() {
+                    joined.push('\n');
+                }
+                joined.push_str(&l.text);
+            }
+            let rows = lines
+                .into_iter()
+                .map(|l| {
+                    let (start, end) = ix.take();
+                    Row {
+                        text: Text::Utf8(l.text),
+                        start,
+                        end,
+                        keep: l.keep,
+                        reason: l.reason,
+                    }
+                })
+                .collect();
+            let pending = Pending { rows, page: None };
+            return Ok((PyString::new(py, &joined), PendingLines::of(pending)));
+        };
         let mut kept = Vec::new();
         let mut cut_any = false;
         let rows = lines
             .into_iter()
             .map(|l| {
                 let (start, end) = ix.take();
-                let cut = page.filter(|_| page_str.get(l.start..l.end) == Some(l.text.as_str()));
+                let cut = page_str.get(l.start..l.end) == Some(l.text.as_str());
                 let text = if l.keep {
-                    let made = match cut {
-                        Some(page) => substring(page, start, end)?.cast_into::<PyString>()?,
-                        None => PyString::new(py, &l.text),
+                    let made = if cut {
+                        substring(page, start, end)?.cast_into::<PyString>()?
+                    } else {
+                        PyString::new(py, &l.text)
                     };
                     kept.push(made.clone());
                     Text::Made(made.unbind())
-                } else if cut.is_some() {
+                } else if cut {
                     cut_any = true;
                     Text::Page
                 } else {
@@ -101,15 +127,17 @@ impl PendingLines {
             .cast_into::<PyString>()?;
         let pending = Pending {
             rows,
-            page: page.filter(|_| cut_any).map(|p| p.clone().unbind()),
+            page: cut_any.then(|| page.clone().unbind()),
         };
-        Ok((
-            text,
-            PendingLines {
-                pending: Mutex::new(pending),
-                made: PyOnceLock::new(),
-            },
-        ))
+        Ok((text, PendingLines::of(pending)))
+    }
+
+    /// Lines made of `pending` when first read.
+    fn of(pending: Pending) -> PendingLines {
+        PendingLines {
+            pending: Mutex::new(pending),
+            made: PyOnceLock::new(),
+        }
     }
 }
 
