@@ -10,8 +10,9 @@
 //! In an uncompressed file, or a file gzipped as one stream, a record whose length is
 //! wrong loses the rest of the file, since nothing marks where the next record starts.
 //!
-//! The HTTP response head is parsed by `httparse`; a body with a `Content-Encoding` of
-//! gzip or deflate is inflated (within the same limit), other codings are reported.
+//! The HTTP response head is parsed by `httparse`; a chunked body (`Transfer-Encoding`) is
+//! joined from its chunks, and a body with a transfer or content coding of gzip or deflate
+//! is inflated (within the same limit); other codings are reported.
 
 use crate::decode::html_of_content_type;
 use flate2::bufread::{DeflateDecoder, GzDecoder};
@@ -309,19 +310,21 @@ impl Raw {
             };
             return Item::Skipped(format!("response {shown}"));
         };
-        if field("transfer-encoding").is_some_and(|t| !t.eq_ignore_ascii_case("identity")) {
-            return Item::Error("a chunked (Transfer-Encoding) body is not supported".into());
-        }
-        let body = &block[head..];
-        let coding = field("content-encoding")
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let body = match coding.as_str() {
-            "" | "identity" => Ok(body.to_vec()),
-            "gzip" | "x-gzip" => inflate(GzDecoder::new(body), limits),
-            "deflate" => inflate(DeflateDecoder::new(body), limits),
-            other => Err(format!("Content-Encoding {other} is not supported")),
-        };
+        // transfer codings first (the last applied is undone first), then content codings
+        let codings = [
+            ("Transfer-Encoding", field("transfer-encoding")),
+            ("Content-Encoding", field("content-encoding")),
+        ];
+        let body = codings
+            .iter()
+            .try_fold(block[head..].to_vec(), |body, (what, value)| {
+                let value = value.as_deref().unwrap_or_default().to_ascii_lowercase();
+                value
+                    .split(',')
+                    .map(str::trim)
+                    .rev()
+                    .try_fold(body, |body, coding| undo(coding, body, what, limits))
+            });
         match body {
             Ok(body) => Item::Page(Page {
                 url: self.header("warc-target-uri").to_string(),
@@ -334,6 +337,72 @@ impl Raw {
             Err(why) => Item::Error(why),
         }
     }
+}
+
+/// `body` with one transfer or content coding (named in the header `what`) undone:
+/// chunked (transfer only), gzip or deflate; none and identity leave it as it is.
+fn undo(coding: &str, body: Vec<u8>, what: &str, limits: Limits) -> Result<Vec<u8>, String> {
+    match coding {
+        "" | "identity" => Ok(body),
+        "chunked" if what == "Transfer-Encoding" => dechunk(&body),
+        "gzip" | "x-gzip" => inflate(GzDecoder::new(&body[..]), limits),
+        "deflate" => inflate(DeflateDecoder::new(&body[..]), limits),
+        other => Err(format!("{what} {other} is not supported")),
+    }
+}
+
+/// The chunk size that a chunked body's size line states (hex digits, then any extension
+/// after ';'), or `None` when the line states none or one past `u64`.
+fn chunk_size(line: &[u8]) -> Option<u64> {
+    let digits = line.split(|&c| c == b';').next().unwrap_or_default();
+    let digits = digits.trim_ascii();
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |n, &c| {
+        let d = char::from(c).to_digit(16)?;
+        n.checked_mul(16)?.checked_add(u64::from(d))
+    })
+}
+
+/// The data of a chunked body (HTTP/1.1's chunked transfer coding): its chunks joined,
+/// trailers left out. Nothing is allocated from a declared size (the data is never longer
+/// than the body). A chunk that runs past the end, or a body cut before its last chunk, is
+/// a transfer cut short: what arrived is kept. A body that does not open with a size line
+/// was stored decoded (some crawlers keep the header): it is taken as it is. A size line
+/// that states no size after the first chunk is an error.
+fn dechunk(body: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut rest = body;
+    let mut first = true;
+    while !rest.is_empty() {
+        let eol = memchr::memchr(b'\n', rest);
+        let line = &rest[..eol.unwrap_or(rest.len())];
+        let Some(size) = chunk_size(line) else {
+            if first {
+                return Ok(body.to_vec());
+            }
+            if eol.is_none() {
+                // cut inside a size line
+                break;
+            }
+            return Err("a chunked body with a malformed chunk size".into());
+        };
+        first = false;
+        rest = rest.get(line.len() + 1..).unwrap_or_default();
+        if size == 0 {
+            break;
+        }
+        let take = usize::try_from(size).map_or(rest.len(), |n| n.min(rest.len()));
+        out.extend_from_slice(&rest[..take]);
+        rest = &rest[take..];
+        // the line break after the data
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .or_else(|| rest.strip_prefix(b"\n"))
+            .unwrap_or(rest);
+    }
+    Ok(out)
 }
 
 /// A compressed body, decompressed up to the limit.
@@ -507,6 +576,119 @@ mod tests {
             matches!(&got[0].1, Item::Error(e) if e.contains("decompressed")),
             "{got:?}"
         );
+    }
+
+    /// A response whose body is sent with `transfer` as its Transfer-Encoding.
+    fn sent(transfer: &str, body: &[u8]) -> Vec<u8> {
+        let mut http = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: {transfer}\r\n\r\n"
+        )
+        .into_bytes();
+        http.extend_from_slice(body);
+        record("response", "application/http; msgtype=response", &http)
+    }
+
+    /// `data` in chunks of the sizes `sizes` (cycled), in the writer's own style: size in
+    /// upper or lower case hex, with or without an extension, CRLF or LF.
+    fn chunked(data: &[u8], sizes: &[usize], style: usize) -> Vec<u8> {
+        let eol: &[u8] = if style & 1 == 0 { b"\r\n" } else { b"\n" };
+        let mut out = Vec::new();
+        let mut rest = data;
+        for &n in sizes.iter().cycle() {
+            if rest.is_empty() {
+                break;
+            }
+            let n = n.clamp(1, rest.len());
+            let size = if style & 2 == 0 {
+                format!("{n:x}")
+            } else {
+                format!("{n:X}")
+            };
+            out.extend_from_slice(size.as_bytes());
+            if style & 4 != 0 {
+                out.extend_from_slice(b";name=\"v\"");
+            }
+            out.extend_from_slice(eol);
+            out.extend_from_slice(&rest[..n]);
+            out.extend_from_slice(eol);
+            rest = &rest[n..];
+        }
+        out.extend_from_slice(b"0");
+        out.extend_from_slice(eol);
+        if style & 8 != 0 {
+            out.extend_from_slice(b"Expires: never");
+            out.extend_from_slice(eol);
+        }
+        out.extend_from_slice(eol);
+        out
+    }
+
+    fn page_body(r: &[u8]) -> Result<Vec<u8>, String> {
+        match items(r).pop() {
+            Some(Item::Page(p)) => Ok(p.body),
+            other => Err(format!("{other:?}")),
+        }
+    }
+
+    #[test]
+    fn chunked_bodies_are_joined_in_every_writer_style() {
+        let page = "<html><body><p>نص الخبر هنا</p>\r\n<p>0\r\n</p></body></html>".as_bytes();
+        let mut rng = crate::test_rng::XorShift::new(0x1234_5678);
+        for style in 0..16 {
+            for _ in 0..20 {
+                let sizes: Vec<usize> = (0..1 + rng.below(4)).map(|_| 1 + rng.below(30)).collect();
+                let body = chunked(page, &sizes, style);
+                assert_eq!(
+                    page_body(&sent("chunked", &body)),
+                    Ok(page.to_vec()),
+                    "{style} {sizes:?}"
+                );
+                assert_eq!(page_body(&sent("Chunked ", &body)), Ok(page.to_vec()));
+            }
+        }
+        // gzip applied before chunking is undone after it
+        let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+        gz.write_all(page).unwrap();
+        let body = chunked(&gz.finish().unwrap(), &[7], 0);
+        assert_eq!(page_body(&sent("gzip, chunked", &body)), Ok(page.to_vec()));
+        // an empty body, and one stored decoded under a chunked header
+        assert_eq!(page_body(&sent("chunked", b"0\r\n\r\n")), Ok(Vec::new()));
+        assert_eq!(page_body(&sent("chunked", page)), Ok(page.to_vec()));
+        assert!(
+            page_body(&sent("compress, chunked", &chunked(page, &[5], 0)))
+                .is_err_and(|e| e.contains("compress"))
+        );
+    }
+
+    #[test]
+    fn chunked_bodies_cut_short_or_lying_keep_what_arrived() {
+        let page = b"<p>first part</p><p>second part</p>";
+        let body = chunked(page, &[17], 0);
+        // cut anywhere after the first size line: what arrived, never more than was sent
+        for end in 4..body.len() {
+            let got = page_body(&sent("chunked", &body[..end])).unwrap();
+            assert!(page.starts_with(&got), "{end}: {got:?}");
+        }
+        // a size larger than what follows, and a huge one: what is there, nothing allocated
+        // from the size
+        for size in ["ff", "ffffffff", "7fffffffffffffff"] {
+            let body = format!("{size}\r\n<p>short</p>");
+            assert_eq!(
+                page_body(&sent("chunked", body.as_bytes())),
+                Ok(b"<p>short</p>".to_vec())
+            );
+        }
+        // a size past u64, or a size smaller than its data (the rest reads as a size line)
+        for body in [
+            "11111111111111111111\r\n<p>x</p>".as_bytes(),
+            b"3\r\n<p>short</p>\r\n0\r\n\r\n",
+        ] {
+            let got = page_body(&sent("chunked", body));
+            assert!(
+                got.as_ref().is_err_and(|e| e.contains("chunk size")) || got == Ok(body.to_vec()),
+                "{got:?}"
+            );
+        }
     }
 
     #[test]

@@ -174,6 +174,37 @@ def test_binary_garbage_declared_html(tmp_path: Path, warc: type[Warc], cli: Cli
     assert line["encoding"]
 
 
+def test_chunked_responses_read_as_the_page(
+    tmp_path: Path, seed_pages: list[str], as_news_page: NewsPage, warc: type[Warc]
+) -> None:
+    """A body sent with Transfer-Encoding: chunked (in chunks of any size, gzipped first or
+    not, windows-1256) is the page; one cut short keeps what arrived."""
+    page = "".join(c for c in seed_pages[0] if c.encode("cp1256", "ignore")).replace("©", "")
+    html = as_news_page(page, "").encode("cp1256")
+    records = []
+    for number, (size, coding) in enumerate([(1, ""), (97, ""), (4096, "gzip, ")], start=1):
+        data = gzip.compress(html) if coding else html
+        chunks = [data[i : i + size] for i in range(0, len(data), size)]
+        body = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+        http = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1256\r\n"
+            b"Transfer-Encoding: " + coding.encode() + b"chunked\r\n\r\n" + body
+        )
+        records.append(warc.record("response", http, number))
+    path = tmp_path / "chunked.warc.gz"
+    path.write_bytes(gzip_each(records))
+    pages = [row for row in _WarcRecords(str(path), 1 << 22) if isinstance(row, _WarcPage)]
+    assert [p.body for p in pages] == [html] * 3
+    assert nuqta.clean(pages[0].body).text == nuqta.clean(as_news_page(page, "")).text
+    # a record cut inside its chunked body (WARC-Truncated): the chunks before the cut
+    http = records[1][records[1].index(b"HTTP/1.1") : -4]
+    path.write_bytes(gzip.compress(warc.record("response", http[: len(http) // 2], 1)))
+    (row,) = list(_WarcRecords(str(path), 1 << 22))
+    assert isinstance(row, _WarcPage)
+    assert 0 < len(row.body) < len(html)
+    assert html.startswith(row.body)
+
+
 def test_not_a_warc_file(tmp_path: Path, cli: Cli) -> None:
     result = hostile(cli, tmp_path, "notes.warc", b"hello\r\n\r\nworld")
     assert result.returncode == 1

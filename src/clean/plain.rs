@@ -39,6 +39,7 @@ pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
         })
         .collect();
     let reasons = classify(&units, None);
+    let title = wrapped_title(page, &units, &ranges, &reasons);
     let lines = units
         .into_iter()
         .zip(ranges)
@@ -58,12 +59,92 @@ pub(crate) fn clean_text(page: &str, preset: &dyn Fn(&str) -> Option<Reason>) ->
             }
         })
         .collect();
-    assemble(lines, None, None)
+    let mut cleaned = assemble(lines, None, None);
+    if title.is_some() {
+        cleaned.title = title;
+    }
+    cleaned
+}
+
+/// The headline when the page wraps it onto two lines, one under the other with no blank
+/// line between (as a `<br>` splits one in HTML): the two title lines joined. The line above
+/// the headline is its first part, not a kicker or another story's headline, when it is as
+/// long as a headline's part (four words or more), does not end like a label (a colon, a
+/// dash) or a sentence, and the lines are as a wrap to a width leaves them.
+fn wrapped_title(
+    page: &str,
+    units: &[Unit],
+    ranges: &[(usize, usize)],
+    reasons: &[Reason],
+) -> Option<String> {
+    let last = reasons.iter().rposition(|&r| r == Reason::Title)?;
+    let first = last.checked_sub(1)?;
+    let f = &units[first].feats;
+    let wrapped = reasons[first] == Reason::Title
+        && page[ranges[first].1..ranges[last].0].matches('\n').count() == 1
+        && f.words >= 4
+        && !f.open_end
+        && !f.sentence_end
+        && !f.comma_end;
+    let part = |k: usize| &page[ranges[k].0..ranges[k].1];
+    let (a, b) = (part(first), part(last));
+    // wrapped to a width, the second line holds what did not fit on the first: it is shorter
+    // than the first with its own first word added (two headlines stacked need not be)
+    let width = |t: &str| t.chars().count();
+    let lead = b.split_whitespace().next().map_or(0, width);
+    (wrapped && width(b) < width(a) + 1 + lead).then(|| format!("{a} {b}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const HEADLINES: [&str; 3] = [
+        "وزير الخارجية يبحث مع نظيره الفرنسي سبل تعزيز التعاون الاقتصادي بين البلدين",
+        "ارتفاع أسعار النفط في الأسواق العالمية بعد قرار خفض الإنتاج الجديد",
+        "الحكومة تعلن خطة جديدة لدعم المشروعات الصغيرة والمتوسطة في المحافظات",
+    ];
+
+    const BODY: &str = "بحث المسؤولون اليوم في العاصمة سبل تعزيز التعاون الاقتصادي والتجاري، وذلك خلال لقاء جمعهم على هامش المؤتمر الدولي الذي عقد هذا الأسبوع.\nوقال المتحدث إن العلاقات تشهد تطورا كبيرا في مختلف المجالات، مشيرا إلى أهمية العمل المشترك لمواجهة التحديات.\n";
+
+    #[test]
+    fn a_headline_wrapped_onto_two_lines_is_one_title() {
+        for headline in HEADLINES {
+            let words: Vec<&str> = headline.split(' ').collect();
+            // wrapped to every width that leaves each part long enough to read as a line of
+            // a headline (four words, then three)
+            for cut in 4..words.len() - 2 {
+                let (a, b) = (words[..cut].join(" "), words[cut..].join(" "));
+                let width = a.chars().count() + words[cut].chars().count();
+                if b.chars().count() > width {
+                    continue;
+                }
+                for (eol, byline) in [("\n", "القاهرة - محمد علي\n"), ("\r\n", "")] {
+                    let page = format!("{a}{eol}{b}{eol}{byline}{BODY}");
+                    let out = super::super::clean(&page, Some(false));
+                    assert_eq!(out.title.as_deref(), Some(headline), "{page}");
+                    // separated by a blank line, the first is a line of its own
+                    let page = format!("{a}{eol}{eol}{b}{eol}{byline}{BODY}");
+                    let out = super::super::clean(&page, Some(false));
+                    assert_ne!(out.title.as_deref(), Some(headline), "{page}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_kicker_or_another_headline_above_the_headline_stays_out_of_the_title() {
+        for (i, headline) in HEADLINES.iter().enumerate() {
+            let other = HEADLINES[(i + 1) % HEADLINES.len()];
+            let shorter: String = other.split(' ').take(5).collect::<Vec<_>>().join(" ");
+            for kicker in ["عاجل", "خاص:", "شؤون عربية", "اقتصاد -", &shorter]
+            {
+                let page = format!("{kicker}\n{headline}\n{BODY}");
+                let out = super::super::clean(&page, Some(false));
+                assert_eq!(out.title.as_deref(), Some(*headline), "{page}");
+            }
+        }
+    }
 
     #[test]
     fn ranges_slice_back() {

@@ -171,9 +171,140 @@ fn full(v: &NumberValue) -> Option<(u32, u32, u32)> {
     ))
 }
 
-/// A date from either kind of writing: machine first, then the number grammar.
+/// The month a Latin-script month name or abbreviation stands for (English and French, any
+/// case, an abbreviation's full stop left out by the caller).
+fn latin_month(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    Some(match w.as_str() {
+        "january" | "jan" | "janvier" | "janv" => 1,
+        "february" | "feb" | "février" | "fevrier" | "févr" | "fevr" | "fév" | "fev" => 2,
+        "march" | "mar" | "mars" => 3,
+        "april" | "apr" | "avril" | "avr" => 4,
+        "may" | "mai" => 5,
+        "june" | "jun" | "juin" => 6,
+        "july" | "jul" | "juillet" | "juil" => 7,
+        "august" | "aug" | "août" | "aout" => 8,
+        "september" | "sep" | "sept" | "septembre" => 9,
+        "october" | "oct" | "octobre" => 10,
+        "november" | "nov" | "novembre" => 11,
+        "december" | "dec" | "décembre" | "decembre" | "déc" => 12,
+        _ => return None,
+    })
+}
+
+/// One piece of a Latin-script date: a number (with the ordinal suffix written after it:
+/// 1st, 2nd, 12th, 1er) or a word, and where it ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Piece<'a> {
+    Number(u32, usize, usize),
+    Word(&'a str, usize),
+}
+
+/// The numbers and words of `s`, in order (what stands between them is left out).
+fn pieces(s: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let mut end = i + c.len_utf8();
+        if c.is_ascii_digit() {
+            while let Some(&(j, d)) = it.peek().filter(|(_, d)| d.is_ascii_digit()) {
+                end = j + d.len_utf8();
+                it.next();
+            }
+            let digits = end - i;
+            let value = s[i..end].parse().unwrap_or(u32::MAX);
+            // an ordinal suffix belongs to the number
+            let rest = &s[end..];
+            let suffix = ["st", "nd", "rd", "th", "er"]
+                .iter()
+                .find(|x| {
+                    rest.starts_with(*x) && !rest[2..].starts_with(|c: char| c.is_alphabetic())
+                })
+                .map_or(0, |x| x.len());
+            for _ in 0..suffix {
+                it.next();
+            }
+            out.push(Piece::Number(value, digits, end + suffix));
+        } else if c.is_alphabetic() && !crate::text::chars::is_arabic_letter(c) {
+            while let Some(&(j, d)) = it.peek().filter(|(_, d)| d.is_alphabetic()) {
+                end = j + d.len_utf8();
+                it.next();
+            }
+            out.push(Piece::Word(&s[i..end], end));
+        }
+    }
+    out
+}
+
+/// The first date written with an English or French month name in `s`: day month year
+/// (`12 March 2024`, `1er mars 2024`, `12-Mar-2024`) or month day year (`March 12, 2024`,
+/// `Mar. 12th 2024`), with a clock time after it (`10:30`, `10:30 PM`, `10h30`).
+pub(super) fn latin(s: &str) -> Option<Stamp> {
+    let ps = pieces(s);
+    for (k, p) in ps.iter().enumerate() {
+        let Piece::Word(w, _) = *p else { continue };
+        let Some(month) = latin_month(w) else {
+            continue;
+        };
+        let day = |i: usize| match ps.get(i) {
+            Some(&Piece::Number(d, 1..=2, _)) => Some(d),
+            _ => None,
+        };
+        let year = |i: usize| match ps.get(i) {
+            Some(&Piece::Number(y, 4, end)) => Some((y, end)),
+            _ => None,
+        };
+        let found = match (k.checked_sub(1).and_then(day), year(k + 1)) {
+            (Some(d), Some((y, end))) => Some((d, y, end)),
+            _ => day(k + 1).zip(year(k + 2)).map(|(d, (y, end))| (d, y, end)),
+        };
+        let Some((d, y, end)) = found else { continue };
+        let Some(mut stamp) = Stamp::new(y, month, d) else {
+            continue;
+        };
+        stamp.time = clock_after(&s[end..]);
+        return Some(stamp);
+    }
+    None
+}
+
+/// A clock time within a few characters of the start of `s` (after "at", "à", a comma or a
+/// dash): `H:MM[:SS]` or `HhMM`, then `AM`/`PM`.
+fn clock_after(s: &str) -> Option<(u32, u32, u32)> {
+    let b = s.as_bytes();
+    let start = b.iter().position(u8::is_ascii_digit).filter(|&i| i <= 6)?;
+    let mut i = start;
+    let (h, 1..=2) = digits(b, &mut i, 2)? else {
+        return None;
+    };
+    if !matches!(b.get(i), Some(b':' | b'h' | b'H')) {
+        return None;
+    }
+    i += 1;
+    let (m, 2) = digits(b, &mut i, 2)? else {
+        return None;
+    };
+    let mut sec = 0;
+    if b.get(i) == Some(&b':') {
+        i += 1;
+        sec = digits(b, &mut i, 2).map_or(0, |(v, _)| v);
+    }
+    let after = s[i..].trim_start().to_ascii_lowercase();
+    let h = match (
+        after.starts_with("pm") || after.starts_with("p.m"),
+        after.starts_with("am") || after.starts_with("a.m"),
+    ) {
+        (true, _) if (1..12).contains(&h) => h + 12,
+        (_, true) if h == 12 => 0,
+        _ => h,
+    };
+    (h < 24 && m < 60 && sec < 60).then_some((h, m, sec))
+}
+
+/// A date from any kind of writing: machine first, then English or French month names,
+/// then the number grammar (Arabic month names in every system).
 pub(super) fn any(s: &str) -> Option<Stamp> {
-    machine(s).or_else(|| written(s))
+    machine(s).or_else(|| latin(s)).or_else(|| written(s))
 }
 
 /// A date in a URL's path: `/2020/8/24/`, `/2020-06-03`, or eight digits `20200317` opening a
@@ -283,6 +414,81 @@ mod tests {
         }
         assert_eq!(written("قبل 3 أيام"), None);
         assert_eq!(written("في 9 تشرين الأول"), None);
+    }
+
+    #[test]
+    fn english_and_french_month_names_in_every_order_and_case() {
+        const NAMES: [[&str; 4]; 12] = [
+            ["January", "Jan", "janvier", "janv"],
+            ["February", "Feb", "février", "févr"],
+            ["March", "Mar", "mars", "mars"],
+            ["April", "Apr", "avril", "avr"],
+            ["May", "May", "mai", "mai"],
+            ["June", "Jun", "juin", "juin"],
+            ["July", "Jul", "juillet", "juil"],
+            ["August", "Aug", "août", "aout"],
+            ["September", "Sept", "septembre", "sept"],
+            ["October", "Oct", "octobre", "oct"],
+            ["November", "Nov", "novembre", "nov"],
+            ["December", "Dec", "décembre", "déc"],
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0xDA7E);
+        for (m, names) in NAMES.iter().enumerate() {
+            for name in names {
+                for _ in 0..12 {
+                    let month = m as u32 + 1;
+                    let day = 1 + rng.below(28) as u32;
+                    let year = 1995 + rng.below(100) as u32;
+                    let name = match rng.below(3) {
+                        0 => name.to_uppercase(),
+                        1 => name.to_lowercase(),
+                        _ => (*name).to_string(),
+                    };
+                    let ordinal = match (rng.below(3), day) {
+                        (0, 1) => "er",
+                        (0, _) => "th",
+                        _ => "",
+                    };
+                    let date = match rng.below(4) {
+                        0 => format!("{day}{ordinal} {name} {year}"),
+                        1 => format!("{name} {day}{ordinal}, {year}"),
+                        2 => format!("{day:02}-{name}-{year}"),
+                        _ => format!("{name}. {day} {year}"),
+                    };
+                    let lead = [
+                        "",
+                        "Published: ",
+                        "Tuesday, ",
+                        "Publié le mardi ",
+                        "نشر في ",
+                    ][rng.below(5)];
+                    let (clock, time) = match rng.below(4) {
+                        0 => (" at 9:05 PM", Some((21, 5, 0))),
+                        1 => (" - 10:30", Some((10, 30, 0))),
+                        2 => (" à 10h30", Some((10, 30, 0))),
+                        _ => ("", None),
+                    };
+                    let text = format!("{lead}{date}{clock}");
+                    let got = any(&text);
+                    let want = Stamp::new(year, month, day).map(|mut s| {
+                        s.time = time;
+                        s
+                    });
+                    assert_eq!(got, want, "{text}");
+                }
+            }
+        }
+        for no in [
+            "March 2024",
+            "12 March",
+            "Marseille 12 2024",
+            "12 Mayday 2024",
+            "32 March 2024",
+            "February 30, 2024",
+            "12 March 24",
+        ] {
+            assert_eq!(latin(no), None, "{no}");
+        }
     }
 
     #[test]

@@ -128,7 +128,14 @@ const DATE_REACH: usize = 8;
 const DATE_LINE_BYTES: usize = 240;
 
 /// Words after which a date line gives the last update, not the publication.
-const UPDATED: [&str; 4] = ["تحديث", "تعديل", "Updated", "updated"];
+const UPDATED: [&str; 6] = [
+    "تحديث",
+    "تعديل",
+    "Updated",
+    "updated",
+    "Mis à jour",
+    "mis à jour",
+];
 
 /// Words that open a byline before the author's name.
 const CREDIT_VERBS: [&str; 7] = ["كتب", "كتبت", "بقلم", "إعداد", "اعداد", "By", "by"];
@@ -302,7 +309,7 @@ fn script_language(text: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    fn line(text: &str, reason: Reason) -> Line {
+    fn line_of(text: &str, reason: Reason) -> Line {
         Line {
             text: text.into(),
             start: 0,
@@ -353,13 +360,13 @@ mod tests {
     #[test]
     fn a_plain_text_page_has_the_date_of_its_timestamp_line() {
         let lines = [
-            line(
+            line_of(
                 "الثلاثاء 01 اكتوبر 2024 آخر تحديث: الخميس 03 اكتوبر 2024",
                 Reason::Timestamp,
             ),
-            line("عنوان الخبر هنا", Reason::Title),
-            line("كتب محمد عبد الرحمن", Reason::Byline),
-            line(
+            line_of("عنوان الخبر هنا", Reason::Title),
+            line_of("كتب محمد عبد الرحمن", Reason::Byline),
+            line_of(
                 "نص الخبر الذي يتحدث عن موضوع مهم في هذا اليوم 2019.",
                 Reason::Body,
             ),
@@ -387,7 +394,10 @@ mod tests {
               {"@type":"NewsArticle","datePublished":"2020-12-25T01:59:50+02:00",
                "author":[{"@type":"Person","name":"أحمد"},{"name":"سارة"}]}]}</script>
             </head><body><h1>عنوان</h1><p>نص عربي</p></body></html>"#;
-        let lines = [line("عنوان", Reason::Title), line("نص عربي", Reason::Body)];
+        let lines = [
+            line_of("عنوان", Reason::Title),
+            line_of("نص عربي", Reason::Body),
+        ];
         let m = metadata(Some(page), &lines, "عنوان\nنص عربي");
         assert_eq!(m.date.as_deref(), Some("2020-12-25T01:59:50+02:00"));
         assert_eq!(m.authors, ["أحمد", "سارة"]);
@@ -398,9 +408,41 @@ mod tests {
     }
 
     #[test]
+    fn english_and_french_dates_in_lines_and_markup() {
+        for (line, date, modified) in [
+            ("Published: 12 March 2024", "2024-03-12", None),
+            ("March 12, 2024 10:30", "2024-03-12T10:30:00", None),
+            (
+                "Publié le 3 mai 2021 à 14h05 - Mis à jour le 4 mai 2021",
+                "2021-05-03T14:05:00",
+                Some("2021-05-04"),
+            ),
+            (
+                "Mar 1st, 2020 | Updated Mar 2nd, 2020",
+                "2020-03-01",
+                Some("2020-03-02"),
+            ),
+        ] {
+            let lines = [
+                line_of("عنوان الخبر هنا", Reason::Title),
+                line_of(line, Reason::Timestamp),
+                line_of("نص الخبر الذي يتحدث عن موضوع مهم.", Reason::Body),
+            ];
+            let m = metadata(None, &lines, "عنوان الخبر هنا");
+            assert_eq!(m.date.as_deref(), Some(date), "{line}");
+            assert_eq!(m.modified.as_deref(), modified, "{line}");
+        }
+        let page = r#"<html><head><meta name="date" content="Tuesday, October 8, 2019">
+            </head><body><span itemprop="dateModified">9 oct. 2019</span></body></html>"#;
+        let m = metadata(Some(page), &[line_of("عنوان", Reason::Title)], "عنوان");
+        assert_eq!(m.date.as_deref(), Some("2019-10-08"));
+        assert_eq!(m.modified.as_deref(), Some("2019-10-09"));
+    }
+
+    #[test]
     fn the_url_dates_a_page_without_dated_markup() {
         let page = r#"<html lang="ar"><meta property="og:url" content="https://x.com/story/2020/8/24/a/1"></html>"#;
-        let m = metadata(Some(page), &[line("عنوان", Reason::Title)], "عنوان");
+        let m = metadata(Some(page), &[line_of("عنوان", Reason::Title)], "عنوان");
         assert_eq!(m.date.as_deref(), Some("2020-08-24"));
         assert_eq!(m.language.as_deref(), Some("ar"));
     }
