@@ -244,6 +244,13 @@ impl Lexicon {
     /// [`Lexicon::is_stop`] of a word that is not a function word itself (not in the lexicon,
     /// or not marked as one).
     pub fn is_stop_unlisted(&self, word: &str) -> bool {
+        // most words start with none of و ف ب ل ك (D9 88, D9 81, D8 A8, D9 84, D9 83)
+        if !matches!(
+            word.as_bytes(),
+            [0xD9, 0x81 | 0x83 | 0x84 | 0x88, ..] | [0xD8, 0xA8, ..]
+        ) {
+            return false;
+        }
         let stop = |w: &str| w.len() <= self.stop_len && self.entry(w).is_some_and(|e| e.stop);
         let mut rest = word;
         if let Some(r) = CONJUNCTIONS.iter().find_map(|c| rest.strip_prefix(c)) {

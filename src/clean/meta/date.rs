@@ -200,7 +200,14 @@ enum Piece<'a> {
     Word(&'a str, usize),
 }
 
-/// The numbers and words of `s`, in order (what stands between them is left out).
+/// A letter of the Latin script's first blocks (ASCII, Latin-1, Latin Extended-A and B): all
+/// that English and French month names are written with.
+fn latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic()
+}
+
+/// The numbers and Latin-script words of `s`, in order (what stands between them is left
+/// out).
 fn pieces(s: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut it = s.char_indices().peekable();
@@ -225,8 +232,8 @@ fn pieces(s: &str) -> Vec<Piece<'_>> {
                 it.next();
             }
             out.push(Piece::Number(value, digits, end + suffix));
-        } else if c.is_alphabetic() && !crate::text::chars::is_arabic_letter(c) {
-            while let Some(&(j, d)) = it.peek().filter(|(_, d)| d.is_alphabetic()) {
+        } else if latin_letter(c) {
+            while let Some(&(j, d)) = it.peek().filter(|(_, d)| latin_letter(*d)) {
                 end = j + d.len_utf8();
                 it.next();
             }
@@ -240,6 +247,10 @@ fn pieces(s: &str) -> Vec<Piece<'_>> {
 /// (`12 March 2024`, `1er mars 2024`, `12-Mar-2024`) or month day year (`March 12, 2024`,
 /// `Mar. 12th 2024`), with a clock time after it (`10:30`, `10:30 PM`, `10h30`).
 pub(super) fn latin(s: &str) -> Option<Stamp> {
+    // every month name starts with an ASCII letter
+    if !s.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
     let ps = pieces(s);
     for (k, p) in ps.iter().enumerate() {
         let Piece::Word(w, _) = *p else { continue };
