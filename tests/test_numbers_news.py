@@ -1,6 +1,8 @@
 """Classes found by reading news, over generated variants: a qualifier after ل or ب, لا
 يتجاوز as a bound, family names with آل, titles of works in quotes, the day of a month
-written الـ20, and a bare weekday in a sentence on the day it names or the day before it."""
+written الـ20, a bare weekday in a sentence on the day it names or the day before it,
+square units in the accusative, the spoken half (نص لتر), a day before a date of the same
+month, and future verbs before a month."""
 
 from __future__ import annotations
 
@@ -109,3 +111,58 @@ def test_tomorrow_by_name_without_a_verb_of_the_past(day: int) -> None:
     # A verb of the past still makes it last week's.
     [m] = mentions(f"وقال الوزير {name} إن الاتفاق صامد", reference_date=ref)
     assert m.value == (tomorrow - datetime.timedelta(days=7)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("unit", "code"),
+    [
+        ("قدما مربعا", "ft2"),
+        ("قدم مربع", "ft2"),
+        ("ميلا مربعا", "mi2"),
+        ("كيلومترا مربعا", "km2"),
+        ("مترا مربعا", "m2"),
+        ("مترا مكعبا", "m3"),
+    ],
+)
+@pytest.mark.parametrize("n", [15, 2150, 99])
+def test_square_and_cubic_units_in_the_accusative(unit: str, code: str, n: int) -> None:
+    [m] = mentions(f"تغطي {n} {unit} في الساعة")
+    assert (m.kind, m.value, m.unit, m.text) == ("quantity", n, code, f"{n} {unit}")
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "code"),
+    [("لتر", 0.5, "l"), ("كيلو", 0.5, "kg"), ("ساعة", 1800, "second"), ("متر", 0.5, "m")],
+)
+def test_the_spoken_half_before_a_unit(unit: str, value: float, code: str) -> None:
+    [m] = mentions(f"اشتريت نص {unit} من السوق")
+    assert (m.value, m.unit) == (value, code)
+
+
+@pytest.mark.parametrize("text", ["قرأت نص القانون", "نص البيان الختامي", "في نص الاتفاق"])
+def test_nass_alone_is_a_text(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "day"),
+    [("التاسع", "والعاشر", 9), ("الأول", "والثاني", 1), ("3", "و4", 3), ("20", "و 21", 20)],
+)
+@pytest.mark.parametrize(("month", "number"), [("من أيار/مايو", 5), ("من شهر يوليو", 7)])
+def test_a_day_before_a_date_of_the_same_month(
+    first: str, second: str, day: int, month: str, number: int
+) -> None:
+    found = mentions(f"كان آخرها ليلة {first} {second} {month}، حيث", reference_date="2018-09-18")
+    assert [m.value for m in found] == [
+        f"2018-{number:02d}-{day:02d}",
+        f"2018-{number:02d}-{day + 1:02d}",
+    ]
+
+
+@pytest.mark.parametrize("verb", ["ستتحدد", "سيعقد", "ستجري", "سيتم"])
+@pytest.mark.parametrize(("month", "number"), [("نوفمبر", 11), ("أيلول", 9)])
+def test_a_future_verb_puts_a_month_ahead(verb: str, month: str, number: int) -> None:
+    [m] = mentions(
+        f"النتائج {verb} بعد انتهاء التجارب في شهر {month}.", reference_date="2018-04-11"
+    )
+    assert m.value == f"2018-{number:02d}"

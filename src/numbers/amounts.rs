@@ -53,6 +53,16 @@ pub(crate) fn amount_at(t: &Tokens, i: usize) -> Option<(Found, usize)> {
         if let Some(found) = currency_alone(t, i) {
             return Some(found);
         }
+        // نص لتر, نص ساعة: the spoken half before a unit (نص alone is "text").
+        if t.is(i, "نص") {
+            let (u, next) = units::unit_after(t, i + 1).filter(|(u, _)| u.count == 1)?;
+            let half = Phrase {
+                value: 0.5,
+                ..one_at(t, i, next)
+            };
+            let (v, next) = units::with_unit(t, &half, u, next);
+            return Some(measured(t, half.start, next, u, v));
+        }
         // A dual unit word on its own: ساعتين, يومين.
         let (u, next) = units::dual_unit(t, i)?;
         let one = one_at(t, i, next);

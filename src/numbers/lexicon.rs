@@ -253,8 +253,8 @@ const PAST_VERBS: &[&str] = &[
     "تمكن",
 ];
 
-/// Words that put a sentence in the future (سوف, يعتزم, من المقرر): a bare weekday near
-/// one is the next such day.
+/// Words that put a sentence in the future (سوف, يعتزم, من المقرر, سيعقد): a bare weekday
+/// or month near one is the next such day or month.
 const FUTURE_CUES: &[&str] = &[
     "سوف",
     "يعتزم",
@@ -269,6 +269,39 @@ const FUTURE_CUES: &[&str] = &[
     "يعقد",
     "تعقد",
     "غدا",
+    // سـ + a verb of news: the future.
+    "سيعقد",
+    "ستعقد",
+    "سيتم",
+    "ستتم",
+    "سيكون",
+    "ستكون",
+    "سيبدا",
+    "ستبدا",
+    "سيزور",
+    "ستزور",
+    "سيجري",
+    "ستجري",
+    "سينطلق",
+    "ستنطلق",
+    "سيلتقي",
+    "ستلتقي",
+    "سيقام",
+    "ستقام",
+    "سيتحدد",
+    "ستتحدد",
+    "سيشهد",
+    "ستشهد",
+    "سيعلن",
+    "ستعلن",
+    "سيصل",
+    "ستصل",
+    "سيلعب",
+    "ستلعب",
+    "سيواجه",
+    "ستواجه",
+    "سيتوجه",
+    "ستتوجه",
 ];
 
 /// True when word `w` (normalized) is a past-tense verb of [`PAST_VERBS`], in either gender.
@@ -607,6 +640,14 @@ fn rows(tsv: &'static str, fields: usize) -> Vec<crate::tsv::Row<'static>> {
 /// 11 to 99 (20 كيلومترا, 15 مترا, 30 يوما): the last word with ا, unless it already ends in
 /// a long vowel, ة or a plural ending.
 fn accusative(phrase: &str) -> Option<String> {
+    // كيلومترا مربعا, قدما مكعبا: the adjective agrees with its noun.
+    if let Some(head) = phrase
+        .strip_suffix(" مربع")
+        .or_else(|| phrase.strip_suffix(" مكعب"))
+    {
+        let adjective = &phrase[head.len() + 1..];
+        return accusative(head).map(|head| format!("{head} {adjective}ا"));
+    }
     let last = phrase.rsplit(' ').next()?;
     let plain = !["ا", "ه", "ة", "ي", "ى", "ات", "ين", "ان", "ون"]
         .iter()

@@ -56,6 +56,21 @@ pub(crate) fn share_range_kinds(t: &Tokens, out: &mut [Found], at: &[(usize, usi
                 out[k - 1].value,
                 Value::Date { date, hijri: None } if date.month.is_none()
             );
+            let day_before = matches!(out[k - 1].kind, NumberKind::Ordinal | NumberKind::Cardinal)
+                && matches!(out[k].value, Value::Date { date, .. } if date.has_day());
+            if wa && day_before {
+                // ليلة التاسع والعاشر من أيار, في 3 و4 مايو: a day before a date of the
+                // same month.
+                let (head, tail) = out.split_at_mut(k);
+                let (a, b) = (&mut head[k - 1], &tail[0]);
+                if let (Some(n), Value::Date { date, .. }) = (a.value.amount(), b.value) {
+                    if n.fract() == 0.0 && (1.0..=31.0).contains(&n) && a.unit.is_none() {
+                        a.kind = NumberKind::Date;
+                        a.value = Value::date(date.on_day(n as i64));
+                    }
+                }
+                continue;
+            }
             if wa && year_before && matches!(out[k].kind, NumberKind::Cardinal) {
                 // أعوام 2012 و2014 و2015: a year after a year in a list.
                 let (head, tail) = out.split_at_mut(k);
