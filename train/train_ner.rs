@@ -403,9 +403,12 @@ fn silver_of(m: &Trained, lines: &[&str]) -> SilverData {
             for line in chunk {
                 let tags = tagger.tag(line, m.resources(), &m.model).to_vec();
                 let toks = tagger.tokens();
+                // keyed by the word as written (folded), proclitics included: the clitic
+                // policy asks how often the whole word is a name (فادي, not ف + ادي), and a
+                // stem's share is not skewed by the words the tokenizer cut to it
                 for (t, &tag) in toks.tokens.iter().zip(&tags) {
                     if t.shape == nuqta::entities::tokenize::Shape::Arabic {
-                        counts.add(toks.get(t.base), tag);
+                        counts.add(toks.get(t.word), tag);
                     }
                 }
                 for (a, b, l) in conll::chunks(&tags) {

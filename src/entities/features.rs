@@ -61,11 +61,13 @@ impl Features {
     }
 
     /// Number of tokens of the last extraction.
+    #[cfg(any(test, feature = "training"))]
     pub fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)
     }
 
     /// True when the last extraction had no token.
+    #[cfg(feature = "training")]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -64,16 +64,6 @@ impl Lexicon {
             clusters: self.clusters[rank as usize],
         })
     }
-
-    /// Number of words in the table.
-    pub fn len(&self) -> usize {
-        self.clusters.len()
-    }
-
-    /// True when the table holds no word.
-    pub fn is_empty(&self) -> bool {
-        self.clusters.is_empty()
-    }
 }
 
 #[cfg(test)]
@@ -83,7 +73,7 @@ mod tests {
     #[test]
     fn parses_ranks_and_skips_bad_lines() {
         let lex = Lexicon::parse("في\t1\t2\t3\nbad line\nمن\t4\t5\t6\n");
-        assert_eq!(lex.len(), 2);
+        assert!(lex.get("bad line").is_none());
         assert_eq!(
             lex.get("من").map(|i| (i.rank, i.clusters)),
             Some((1, [4, 5, 6]))

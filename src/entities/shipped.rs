@@ -35,18 +35,26 @@ impl Trained {
 
 macro_rules! trained {
     ($dir:literal) => {
+        trained!(
+            $dir,
+            include_str!(concat!("../../data/entities/", $dir, "/silver.tsv")),
+            include_str!(concat!("../../data/entities/", $dir, "/silver_names.tsv"))
+        )
+    };
+    ($dir:literal, $silver:expr, $silver_names:expr) => {
         LazyLock::new(|| {
             Trained::parse(
                 include_bytes!(concat!("../../data/entities/", $dir, "/model.bin")),
                 include_str!(concat!("../../data/entities/", $dir, "/gazetteer.tsv")),
-                include_str!(concat!("../../data/entities/", $dir, "/silver.tsv")),
-                include_str!(concat!("../../data/entities/", $dir, "/silver_names.tsv")),
+                $silver,
+                $silver_names,
             )
         })
     };
 }
 
-static NEWS: LazyLock<Trained> = trained!("news");
+/// The news model is trained without silver statistics (`train/README.md`).
+static NEWS: LazyLock<Trained> = trained!("news", "", "");
 static ANERCORP: LazyLock<Trained> = trained!("anercorp");
 
 /// The tagger compiled into the crate for `scheme`.

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::token_hash;
+#[cfg(any(test, feature = "training"))]
 use super::label::{label_of, Label};
 use rustc_hash::FxBuildHasher;
 
@@ -17,22 +18,24 @@ pub struct Silver {
     buckets: HashMap<u64, [u8; 3], FxBuildHasher>,
 }
 
-/// Occurrence counts per word (keyed by the hash of its folded base) and tag class, and of
+/// Occurrence counts per word (keyed by the hash of its folded form) and tag class, and of
 /// the multi-word names tagged.
+#[cfg(any(test, feature = "training"))]
 #[derive(Default)]
 pub struct SilverCounts {
     counts: HashMap<u64, ([u32; 4], String), FxBuildHasher>,
     names: HashMap<String, [u32; 3]>,
 }
 
+#[cfg(any(test, feature = "training"))]
 impl SilverCounts {
-    /// Counts one token with base form `base` tagged `tag`.
-    pub fn add(&mut self, base: &str, tag: u8) {
+    /// Counts one token with folded form `word` tagged `tag`.
+    pub fn add(&mut self, word: &str, tag: u8) {
         let class = label_of(tag).map_or(0, |l| 1 + l.index());
         let e = self
             .counts
-            .entry(token_hash(base))
-            .or_insert_with(|| ([0; 4], base.to_string()));
+            .entry(token_hash(word))
+            .or_insert_with(|| ([0; 4], word.to_string()));
         e.0[class] += 1;
     }
 
@@ -67,6 +70,7 @@ impl SilverCounts {
     }
 
     /// Merges another set of counts into this one.
+    #[cfg(feature = "training")]
     pub fn merge(&mut self, other: SilverCounts) {
         for (name, c) in other.names {
             let e = self.names.entry(name).or_default();
@@ -101,6 +105,7 @@ impl SilverCounts {
 }
 
 /// The bucket of a share: 0 below 2 %, then 10 %, 30 %, 60 %, 90 %, and 5 above.
+#[cfg(any(test, feature = "training"))]
 pub fn bucket(p: f32) -> u8 {
     [0.02, 0.1, 0.3, 0.6, 0.9]
         .iter()
@@ -132,7 +137,7 @@ impl Silver {
         Silver { buckets }
     }
 
-    /// Buckets of the folded base form with hash `h` (zeros when unknown).
+    /// Buckets of the folded word with hash `h` (zeros when unknown).
     pub fn get(&self, h: u64) -> [u8; 3] {
         self.buckets.get(&h).copied().unwrap_or_default()
     }
