@@ -76,6 +76,10 @@ def big_jsonl(path: Path, records: int) -> None:
             f.write(json.dumps({"text": page}, ensure_ascii=False) + "\n")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
 def test_interrupted_run_leaves_no_output_file(tmp_path: Path, signum: int) -> None:
     source = tmp_path / "in.jsonl"
@@ -87,6 +91,10 @@ def test_interrupted_run_leaves_no_output_file(tmp_path: Path, signum: int) -> N
         [sys.executable, "-m", "nuqta", "analyze", str(source), "-o", str(out), "--jobs", "1"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        # A shell that starts the tests in the background ignores SIGINT, and the child would
+        # inherit that: give it the default disposition, which Python turns into
+        # KeyboardInterrupt.
+        preexec_fn=_default_sigint,
     )
     # Waits until the temporary output holds something, so the signal lands mid-run.
     deadline = time.monotonic() + 120
