@@ -135,11 +135,19 @@ fn comment_end(b: &[u8], from: usize) -> usize {
 /// `itemprop=`, anywhere in the page.
 static ITEMPROP: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| finder(b"itemprop="));
 
-/// Text right after a tag, up to the next `<`, trimmed (an itemprop's value written as text).
+/// Most bytes of text read after a tag as an itemprop's value.
+const TEXT_AFTER_BYTES: usize = 400;
+
+/// Text right after a tag, up to the next `<` (at most [`TEXT_AFTER_BYTES`], cut at a
+/// character's start), trimmed (an itemprop's value written as text).
 fn text_after(page: &str, at: usize) -> &str {
     let rest = &page[at.min(page.len())..];
-    let end = memchr::memchr(b'<', rest.as_bytes()).map_or(rest.len(), |o| o);
-    rest[..end.min(400)].trim()
+    let mut end = memchr::memchr(b'<', rest.as_bytes()).map_or(rest.len(), |o| o);
+    end = end.min(TEXT_AFTER_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    rest[..end].trim()
 }
 
 /// What a `<meta>`'s key says of its content.
@@ -405,6 +413,22 @@ mod tests {
             for end in (0..=page.len()).filter(|&e| page.is_char_boundary(e)) {
                 scan(&page[..end], &mut Facts::default());
             }
+        }
+    }
+
+    #[test]
+    fn text_after_a_tag_is_cut_at_a_character() {
+        // Arabic letters are two bytes: the byte limit falls inside one at every offset
+        for pad in 0..4 {
+            let page = format!(
+                "<span itemprop=author>{}{}",
+                " ".repeat(pad),
+                "ر".repeat(300)
+            );
+            let at = page.find('>').unwrap() + 1;
+            let got = text_after(&page, at);
+            assert!(got.len() <= TEXT_AFTER_BYTES && got.chars().all(|c| c == 'ر'));
+            scan(&page, &mut Facts::default());
         }
     }
 
