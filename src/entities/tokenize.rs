@@ -199,11 +199,25 @@ pub fn tokenize(text: &str, lex: &Lexicon, out: &mut Tokens) {
                     Gap::Joiner => {
                         let folded = &out.words.folded;
                         let from = first.folded.0 as usize;
-                        !hidden_space(
-                            &folded[from..w.folded.1 as usize],
-                            w.folded.0 as usize - from,
-                            |x| lex.get(x).is_some() || names.score(x) > 0,
-                        )
+                        let known = |x: &str| lex.get(x).is_some() || names.score(x) > 0;
+                        // the pieces after the ZWNJ up to the next one, and the whole written
+                        // word (المت‌ح‌دة is one known word, whatever its pieces are)
+                        let pieces = |joiners: bool| {
+                            let rest = &out.words.words[j + 1..];
+                            rest.iter()
+                                .take_while(|p| {
+                                    p.kind != Kind::Punct
+                                        && (p.gap == Gap::None || joiners && p.gap == Gap::Joiner)
+                                })
+                                .last()
+                                .map_or(w.folded.1, |p| p.folded.1) as usize
+                        };
+                        known(&folded[from..pieces(true)])
+                            || !hidden_space(
+                                &folded[from..pieces(false)],
+                                w.folded.0 as usize - from,
+                                known,
+                            )
                     }
                     _ => false,
                 };
@@ -556,6 +570,20 @@ mod tests {
         let t = run(text);
         assert_eq!(t.tokens.len(), 1);
         assert_eq!(t.get(t.tokens[0].word), "مدينه");
+    }
+
+    #[test]
+    fn a_word_cut_by_several_zwnj_stays_one_known_word() {
+        let lex = Lexicon::shipped();
+        let mut t = Tokens::default();
+        for text in ["المت\u{200C}ح\u{200C}دة", "ق\u{200C}الت", "ال\u{200C}أم\u{200C}م"] {
+            tokenize(text, lex, &mut t);
+            assert_eq!(t.tokens.len(), 1, "{text:?}");
+        }
+        let text = "سيرغي\u{200C}لافروف\u{200C}بوتين";
+        tokenize(text, lex, &mut t);
+        let words: Vec<&str> = t.tokens.iter().map(|k| &text[k.start..k.end]).collect();
+        assert_eq!(words, ["سيرغي", "لافروف", "بوتين"]);
     }
 
     #[test]
