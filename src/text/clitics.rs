@@ -84,8 +84,9 @@ pub fn proclitics(word: &str) -> Readings<'_> {
     // Readings in the order they are generated (conjunction, preposition, article); a
     // stable insertion by letters keeps that order among readings of equal length.
     let add = |r: &mut Readings, slot: Slot| {
+        let letters = r.clitics(slot.code).letters();
         let mut k = usize::from(r.len);
-        while k > 0 && r.slots[k - 1].letters > slot.letters {
+        while k > 0 && r.clitics(r.slots[k - 1].code).letters() > letters {
             r.slots[k] = r.slots[k - 1];
             k -= 1;
         }
@@ -117,14 +118,11 @@ pub fn proclitics(word: &str) -> Readings<'_> {
                 continue;
             };
             let code = (c as u8) << 2 | (p as u8) << 1;
-            let outer = (c + p) as u8;
             if !rest.is_empty() {
-                let (rest, stem) = (at(rest), at(rest));
                 let slot = Slot {
                     code,
-                    letters: outer,
-                    rest,
-                    stem,
+                    rest: at(rest),
+                    stem: at(rest),
                 };
                 add(&mut readings, slot);
             }
@@ -137,7 +135,6 @@ pub fn proclitics(word: &str) -> Readings<'_> {
             if let Some(stem) = stem.filter(|s| !s.is_empty()) {
                 let slot = Slot {
                     code: code | 1,
-                    letters: outer + if lam { 1 } else { 2 },
                     rest: at(rest),
                     stem: at(stem),
                 };
@@ -149,12 +146,11 @@ pub fn proclitics(word: &str) -> Readings<'_> {
 }
 
 /// One reading, as [`Readings`] keeps it: the clitics (conjunction 4, preposition 2,
-/// article 1), the letters they take, and the byte offsets of the rest and the stem (the
-/// proclitics take at most four letters, so a byte each is enough).
+/// article 1) and the byte offsets of the rest and the stem (the proclitics take at most
+/// four letters, so a byte each is enough).
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     code: u8,
-    letters: u8,
     rest: u8,
     stem: u8,
 }
@@ -173,6 +169,22 @@ pub struct Readings<'a> {
     next: u8,
 }
 
+impl Readings<'_> {
+    /// The proclitics of the reading with `code`.
+    #[inline]
+    fn clitics(&self, code: u8) -> Proclitics {
+        let conj = (code & 4 != 0).then_some(self.conj).flatten();
+        let prep = (code & 2 != 0)
+            .then_some(self.prep[usize::from(conj.is_some())])
+            .flatten();
+        Proclitics {
+            conj,
+            prep,
+            article: code & 1 != 0,
+        }
+    }
+}
+
 impl<'a> Iterator for Readings<'a> {
     type Item = Reading<'a>;
 
@@ -183,16 +195,8 @@ impl<'a> Iterator for Readings<'a> {
         }
         let slot = self.slots[usize::from(self.next)];
         self.next += 1;
-        let conj = (slot.code & 4 != 0).then_some(self.conj).flatten();
-        let prep = (slot.code & 2 != 0)
-            .then_some(self.prep[usize::from(conj.is_some())])
-            .flatten();
         Some(Reading {
-            clitics: Proclitics {
-                conj,
-                prep,
-                article: slot.code & 1 != 0,
-            },
+            clitics: self.clitics(slot.code),
             rest: self.word.get(usize::from(slot.rest)..).unwrap_or(""),
             stem: self.word.get(usize::from(slot.stem)..).unwrap_or(""),
         })
